@@ -1,0 +1,123 @@
+/// A JSON value whose objects keep their keys in the order they were written, so every
+/// document scanplan prints (schemas, reports, SARIF) is byte-for-byte stable.
+public enum JSONValue: Equatable, Sendable {
+  /// `null`.
+  case null
+  /// `true` or `false`.
+  case bool(Bool)
+  /// An integer.
+  case int(Int)
+  /// A floating-point number; must be finite.
+  case double(Double)
+  /// A string.
+  case string(String)
+  /// An array.
+  case array([JSONValue])
+  /// An object with its keys in order.
+  case object(JSONObject)
+
+  /// The value of `key` in an object, or nil.
+  public subscript(key: String) -> JSONValue? {
+    if case .object(let object) = self { return object[key] }
+    return nil
+  }
+
+  /// The string, or nil for another kind of value.
+  public var stringValue: String? {
+    if case .string(let value) = self { return value }
+    return nil
+  }
+
+  /// The integer (or a whole double), or nil.
+  public var intValue: Int? {
+    switch self {
+    case .int(let value): return value
+    case .double(let value): return Int(exactly: value)
+    default: return nil
+    }
+  }
+
+  /// The number as a double, or nil.
+  public var doubleValue: Double? {
+    switch self {
+    case .int(let value): return Double(value)
+    case .double(let value): return value
+    default: return nil
+    }
+  }
+
+  /// The boolean, or nil.
+  public var boolValue: Bool? {
+    if case .bool(let value) = self { return value }
+    return nil
+  }
+
+  /// The array, or nil.
+  public var arrayValue: [JSONValue]? {
+    if case .array(let value) = self { return value }
+    return nil
+  }
+
+  /// The object, or nil.
+  public var objectValue: JSONObject? {
+    if case .object(let value) = self { return value }
+    return nil
+  }
+}
+
+/// A JSON object that keeps its keys in insertion order. Setting an existing key
+/// replaces its value in place.
+public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
+  /// The members in order.
+  public private(set) var members: [(key: String, value: JSONValue)] = []
+
+  /// An empty object.
+  public init() {}
+
+  /// An object with these members, in this order.
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    for (key, value) in elements { self[key] = value }
+  }
+
+  /// The value of `key`; setting nil removes it.
+  public subscript(key: String) -> JSONValue? {
+    get { members.first { $0.key == key }?.value }
+    set {
+      if let index = members.firstIndex(where: { $0.key == key }) {
+        if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+      } else if let newValue {
+        members.append((key, newValue))
+      }
+    }
+  }
+
+  /// The keys in order.
+  public var keys: [String] { members.map(\.key) }
+
+  /// Whether the object has no members.
+  public var isEmpty: Bool { members.isEmpty }
+
+  /// Compares members in order.
+  public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    lhs.members.count == rhs.members.count
+      && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+  }
+}
+
+extension JSONValue: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+  ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByNilLiteral,
+  ExpressibleByArrayLiteral
+{
+  /// An array.
+  public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  /// `true` or `false`.
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  /// An integer.
+  public init(integerLiteral value: Int) { self = .int(value) }
+  /// A string.
+  public init(stringLiteral value: String) { self = .string(value) }
+  /// A double.
+  public init(floatLiteral value: Double) { self = .double(value) }
+  /// `null`.
+  public init(nilLiteral: ()) { self = .null }
+}

@@ -1,0 +1,96 @@
+/// Serializes `JSONValue`s: compact, or pretty with two-space indentation and a trailing
+/// newline, the form scanplan commits to files.
+public enum JSONWriter {
+  /// The value as compact JSON on one line.
+  public static func compact(_ value: JSONValue) -> String {
+    var output = ""
+    write(value, into: &output, indent: nil, depth: 0)
+    return output
+  }
+
+  /// The value as indented JSON, ending with a newline.
+  public static func pretty(_ value: JSONValue) -> String {
+    var output = ""
+    write(value, into: &output, indent: "  ", depth: 0)
+    output += "\n"
+    return output
+  }
+
+  private static func write(
+    _ value: JSONValue, into output: inout String, indent: String?, depth: Int
+  ) {
+    switch value {
+    case .null: output += "null"
+    case .bool(let flag): output += flag ? "true" : "false"
+    case .int(let number): output += String(number)
+    case .double(let number): output += format(number)
+    case .string(let text): writeString(text, into: &output)
+    case .array(let items):
+      guard !items.isEmpty else {
+        output += "[]"
+        return
+      }
+      output += "["
+      for (index, item) in items.enumerated() {
+        if index > 0 { output += "," }
+        newline(&output, indent: indent, depth: depth + 1)
+        write(item, into: &output, indent: indent, depth: depth + 1)
+      }
+      newline(&output, indent: indent, depth: depth)
+      output += "]"
+    case .object(let object):
+      guard !object.isEmpty else {
+        output += "{}"
+        return
+      }
+      output += "{"
+      for (index, member) in object.members.enumerated() {
+        if index > 0 { output += "," }
+        newline(&output, indent: indent, depth: depth + 1)
+        writeString(member.key, into: &output)
+        output += indent == nil ? ":" : ": "
+        write(member.value, into: &output, indent: indent, depth: depth + 1)
+      }
+      newline(&output, indent: indent, depth: depth)
+      output += "}"
+    }
+  }
+
+  private static func newline(_ output: inout String, indent: String?, depth: Int) {
+    guard let indent else { return }
+    output += "\n"
+    for _ in 0..<depth { output += indent }
+  }
+
+  /// Whole numbers print without a fraction (`2`, not `2.0`); others in Swift's shortest
+  /// round-trip form.
+  private static func format(_ number: Double) -> String {
+    guard number.isFinite else { return "null" }
+    if abs(number) < 1e15, let whole = Int(exactly: number) { return String(whole) }
+    return String(number)
+  }
+
+  /// Writes a JSON string literal, escaping what RFC 8259 requires.
+  public static func writeString(_ text: String, into output: inout String) {
+    output += "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
+      case "\u{08}": output += "\\b"
+      case "\u{0C}": output += "\\f"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          output.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    output += "\""
+  }
+}

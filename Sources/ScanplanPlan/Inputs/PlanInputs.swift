@@ -1,0 +1,165 @@
+import ScanplanYAML
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The plan files named on a command line: files as given, every `*.yaml` and `*.yml`
+/// below a directory (sorted, hidden entries skipped), and `-` for standard input.
+public enum PlanInputs {
+  /// A plan to read.
+  public enum Input: Equatable, Sendable {
+    /// A file path, as it will be shown in diagnostics.
+    case file(String)
+    /// Standard input, shown as `<stdin>`.
+    case standardInput
+  }
+
+  /// A command line that names nothing to read.
+  public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong, lowercase.
+    public let message: String
+    /// The message.
+    public var description: String { message }
+  }
+
+  /// The inputs the paths stand for, in order, each file once.
+  public static func expand(_ paths: [String]) -> Result<[Input], UsageError> {
+    var inputs: [Input] = []
+    var seen: Set<String> = []
+    var sawStandardInput = false
+    for path in paths {
+      if path == "-" {
+        if !sawStandardInput { inputs.append(.standardInput) }
+        sawStandardInput = true
+        continue
+      }
+      switch kind(of: path, followLinks: true) {
+      case .missing:
+        return .failure(UsageError(message: "no such file or directory: \(path)"))
+      case .directory:
+        var found: [String] = []
+        walk(path, into: &found)
+        guard !found.isEmpty else {
+          return .failure(UsageError(message: "no plan files (*.yaml, *.yml) under \(path)"))
+        }
+        for file in found.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        where seen.insert(file).inserted {
+          inputs.append(.file(file))
+        }
+      case .file, .other:
+        if seen.insert(path).inserted { inputs.append(.file(path)) }
+      }
+    }
+    return .success(inputs)
+  }
+
+  /// Reads an input whole, or up to one byte past `limit` so the loader can report the
+  /// size without reading a huge file. Files are sized first and never read past it.
+  public static func read(_ input: Input, limit: Int) -> Result<SourceText, ReadError> {
+    switch input {
+    case .standardInput:
+      return readAll(descriptor: 0, limit: limit).map { SourceText(path: "<stdin>", bytes: $0) }
+    case .file(let path):
+      let descriptor = open(path, O_RDONLY)
+      guard descriptor >= 0 else { return .failure(ReadError(path: path, reason: errorText())) }
+      defer { close(descriptor) }
+      var info = stat()
+      if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+        return .failure(ReadError(path: path, reason: "it is a directory"))
+      }
+      if fstat(descriptor, &info) == 0, Int(info.st_size) > limit {
+        return .failure(ReadError(path: path, reason: "", size: Int(info.st_size)))
+      }
+      return readAll(descriptor: descriptor, limit: limit).map { SourceText(path: path, bytes: $0) }
+        .mapError { ReadError(path: path, reason: $0.reason) }
+    }
+  }
+
+  /// A file that could not be read.
+  public struct ReadError: Error, Equatable, Sendable {
+    /// The path as given.
+    public let path: String
+    /// Why, from the system.
+    public let reason: String
+    /// The size, when the file is too large to read.
+    public var size: Int?
+
+    init(path: String, reason: String, size: Int? = nil) {
+      self.path = path
+      self.reason = reason
+      self.size = size
+    }
+  }
+
+  private static func readAll(descriptor: Int32, limit: Int) -> Result<[UInt8], ReadError> {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while bytes.count <= limit {
+      let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return .failure(ReadError(path: "<stdin>", reason: errorText()))
+      }
+      if count == 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+    return .success(bytes)
+  }
+
+  private static func systemRead(
+    _ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int
+  ) -> Int {
+    #if canImport(Glibc)
+      return Glibc.read(descriptor, buffer, count)
+    #else
+      return Darwin.read(descriptor, buffer, count)
+    #endif
+  }
+
+  private enum Kind { case missing, file, directory, other }
+
+  private static func kind(of path: String, followLinks: Bool) -> Kind {
+    var info = stat()
+    let result = followLinks ? stat(path, &info) : lstat(path, &info)
+    guard result == 0 else { return .missing }
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: return .directory
+    case S_IFREG: return .file
+    default: return .other
+    }
+  }
+
+  /// Collects plan files below a directory. Symbolic links to directories are not
+  /// followed, so a link loop cannot make the walk endless.
+  private static func walk(_ directory: String, into found: inout [String]) {
+    guard let handle = opendir(directory) else { return }
+    defer { closedir(handle) }
+    let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      if name.hasPrefix(".") { continue }
+      let path = prefix + name
+      switch kind(of: path, followLinks: false) {
+      case .directory:
+        walk(path, into: &found)
+      case .file, .other:
+        if (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+          && kind(of: path, followLinks: true) == .file
+        {
+          found.append(path)
+        }
+      case .missing:
+        continue
+      }
+    }
+  }
+
+  private static func errorText() -> String {
+    String(cString: strerror(errno)).lowercased()
+  }
+}

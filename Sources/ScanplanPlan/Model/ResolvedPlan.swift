@@ -1,0 +1,121 @@
+import ScanplanJSON
+import ScanplanYAML
+
+/// A valid plan with every setting merged and every scan given its id: what `plan` prints
+/// and `run` executes. Environment references are still unresolved.
+public struct ResolvedPlan: Sendable {
+  /// The file the plan came from.
+  public let file: String
+  /// The providers, in the order the plan defines them.
+  public let providers: [ResolvedProvider]
+  /// The scans, in plan order.
+  public let scans: [ResolvedScan]
+
+  /// The provider with this name.
+  public func provider(named name: String) -> ResolvedProvider? {
+    providers.first { $0.name == name }
+  }
+}
+
+/// What to do when a trigger answers 409 because a scan of the asset already runs.
+public enum ConflictPolicy: String, Sendable {
+  /// Poll the running scan as this one.
+  case adopt
+  /// Poll the running scan until it ends, then trigger this one.
+  case wait
+  /// Fail this scan, naming the running one.
+  case fail
+}
+
+/// How one provider's scans are polled, in whole seconds.
+public struct PollPolicy: Equatable, Sendable {
+  /// Delay before the first poll; at least 1.
+  public let initialInterval: Int
+  /// Cap of the growing interval; at least 1.
+  public let maxInterval: Int
+  /// Growth after each non-terminal poll; at least 1.
+  public let multiplier: Double
+  /// When to stop waiting, if ever.
+  public let timeout: Int?
+
+  /// Creates a policy; intervals below one second are raised to one second, S4E's floor.
+  public init(initialInterval: Int, maxInterval: Int, multiplier: Double, timeout: Int?) {
+    self.initialInterval = max(1, initialInterval)
+    self.maxInterval = max(1, maxInterval)
+    self.multiplier = max(1, multiplier)
+    self.timeout = timeout
+  }
+}
+
+/// A provider with defaults applied.
+public struct ResolvedProvider: Sendable {
+  /// Its name in the plan.
+  public let name: String
+  /// Which API it speaks.
+  public let type: ProviderType
+  /// The base URL without a trailing slash; may hold environment references.
+  public let baseURL: String
+  /// The environment variable holding the token.
+  public let tokenVariable: String
+  /// The request budget.
+  public let requestsPerSecond: Double
+  /// Scans running at once, if limited.
+  public let maxConcurrentScans: Int?
+  /// How scans are polled.
+  public let poll: PollPolicy
+  /// What a 409 on trigger means.
+  public let onConflict: ConflictPolicy
+  /// Where the provider is defined (its name).
+  public let range: SourceRange
+}
+
+/// One setting of a scan after merging, with the place its value came from.
+public struct ScanSetting: Sendable {
+  /// The index in `PlanShapes.settingLeaves`; the key path and the table entry follow
+  /// from it, so a setting costs no copies of either.
+  let slot: Int
+  /// The value as sent (durations already in seconds).
+  public let value: JSONValue
+  /// Where the value was written.
+  public let range: SourceRange
+
+  /// The key path, such as `["options", "max_depth"]`.
+  public var path: [String] { PlanShapes.settingLeaves[slot].path }
+  /// The table entry of the leaf key.
+  public var field: Field { PlanShapes.settingLeaves[slot].field }
+}
+
+/// One scan, ready to run.
+public struct ResolvedScan: Sendable {
+  /// `ASSET/NAME`, stable across runs.
+  public let id: String
+  /// The asset's name.
+  public let asset: String
+  /// The provider's name.
+  public let provider: String
+  /// The provider's type.
+  public let providerType: ProviderType
+  /// The asset's keys sent with every scan (`asset_id`, or `target_id` and
+  /// `user_authorized_to_scan`), with their values as sent.
+  public let assetKeys: [(key: String, value: JSONValue)]
+  /// The asset's tags.
+  public let tags: [String]
+  /// Merged settings, in table order.
+  public let settings: [ScanSetting]
+  /// Whether to poll until the scan ends.
+  public let wait: Bool
+  /// Severity thresholds: the run fails when a completed scan reports at least this many.
+  public let failOn: [(severity: String, count: Int)]
+  /// Where the scan is defined.
+  public let range: SourceRange
+
+  /// The merged value at a key path, if set.
+  public func setting(_ path: String...) -> JSONValue? {
+    settings.first { $0.path == path }?.value
+  }
+
+  /// The merged value of a leaf slot, if set.
+  func setting(slot: Int) -> ScanSetting? {
+    settings.first { $0.slot == slot }
+  }
+}

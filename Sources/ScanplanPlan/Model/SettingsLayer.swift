@@ -1,0 +1,66 @@
+import ScanplanJSON
+import ScanplanYAML
+
+/// The scan settings written in one place: a provider's `defaults`, a profile, or a scan.
+/// Merging stacks layers, later ones winning key by key at the leaves.
+struct SettingsLayer {
+  /// One leaf setting.
+  struct Entry {
+    /// The index in `PlanShapes.settingLeaves`.
+    let slot: Int
+    let value: JSONValue
+    let keyRange: SourceRange
+    let valueRange: SourceRange
+  }
+
+  /// A top-level settings key as written, for vendor checks (an empty `options: {}` is
+  /// still an S4E key).
+  struct TopKey {
+    let field: Field
+    let range: SourceRange
+  }
+
+  /// The top-level settings written, one bit per field of `PlanShapes.scanSettings`.
+  var writtenKeys: UInt64 = 0
+
+  var entries: [Entry] = []
+  /// The mapping the layer was read from, for the key ranges diagnostics point at.
+  var source: NodeReader.Fields?
+
+  /// The top-level settings keys as written, worked out when a check needs their ranges.
+  var topKeys: [TopKey] {
+    guard let source else { return [] }
+    return PlanShapes.scanSettings.fields.enumerated().compactMap { position, field in
+      guard writtenKeys & (1 << position) != 0, let entry = source[field.key] else { return nil }
+      return TopKey(field: field, range: entry.keyRange)
+    }
+  }
+
+}
+
+/// Stacks settings layers, base first: maps merge key by key, everything else is
+/// replaced. Every leaf has a slot, so replacing leaves merges the maps that hold them,
+/// and the result comes out in table order whatever order the plan used. One buffer
+/// serves every scan of a plan.
+struct SettingsMerger {
+  private var slots = [SettingsLayer.Entry?](repeating: nil, count: PlanShapes.settingLeaves.count)
+
+  mutating func merge(
+    _ base: SettingsLayer, _ middle: some Sequence<SettingsLayer>, _ top: SettingsLayer
+  ) -> [ScanSetting] {
+    for index in slots.indices { slots[index] = nil }
+    for entry in base.entries { slots[entry.slot] = entry }
+    for layer in middle {
+      for entry in layer.entries { slots[entry.slot] = entry }
+    }
+    for entry in top.entries { slots[entry.slot] = entry }
+    var settings: [ScanSetting] = []
+    settings.reserveCapacity(base.entries.count + top.entries.count + 2)
+    for entry in slots {
+      if let entry {
+        settings.append(ScanSetting(slot: entry.slot, value: entry.value, range: entry.valueRange))
+      }
+    }
+    return settings
+  }
+}

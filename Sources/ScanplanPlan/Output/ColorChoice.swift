@@ -1,0 +1,45 @@
+/// When diagnostics are coloured: `--color auto|always|never`.
+public enum ColorChoice: String, CaseIterable, Sendable {
+  /// Colour on a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`.
+  case auto
+  /// Always colour, even into a pipe.
+  case always
+  /// Never colour.
+  case never
+
+  /// Whether to colour, given whether stdout is a terminal and the environment.
+  /// An explicit `always` wins over `NO_COLOR`: the flag is the more specific request.
+  public func resolve(isTerminal: Bool, environment: [String: String]) -> Bool {
+    switch self {
+    case .always: return true
+    case .never: return false
+    case .auto:
+      if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+      if environment["TERM"] == "dumb" { return false }
+      return isTerminal
+    }
+  }
+}
+
+/// The formats `scanplan validate` writes.
+public enum DiagnosticFormat: String, CaseIterable, Sendable {
+  /// For people: excerpts, carets and help.
+  case text
+  /// The stable JSON document of docs/output-formats.md.
+  case json
+  /// GitHub Actions workflow annotations.
+  case github
+  /// SARIF 2.1.0 for code scanning.
+  case sarif
+
+  /// The format when none is given: annotations inside GitHub Actions, text elsewhere.
+  public static func automatic(environment: [String: String]) -> DiagnosticFormat {
+    environment["GITHUB_ACTIONS"] == "true" ? .github : .text
+  }
+}
+
+/// scanplan's own version.
+public enum ScanplanVersion {
+  /// The version `--version` prints and SARIF logs carry.
+  public static let current = "0.1.0"
+}

@@ -1,0 +1,113 @@
+import ScanplanYAML
+
+/// The outcome of validating one plan file.
+public struct PlanValidation: Sendable {
+  /// The file as read.
+  public let source: SourceText
+  /// Every problem found, sorted by position, each reported once.
+  public let diagnostics: [Diagnostic]
+  /// Ranges that hold literal secrets; renderers mask them in excerpts.
+  public let secretRanges: [SourceRange]
+  /// The resolved plan; present even with errors, holding what could be resolved.
+  public let plan: ResolvedPlan?
+
+  /// Whether any diagnostic is an error.
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+  /// The same validation with warnings raised to errors, for `--strict`.
+  public func strict() -> PlanValidation {
+    PlanValidation(
+      source: source,
+      diagnostics: diagnostics.map { diagnostic in
+        var raised = diagnostic
+        raised.severity = .error
+        return raised
+      }, secretRanges: secretRanges, plan: plan)
+  }
+}
+
+/// Validates plan files: loads the YAML, checks every rule of format version 1, and
+/// resolves the scans. Nothing is sent anywhere and no environment variable is read.
+public struct PlanValidator: Sendable {
+  /// The YAML limits applied to every file.
+  public let limits: YAMLLimits
+
+  /// Creates a validator with the format's limits.
+  public init(limits: YAMLLimits = .plan) {
+    self.limits = limits
+  }
+
+  /// Validates one file.
+  public func validate(_ source: SourceText) -> PlanValidation {
+    let loaded = YAMLLoader(limits: limits).load(source)
+    var diagnostics = loaded.errors.map { Self.diagnostic(for: $0, file: source.path) }
+    var secrets: [SourceRange] = []
+    var plan: ResolvedPlan?
+    if let document = loaded.document {
+      var builder = PlanBuilder(document: document, file: source.path)
+      plan = builder.build()
+      diagnostics += builder.reader.diagnostics
+      secrets = builder.reader.secretRanges
+    }
+    return PlanValidation(
+      source: source, diagnostics: Self.ordered(diagnostics), secretRanges: secrets, plan: plan)
+  }
+
+  /// Sorted by position, each distinct diagnostic once: a value reached through several
+  /// aliases or merges is reported where it is written, not once per use.
+  static func ordered(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    var seen: Set<Diagnostic> = []
+    return diagnostics.filter { seen.insert($0).inserted }.sorted(by: Diagnostic.positionOrder)
+  }
+
+  /// The code each kind of YAML problem is reported under.
+  static func code(for kind: YAMLError.Kind) -> DiagnosticCode {
+    switch kind {
+    case .syntax: return .yamlSyntax
+    case .invalidEncoding: return .invalidEncoding
+    case .invalidCharacter: return .invalidCharacter
+    case .duplicateKey: return .duplicateKey
+    case .nestingTooDeep: return .nestingTooDeep
+    case .aliasExpansionLimit: return .aliasExpansionLimit
+    case .fileTooLarge: return .fileTooLarge
+    case .multipleDocuments: return .multipleDocuments
+    case .undefinedAlias: return .undefinedAlias
+    case .recursiveAlias: return .recursiveAlias
+    case .unsupportedTag: return .unsupportedTag
+    case .invalidMerge: return .invalidMerge
+    case .nonScalarKey: return .nonScalarKey
+    }
+  }
+
+  static func diagnostic(for error: YAMLError, file: String) -> Diagnostic {
+    Diagnostic(
+      code(for: error.kind), error.message, file: file, at: error.range,
+      notes: error.notes.map { Diagnostic.Note($0.message, at: $0.range) },
+      help: error.help.map { [$0] } ?? [])
+  }
+}
+
+extension PlanValidator {
+  /// Reads and validates one input; a file that cannot be read is a diagnostic too.
+  public func validate(_ input: PlanInputs.Input) -> PlanValidation {
+    switch PlanInputs.read(input, limit: limits.maxBytes) {
+    case .success(let source):
+      return validate(source)
+    case .failure(let error):
+      let source = SourceText(path: error.path, bytes: [])
+      let diagnostic: Diagnostic
+      if let size = error.size {
+        diagnostic = Diagnostic(
+          .fileTooLarge,
+          "the file is \(YAMLLimits.describe(bytes: size)), over the limit of \(YAMLLimits.describe(bytes: limits.maxBytes))",
+          file: error.path, at: .fileStart,
+          help: ["split the plan into several files in one folder"])
+      } else {
+        diagnostic = Diagnostic(
+          .unreadableFile, "cannot read the file: \(error.reason)", file: error.path, at: .fileStart
+        )
+      }
+      return PlanValidation(source: source, diagnostics: [diagnostic], secretRanges: [], plan: nil)
+    }
+  }
+}

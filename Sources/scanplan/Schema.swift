@@ -1,0 +1,53 @@
+import ArgumentParser
+import ScanplanPlan
+
+/// `scanplan schema`
+struct Schema: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the plan format's JSON Schema (draft 2020-12), for editors.",
+    discussion: "The output is what schemas/scanplan.schema.json holds.")
+
+  func run() {
+    print(JSONSchemaGenerator.render(), terminator: "")
+  }
+}
+
+/// `scanplan docs NAME`
+struct Docs: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print a reference document generated from the option tables.",
+    discussion: "The output is what docs/NAME.md holds.")
+
+  @Argument(help: ArgumentHelp("plan-reference or diagnostics.", valueName: "name"))
+  var name: String
+
+  func validate() throws {
+    guard ReferenceDocument.documents.contains(where: { $0.file == name + ".md" }) else {
+      throw ValidationError("unknown document `\(name)`; choose plan-reference or diagnostics")
+    }
+  }
+
+  func run() {
+    let document = ReferenceDocument.documents.first { $0.file == name + ".md" }!
+    print(document.render(), terminator: "")
+  }
+}
+
+/// `scanplan explain CODE`
+struct Explain: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Explain a diagnostic code.")
+
+  @Argument(help: ArgumentHelp("A code such as P101.", valueName: "code"))
+  var code: String
+
+  func validate() throws {
+    guard DiagnosticCode.named(code) != nil else {
+      throw ValidationError("unknown diagnostic code `\(code)`; see docs/diagnostics.md")
+    }
+  }
+
+  func run() {
+    let found = DiagnosticCode.named(code)!
+    print("\(found.id) \(found.name) (\(found.severity.rawValue)): \(found.summary)")
+  }
+}

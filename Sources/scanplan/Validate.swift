@@ -1,0 +1,65 @@
+import ArgumentParser
+import ScanplanPlan
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `scanplan validate PATH...`
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check plan files without sending anything.",
+    discussion: """
+      Reports every problem in every file at once, sorted by position. Directories are \
+      searched for *.yaml and *.yml files (hidden entries skipped); `-` reads standard input. \
+      Exits 0 when every plan is valid, 2 when one is not, 64 on wrong usage.
+      """)
+
+  @Argument(help: "Plan files, directories, or - for standard input.")
+  var paths: [String]
+
+  @Option(
+    help: ArgumentHelp(
+      "Output format: text, json, github or sarif (github by default inside GitHub Actions).",
+      valueName: "format"))
+  var format: DiagnosticFormat?
+
+  @Flag(help: "Treat warnings as errors.")
+  var strict = false
+
+  @Option(help: ArgumentHelp("Colour text output: auto, always or never.", valueName: "when"))
+  var color: ColorChoice = .auto
+
+  func run() throws {
+    let environment = Environment.current
+    let inputs: [PlanInputs.Input]
+    switch PlanInputs.expand(paths) {
+    case .success(let expanded): inputs = expanded
+    case .failure(let error): throw ValidationError(error.message)
+    }
+    let validator = PlanValidator()
+    var validations = inputs.map { validator.validate($0) }
+    if strict { validations = validations.map { $0.strict() } }
+    let output: String
+    switch format ?? .automatic(environment: environment) {
+    case .text:
+      let colored = color.resolve(isTerminal: isatty(1) == 1, environment: environment)
+      output = TextRenderer(color: colored).render(validations)
+    case .json:
+      output = JSONDiagnosticsRenderer.render(validations)
+    case .github:
+      output = GitHubAnnotationRenderer.render(validations)
+    case .sarif:
+      output = SARIFRenderer.render(validations, toolVersion: ScanplanVersion.current)
+    }
+    print(output, terminator: "")
+    // Exit here rather than return: returning would free every node of every plan one
+    // by one, which costs a large plan more than printing its result.
+    Environment.exitNow(validations.contains(where: \.hasErrors) ? 2 : 0)
+  }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+extension ColorChoice: ExpressibleByArgument {}

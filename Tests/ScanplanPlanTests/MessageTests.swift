@@ -1,0 +1,58 @@
+import ScanplanPlan
+import ScanplanYAML
+import Testing
+
+/// The wording of messages that name what they are about; the fixtures check codes and
+/// positions, these check that the subject of a message is the right one.
+@Suite struct MessageTests {
+  static func messages(_ assets: String) -> [String] {
+    validate(header + "assets:\n" + assets).diagnostics.map(\.message)
+  }
+
+  @Test func missingVendorKeysNameTheAssetAndProvider() {
+    let messages = Self.messages(
+      """
+        - name: web
+          provider: s4e
+          scans: [{ scan_type: quick }]
+        - provider: s4e
+          scans: [{ scan_type: quick }]
+      """)
+    #expect(
+      messages.contains("asset `web` has no `asset_id`, which S4E assets need (provider `s4e`)"))
+    #expect(messages.contains("asset #2 has no `name`"))
+    #expect(messages.contains("asset #2 has no `asset_id`, which S4E assets need (provider `s4e`)"))
+  }
+
+  @Test func scanMessagesNameTheScan() {
+    let messages = Self.messages(
+      """
+        - name: web
+          provider: s4e
+          asset_id: a1b2c3d4-e5f6-7890-abcd-ef1234567890
+          scans:
+            - name: nightly
+              options: { max_depth: 3 }
+            - name: nightly
+              scan_type: quick
+            - options: { timeout: 60 }
+      """)
+    #expect(messages.contains("scan `web/nightly` has no `scan_type`"))
+    #expect(messages.contains("asset `web` has two scans named `nightly`"))
+    #expect(messages.contains("scan #3 of asset `web` has no `scan_type`"))
+  }
+
+  @Test func vendorMessagesNameTheProviderType() {
+    let messages = Self.messages(
+      """
+        - name: api
+          provider: inv
+          target_id: 2df49409-ee21-4080-9640-eb46f4610054
+          user_authorized_to_scan: yes
+          scans:
+            - profile_id: 11111111-1111-1111-1111-111111111112
+              scan_type: ssl
+      """)
+    #expect(messages == ["`scan_type` is an S4E setting, but provider `inv` is of type invicti"])
+  }
+}
