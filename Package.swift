@@ -14,9 +14,13 @@ let package = Package(
     .executable(name: "scanplan", targets: ["scanplan"]),
     .library(name: "ScanplanPlan", targets: ["ScanplanPlan"]),
     .library(name: "ScanplanYAML", targets: ["ScanplanYAML"]),
+    .library(name: "ScanplanExecution", targets: ["ScanplanExecution"]),
+    .library(name: "ScanplanEmulator", targets: ["ScanplanEmulator"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
   ],
   targets: [
     .systemLibrary(
@@ -31,6 +35,11 @@ let package = Package(
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
     ),
     .target(
+      name: "ScanplanSupport",
+      swiftSettings: swiftSettings,
+      linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+    ),
+    .target(
       name: "ScanplanYAML",
       dependencies: ["CLibYAML"],
       swiftSettings: swiftSettings
@@ -40,10 +49,35 @@ let package = Package(
       dependencies: ["ScanplanYAML", "ScanplanJSON"],
       swiftSettings: swiftSettings
     ),
+    .target(
+      name: "ScanplanExecution",
+      dependencies: [
+        "ScanplanPlan",
+        "ScanplanJSON",
+        "ScanplanSupport",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "ScanplanEmulator",
+      dependencies: [
+        "ScanplanJSON",
+        "ScanplanSupport",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "scanplan",
       dependencies: [
         "ScanplanPlan",
+        "ScanplanExecution",
+        "ScanplanEmulator",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -71,8 +105,15 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "ScanplanExecutionTests",
+      dependencies: [
+        "ScanplanExecution", "ScanplanEmulator", "ScanplanPlan", "ScanplanJSON", "ScanplanSupport",
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "ScanplanCLITests",
-      dependencies: ["scanplan", "ScanplanPlan"],
+      dependencies: ["scanplan", "ScanplanPlan", "ScanplanJSON"],
       exclude: ["Goldens"],
       swiftSettings: swiftSettings
     ),

@@ -3,7 +3,7 @@ import ScanplanPlan
 
 /// The `scanplan` command: wiring only; the work happens in the libraries.
 @main
-struct Scanplan: ParsableCommand {
+struct Scanplan: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "scanplan",
     abstract: "Run security scans from plan files checked into git.",
@@ -12,6 +12,8 @@ struct Scanplan: ParsableCommand {
       (nothing was sent); 3 a provider refused the run, or it was interrupted; 64 wrong usage.
       """,
     version: ScanplanVersion.current,
-    subcommands: [Validate.self, Schema.self, Docs.self, Explain.self]
+    subcommands: [
+      Validate.self, Plan.self, Run.self, Emulate.self, Schema.self, Docs.self, Explain.self,
+    ]
   )
 }

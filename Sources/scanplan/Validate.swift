@@ -34,14 +34,11 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     let environment = Environment.current
-    let inputs: [PlanInputs.Input]
-    switch PlanInputs.expand(paths) {
-    case .success(let expanded): inputs = expanded
+    let validations: [PlanValidation]
+    switch PlanSet.load(paths, strict: strict) {
+    case .success(let set): validations = set.validations
     case .failure(let error): throw ValidationError(error.message)
     }
-    let validator = PlanValidator()
-    var validations = inputs.map { validator.validate($0) }
-    if strict { validations = validations.map { $0.strict() } }
     let output: String
     switch format ?? .automatic(environment: environment) {
     case .text:

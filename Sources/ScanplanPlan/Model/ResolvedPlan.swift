@@ -11,6 +11,11 @@ public struct ResolvedPlan: Sendable {
   /// The scans, in plan order.
   public let scans: [ResolvedScan]
 
+  /// Where a scan is defined, as `file:line:column`.
+  public func location(of scan: ResolvedScan) -> String {
+    "\(file):\(scan.range.start.line):\(scan.range.start.column)"
+  }
+
   /// The provider with this name.
   public func provider(named name: String) -> ResolvedProvider? {
     providers.first { $0.name == name }
@@ -112,6 +117,17 @@ public struct ResolvedScan: Sendable {
   /// The merged value at a key path, if set.
   public func setting(_ path: String...) -> JSONValue? {
     settings.first { $0.path == path }?.value
+  }
+
+  /// The same scan with one setting's value replaced, for values resolved at run time.
+  public func replacingSetting(_ path: [String], with value: JSONValue) -> ResolvedScan {
+    ResolvedScan(
+      id: id, asset: asset, provider: provider, providerType: providerType, assetKeys: assetKeys,
+      tags: tags,
+      settings: settings.map {
+        $0.path == path ? ScanSetting(slot: $0.slot, value: value, range: $0.range) : $0
+      },
+      wait: wait, failOn: failOn, range: range)
   }
 
   /// The merged value of a leaf slot, if set.

@@ -1,0 +1,158 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+/// Both vendor APIs in memory, on loopback: S4E (`/api/scan/...`) and Invicti
+/// (`/api/v1/scans...`), with authentication, 404s, 409s while a scan of the asset runs,
+/// statuses that move `queued` to `running` to `completed` (or `failed`), Invicti's
+/// `current_session`, a rate limit answered with 429, and seeded faults.
+///
+/// `scanplan run --sandbox` starts one in-process; `scanplan emulate` serves one; tests
+/// start one per case and assert on what it saw.
+public final class Emulator: Sendable {
+  /// The port it listens on.
+  public let port: Int
+  private let box: StateBox
+  private let channel:
+    NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>
+  private let serving: Task<Void, Never>
+  private let started: ContinuousClock.Instant
+
+  /// `http://127.0.0.1:PORT`, for a provider's `base_url`.
+  public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+  private init(
+    port: Int, box: StateBox,
+    channel: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>,
+    serving: Task<Void, Never>, started: ContinuousClock.Instant
+  ) {
+    self.port = port
+    self.box = box
+    self.channel = channel
+    self.serving = serving
+    self.started = started
+  }
+
+  /// Starts an emulator on 127.0.0.1; port 0 picks a free one.
+  public static func start(
+    port: Int = 0, configuration: EmulatorConfiguration = EmulatorConfiguration()
+  ) async throws -> Emulator {
+    let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+      .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+      .bind(host: "127.0.0.1", port: port) { child in
+        child.eventLoop.makeCompletedFuture {
+          try child.pipeline.syncOperations.configureHTTPServerPipeline()
+          return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
+            wrappingChannelSynchronously: child)
+        }
+      }
+    let started = ContinuousClock.now
+    let box = StateBox(state: VendorState(configuration: configuration), started: started)
+    let serving = Task<Void, Never> {
+      await withDiscardingTaskGroup { group in
+        do {
+          try await channel.executeThenClose { connections in
+            for try await connection in connections {
+              group.addTask { await box.serve(connection) }
+            }
+          }
+        } catch {
+          // The listener closed: the emulator is stopping.
+        }
+      }
+    }
+    return Emulator(
+      port: channel.channel.localAddress?.port ?? port, box: box, channel: channel,
+      serving: serving,
+      started: started)
+  }
+
+  /// Stops listening and closes every connection.
+  public func stop() async {
+    try? await channel.channel.close()
+    serving.cancel()
+    _ = await serving.value
+  }
+
+  /// Every request seen so far, in order of arrival.
+  public var requests: [SeenRequest] { box.state.withLock { $0.log } }
+
+  /// Triggers received per asset or target id, 409s and 404s included.
+  public var triggersByAsset: [String: Int] { box.state.withLock { $0.triggersByAsset } }
+
+  /// Scans created per asset or target id.
+  public var scansByAsset: [String: Int] {
+    box.state.withLock { state in
+      var counts: [String: Int] = [:]
+      for scan in state.scans.values { counts[scan.asset, default: 0] += 1 }
+      return counts
+    }
+  }
+
+  /// Seconds since the emulator started.
+  public var elapsed: Double { Self.seconds(ContinuousClock.now - started) }
+
+  static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+  }
+}
+
+/// What connection handlers share: the state behind its lock, and the start time.
+private final class StateBox: Sendable {
+  let state: Mutex<VendorState>
+  let started: ContinuousClock.Instant
+
+  init(state: VendorState, started: ContinuousClock.Instant) {
+    self.state = Mutex(state)
+    self.started = started
+  }
+
+  /// The most bytes of a request body the emulator reads.
+  static let maxBody = 1024 * 1024
+
+  func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>) async {
+    try? await connection.executeThenClose { inbound, outbound in
+      var head: HTTPRequestHead?
+      var body = ByteBuffer()
+      for try await part in inbound {
+        switch part {
+        case .head(let requestHead):
+          head = requestHead
+          body.clear()
+        case .body(var chunk):
+          if body.readableBytes + chunk.readableBytes <= Self.maxBody { body.writeBuffer(&chunk) }
+        case .end:
+          guard let request = head else { return }
+          let path = String(request.uri.split(separator: "?", maxSplits: 1).first ?? "")
+          let bytes = body.readBytes(length: body.readableBytes) ?? []
+          let now = Emulator.seconds(ContinuousClock.now - started)
+          let answer = state.withLock {
+            $0.answer(
+              method: request.method.rawValue, path: path,
+              headers: request.headers.map { (name: $0.name, value: $0.value) }, body: bytes,
+              now: now)
+          }
+          if answer.delay > 0 {
+            try? await Task.sleep(for: .milliseconds(Int(answer.delay * 1000)))
+          }
+          // A lost answer: the work is done, the connection closes without a word.
+          if answer.drop { return }
+          var headers = HTTPHeaders(answer.headers)
+          headers.replaceOrAdd(name: "Content-Length", value: String(answer.body.count))
+          if !request.isKeepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
+          let responseHead = HTTPResponseHead(
+            version: request.version, status: HTTPResponseStatus(statusCode: answer.status),
+            headers: headers)
+          try await outbound.write(.head(responseHead))
+          if !answer.body.isEmpty {
+            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: answer.body))))
+          }
+          try await outbound.write(.end(nil))
+          if !request.isKeepAlive { return }
+          head = nil
+        }
+      }
+    }
+  }
+}

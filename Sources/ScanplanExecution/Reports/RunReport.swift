@@ -1,0 +1,201 @@
+import ScanplanJSON
+import ScanplanSupport
+
+/// A run's result: one row per scan, the exit code, and the report files.
+public struct RunReport: Sendable {
+  /// The rows, in plan order.
+  public let records: [ScanRecord]
+  /// Seconds since the Unix epoch when the run started.
+  public let startedAt: Double
+  /// Seconds since the Unix epoch when it ended.
+  public let endedAt: Double
+  /// Whether Ctrl-C stopped it.
+  public let interrupted: Bool
+  /// Budgets that never got an HTTP answer: their providers were unreachable.
+  public let unreachableProviders: [String]
+
+  /// Creates a report.
+  public init(
+    records: [ScanRecord], startedAt: Double, endedAt: Double, interrupted: Bool,
+    unreachableProviders: [String]
+  ) {
+    self.records = records
+    self.startedAt = startedAt
+    self.endedAt = endedAt
+    self.interrupted = interrupted
+    self.unreachableProviders = unreachableProviders
+  }
+
+  /// The exit code the format defines: 3 when a provider refused the run, could not be
+  /// reached, or the run was interrupted; 1 when a scan did not complete or a gate
+  /// failed; 0 otherwise.
+  public var exitCode: Int32 {
+    if interrupted || !unreachableProviders.isEmpty { return 3 }
+    if records.contains(where: {
+      if case .refused = $0.outcome { return true } else { return false }
+    }) {
+      return 3
+    }
+    for record in records {
+      switch record.outcome {
+      case .completed?, .triggered?:
+        if case .failed = record.gate { return 1 }
+      default:
+        return 1
+      }
+    }
+    return 0
+  }
+
+  /// Counts of outcomes by label, in a fixed order.
+  public var counts: [(label: String, count: Int)] {
+    let labels = [
+      "completed", "triggered", "failed", "cancelled", "timed_out", "errored", "refused",
+      "interrupted", "not_started",
+    ]
+    return labels.compactMap { label in
+      let count = records.filter { $0.outcome?.label == label }.count
+      return count > 0 ? (label, count) : nil
+    }
+  }
+
+  /// The JSON report (`--report FILE.json`).
+  public func json() -> String {
+    var rows: [JSONValue] = []
+    for record in records {
+      var row: JSONObject = [
+        "id": .string(record.id),
+        "provider": .string(record.provider),
+        "scan_id": record.scanID.map(JSONValue.string) ?? .null,
+        "status": .string(record.outcome?.label ?? "running"),
+      ]
+      if let reason = record.outcome?.reason { row["reason"] = .string(reason) }
+      if record.adopted { row["adopted"] = true }
+      row["triggered_at"] =
+        record.triggeredAt.map { .string(UTCDate.iso8601(startedAt + $0)) } ?? .null
+      row["ended_at"] = record.endedAt.map { .string(UTCDate.iso8601(startedAt + $0)) } ?? .null
+      if let start = record.triggeredAt, let end = record.endedAt {
+        row["duration_seconds"] = .double(((end - start) * 1000).rounded() / 1000)
+      }
+      row["polls"] = .int(record.polls)
+      if let status = record.lastStatus { row["last_status"] = .string(status) }
+      if let progress = record.progress { row["progress"] = .int(progress) }
+      if let counts = record.severityCounts {
+        var object = JSONObject()
+        for key in counts.keys.sorted(by: Self.severityOrder) { object[key] = .int(counts[key]!) }
+        row["severity_counts"] = .object(object)
+      }
+      if let session = record.sessionID { row["scan_session_id"] = .string(session) }
+      switch record.gate {
+      case .passed?: row["gate"] = .object(["verdict": "passed"])
+      case .failed(let reasons)?:
+        row["gate"] = .object([
+          "verdict": "failed", "reasons": .array(reasons.map(JSONValue.string)),
+        ])
+      case nil: break
+      }
+      row["location"] = .string(record.location)
+      rows.append(.object(row))
+    }
+    let document: JSONObject = [
+      "version": 1,
+      "started_at": .string(UTCDate.iso8601(startedAt)),
+      "ended_at": .string(UTCDate.iso8601(endedAt)),
+      "exit_code": .int(Int(exitCode)),
+      "interrupted": .bool(interrupted),
+      "summary": .object(JSONObject(counts.map { ($0.label, JSONValue.int($0.count)) })),
+      "scans": .array(rows),
+    ]
+    return JSONWriter.pretty(.object(document))
+  }
+
+  /// The JUnit XML report (`--junit FILE.xml`): one test case per scan.
+  public func junit() -> String {
+    var failures = 0
+    var errors = 0
+    var skipped = 0
+    var cases = ""
+    for record in records {
+      let seconds = record.triggeredAt.flatMap { start in record.endedAt.map { $0 - start } } ?? 0
+      cases +=
+        "    <testcase classname=\"\(xml(record.provider))\" name=\"\(xml(record.id))\" time=\"\(format(seconds))\">\n"
+      let place = " (\(record.location))"
+      switch record.outcome {
+      case .completed?, .triggered?:
+        if case .failed(let reasons)? = record.gate {
+          failures += 1
+          cases +=
+            "      <failure message=\"\(xml("gate failed: " + reasons.joined(separator: ", ")))\" type=\"gate\"/>\n"
+        }
+      case .failed(let reason)?, .refused(let reason)?:
+        failures += 1
+        cases +=
+          "      <failure message=\"\(xml(reason + place))\" type=\"\(record.outcome!.label)\"/>\n"
+      case .cancelled?, .timedOut?:
+        failures += 1
+        cases +=
+          "      <failure message=\"\(xml(record.outcome!.label + place))\" type=\"\(record.outcome!.label)\"/>\n"
+      case .errored(let reason)?:
+        errors += 1
+        cases += "      <error message=\"\(xml(reason + place))\" type=\"errored\"/>\n"
+      case .interrupted?, .notStarted?, nil:
+        skipped += 1
+        cases +=
+          "      <skipped message=\"\(xml((record.outcome?.label ?? "running") + place))\"/>\n"
+      }
+      if let scanID = record.scanID {
+        cases +=
+          "      <system-out>\(xml("scan id \(scanID); status \(record.lastStatus ?? "-"); polls \(record.polls)"))</system-out>\n"
+      }
+      cases += "    </testcase>\n"
+    }
+    var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    text += "<testsuites>\n"
+    text +=
+      "  <testsuite name=\"scanplan\" tests=\"\(records.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"\(format(endedAt - startedAt))\" timestamp=\"\(UTCDate.iso8601(startedAt, milliseconds: false).dropLast())\">\n"
+    text += cases
+    text += "  </testsuite>\n</testsuites>\n"
+    return text
+  }
+
+  private func format(_ seconds: Double) -> String {
+    let millis = Int((seconds * 1000).rounded())
+    let fraction = String(millis % 1000)
+    return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+  }
+
+  private func xml(_ text: String) -> String {
+    var output = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": output += "&amp;"
+      case "<": output += "&lt;"
+      case ">": output += "&gt;"
+      case "\"": output += "&quot;"
+      case "'": output += "&apos;"
+      default:
+        // XML 1.0 has no place for most control characters.
+        if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" {
+          output += "?"
+        } else {
+          output.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return output
+  }
+
+  private static func severityOrder(_ lhs: String, _ rhs: String) -> Bool {
+    let order = ["critical", "high", "medium", "low", "info"]
+    let left = order.firstIndex(of: lhs) ?? order.count
+    let right = order.firstIndex(of: rhs) ?? order.count
+    return left != right ? left < right : lhs < rhs
+  }
+}
+
+extension JSONObject {
+  fileprivate init(_ members: [(String, JSONValue)]) {
+    self.init()
+    for (key, value) in members { self[key] = value }
+  }
+}

@@ -1,0 +1,126 @@
+import ScanplanJSON
+import ScanplanPlan
+
+/// `scanplan plan`: the exact request a run would send for each selected scan, with
+/// environment references left as written (a token shows as `${NAME}`, never its value),
+/// and which variables the run would need that are unset. Nothing is sent.
+public struct DryRun: Sendable {
+  /// One scan's request.
+  public struct Entry: Sendable {
+    /// `ASSET/NAME`.
+    public let id: String
+    /// Where the scan is defined.
+    public let location: String
+    /// The provider's name.
+    public let provider: String
+    /// The trigger request.
+    public let request: HTTPRequest
+  }
+
+  /// The scans in plan order.
+  public let entries: [Entry]
+  /// Every variable a run would read, with the places that use it and whether it is set.
+  public let variables: [(name: String, isSet: Bool, usedBy: [String])]
+
+  /// Builds the dry run of valid plans.
+  public init(_ plans: [ResolvedPlan], selection: RunSelection, environment: [String: String]) {
+    var entries: [Entry] = []
+    var uses: [String: [String]] = [:]
+    var order: [String] = []
+    func use(_ template: String, _ by: String) {
+      guard case .success(let parsed) = EnvironmentTemplate.parse(template) else { return }
+      for name in parsed.variableNames {
+        if uses[name] == nil { order.append(name) }
+        if uses[name]?.contains(by) != true { uses[name, default: []].append(by) }
+      }
+    }
+    for plan in plans {
+      for provider in plan.providers {
+        let scans = plan.scans.filter {
+          $0.provider == provider.name && RunPlan.isSelected($0, selection)
+        }
+        guard !scans.isEmpty else { continue }
+        let owner = "provider `\(provider.name)`"
+        use("${\(provider.tokenVariable)}", owner)
+        use(provider.baseURL, owner)
+        for scan in scans {
+          for (_, value) in scan.assetKeys {
+            if let text = value.stringValue { use(text, "scan `\(scan.id)`") }
+          }
+          if let profileID = scan.setting("profile_id")?.stringValue {
+            use(profileID, "scan `\(scan.id)`")
+          }
+          let request = provider.type.api.triggerRequest(
+            for: scan, assetKeys: scan.assetKeys, baseURL: provider.baseURL,
+            token: "${\(provider.tokenVariable)}")
+          entries.append(
+            Entry(
+              id: scan.id, location: plan.location(of: scan),
+              provider: provider.name, request: request))
+        }
+      }
+    }
+    self.entries = entries
+    variables = order.map { name in
+      (name, environment[name].map { !$0.isEmpty } ?? false, uses[name]!)
+    }
+  }
+
+  /// The unset variables' names.
+  public var unset: [String] { variables.filter { !$0.isSet }.map(\.name) }
+
+  /// For people.
+  public func text() -> String {
+    var output = ""
+    for entry in entries {
+      output += "\(entry.id)  (\(entry.provider), \(entry.location))\n"
+      output += "  \(entry.request.method) \(entry.request.url)\n"
+      for header in entry.request.headers { output += "  \(header.name): \(header.value)\n" }
+      if let body = entry.request.body, let json = try? JSONParser().parse(body) {
+        let pretty = JSONWriter.pretty(json).split(separator: "\n").map { "  " + $0 }.joined(
+          separator: "\n")
+        output += "\n" + pretty + "\n"
+      }
+      output += "\n"
+    }
+    if !variables.isEmpty {
+      output += "environment:\n"
+      for variable in variables {
+        output +=
+          "  \(variable.name)  \(variable.isSet ? "set" : "UNSET")  (\(variable.usedBy.joined(separator: ", ")))\n"
+      }
+    }
+    let count = entries.count
+    output += "\(count) scan\(count == 1 ? "" : "s") would be triggered; nothing was sent"
+    if !unset.isEmpty { output += "; a run needs " + unset.joined(separator: ", ") + " set" }
+    return output + "\n"
+  }
+
+  /// The documented JSON document.
+  public func json() -> String {
+    let scans: [JSONValue] = entries.map { entry in
+      var headers = JSONObject()
+      for header in entry.request.headers { headers[header.name] = .string(header.value) }
+      var request: JSONObject = [
+        "method": .string(entry.request.method), "url": .string(entry.request.url),
+        "headers": .object(headers),
+      ]
+      if let body = entry.request.body, let json = try? JSONParser().parse(body) {
+        request["body"] = json
+      }
+      return .object([
+        "id": .string(entry.id), "provider": .string(entry.provider),
+        "location": .string(entry.location),
+        "request": .object(request),
+      ])
+    }
+    let environment: [JSONValue] = variables.map { variable in
+      .object([
+        "name": .string(variable.name), "set": .bool(variable.isSet),
+        "used_by": .array(variable.usedBy.map(JSONValue.string)),
+      ])
+    }
+    return JSONWriter.pretty(
+      .object(["version": 1, "scans": .array(scans), "environment": .array(environment)]))
+  }
+}

@@ -1,0 +1,170 @@
+import ScanplanSupport
+
+/// What a run prints: plain timestamped lines when output is not a terminal, and a live
+/// view (counts by state, the slowest scans, each provider's rate) when it is. Every line
+/// passes through the redactor.
+public final class RunConsole: @unchecked Sendable {
+  // Only the run driver's task calls a console, one call at a time.
+  private let plan: RunPlan
+  private let live: Bool
+  private let redactor: Redactor
+  private let write: @Sendable (String) -> Void
+  private var drawnLines = 0
+  private var lastDraw = -1.0
+
+  /// A console writing through `write`.
+  public init(
+    plan: RunPlan, live: Bool, redactor: Redactor, write: @escaping @Sendable (String) -> Void
+  ) {
+    self.plan = plan
+    self.live = live
+    self.redactor = redactor
+    self.write = write
+  }
+
+  /// Prints what the events say, at `epoch` (seconds since the Unix epoch).
+  public func show(_ events: [RunEvent], records: [ScanRecord], epoch: Double) {
+    var lines: [String] = []
+    for event in events {
+      guard let line = describe(event, records: records) else { continue }
+      lines.append(UTCDate.iso8601(epoch) + "  " + line)
+    }
+    guard !lines.isEmpty else { return }
+    clearLive()
+    emit(lines.joined(separator: "\n") + "\n")
+  }
+
+  /// Redraws the live view, at most a few times a second; nothing off a terminal.
+  public func refresh(records: [ScanRecord], rates: [Double], now: Double, force: Bool = false) {
+    guard live, force || now - lastDraw >= 0.25 else { return }
+    lastDraw = now
+    var lines: [String] = []
+    let running = records.filter { $0.outcome == nil && $0.triggeredAt != nil }
+    let waiting = records.filter { $0.outcome == nil && $0.triggeredAt == nil }.count
+    var counts = ["running \(running.count)", "waiting \(waiting)"]
+    for label in [
+      "completed", "triggered", "failed", "cancelled", "timed_out", "errored", "refused",
+    ] {
+      let count = records.filter { $0.outcome?.label == label }.count
+      if count > 0 { counts.append("\(label) \(count)") }
+    }
+    lines.append("scanplan run  \(Self.duration(now))  " + counts.joined(separator: "  "))
+    for (index, budget) in plan.budgets.enumerated() {
+      lines.append(
+        "  \(budget.name): \(Self.rate(rates[index]))/s of \(Self.rate(budget.requestsPerSecond))/s"
+      )
+    }
+    let slowest = running.sorted { ($0.triggeredAt ?? 0) < ($1.triggeredAt ?? 0) }.prefix(5)
+    for record in slowest {
+      let status = record.lastStatus.map { " \($0)" } ?? ""
+      let progress = record.progress.map { " \($0)%" } ?? ""
+      lines.append(
+        "  \(record.id)  \(Self.duration(now - (record.triggeredAt ?? now)))\(status)\(progress)")
+    }
+    clearLive()
+    emit(lines.joined(separator: "\n") + "\n")
+    drawnLines = lines.count
+  }
+
+  /// Removes the live view before the summary.
+  public func finish() {
+    clearLive()
+  }
+
+  /// The summary printed at the end of a run.
+  public func summary(_ report: RunReport) -> String {
+    var text = "\n" + report.counts.map { "\($0.count) \($0.label)" }.joined(separator: ", ")
+    text += " in \(Self.duration(report.endedAt - report.startedAt))\n"
+    for record in report.records {
+      switch record.outcome {
+      case .completed?, .triggered?:
+        if case .failed(let reasons)? = record.gate {
+          text +=
+            "  \(record.id): gate failed (\(reasons.joined(separator: ", "))) at \(record.location)\n"
+        }
+      case let outcome?:
+        let reason = outcome.reason.map { ": \($0)" } ?? ""
+        text += "  \(record.id): \(outcome.label)\(reason) at \(record.location)\n"
+      case nil:
+        text += "  \(record.id): still running at \(record.location)\n"
+      }
+    }
+    if !report.unreachableProviders.isEmpty {
+      text += "  unreachable: " + report.unreachableProviders.joined(separator: ", ") + "\n"
+    }
+    if report.interrupted {
+      text += "interrupted: scans already triggered are in the state file, if one was given\n"
+    }
+    text += "exit code \(report.exitCode)\n"
+    return redactor.redact(text)
+  }
+
+  private func describe(_ event: RunEvent, records: [ScanRecord]) -> String? {
+    switch event {
+    case .triggering:
+      return nil
+    case .triggered(let job, let scanID, let adopted):
+      let id = plan.jobs[job].id
+      return adopted
+        ? "\(id)  adopted running scan \(scanID) (409)"
+        : "\(id)  triggered scan \(scanID) on \(plan.jobs[job].provider)"
+    case .waitingForConflict(let job, let scanID):
+      return "\(plan.jobs[job].id)  waiting for running scan \(scanID) to end (on_conflict: wait)"
+    case .status(let job, let status):
+      return "\(plan.jobs[job].id)  \(status)"
+    case .unknownStatus(let job, let status):
+      return "\(plan.jobs[job].id)  warning: unknown status `\(status)`, treated as running"
+    case .retrying(let job, let cause, let delay):
+      return "\(plan.jobs[job].id)  retrying in \(Self.seconds(delay)): \(cause)"
+    case .throttled(let budget, let seconds, let rate):
+      return
+        "\(plan.budgets[budget].name)  throttled (429): pausing \(Self.seconds(seconds)), rate now \(Self.rate(rate))/s"
+    case .refused(let budget, let reason):
+      return "\(plan.budgets[budget].name)  refused: \(reason)"
+    case .finished(let job):
+      let record = records[job]
+      guard let outcome = record.outcome else { return nil }
+      var line = "\(record.id)  \(outcome.label)"
+      if let reason = outcome.reason { line += ": \(reason)" }
+      if let counts = record.severityCounts, !counts.isEmpty {
+        line +=
+          "  "
+          + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+            separator: ", ")
+      }
+      if case .failed(let reasons)? = record.gate {
+        line += "  gate failed: " + reasons.joined(separator: ", ")
+      }
+      return line
+    }
+  }
+
+  private func clearLive() {
+    guard live, drawnLines > 0 else { return }
+    // Up to the first line of the view, then clear to the end of the screen.
+    emit("\u{1B}[\(drawnLines)F\u{1B}[J")
+    drawnLines = 0
+  }
+
+  private func emit(_ text: String) {
+    write(redactor.redact(text))
+  }
+
+  static func duration(_ seconds: Double) -> String {
+    let whole = max(0, Int(seconds))
+    if whole < 60 { return "\(whole)s" }
+    if whole < 3600 { return "\(whole / 60)m\(whole % 60)s" }
+    return "\(whole / 3600)h\(whole % 3600 / 60)m"
+  }
+
+  static func seconds(_ value: Double) -> String {
+    let tenths = Int((value * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10)s"
+  }
+
+  static func rate(_ value: Double) -> String {
+    let hundredths = Int((value * 100).rounded())
+    let fraction = String(hundredths % 100)
+    return "\(hundredths / 100)." + (fraction.count < 2 ? "0" : "") + fraction
+  }
+}

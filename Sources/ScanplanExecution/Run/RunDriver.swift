@@ -1,0 +1,149 @@
+import ScanplanSupport
+
+/// Ctrl-C, as something a run can wait for.
+public final class InterruptSignal: Sendable {
+  private let stream: AsyncStream<Void>
+  private let continuation: AsyncStream<Void>.Continuation
+
+  /// A signal that has not fired.
+  public init() {
+    (stream, continuation) = AsyncStream.makeStream(of: Void.self)
+  }
+
+  /// Fires the signal.
+  public func fire() {
+    continuation.yield()
+  }
+
+  /// Returns when the signal fires, or when the waiting task is cancelled.
+  func wait() async {
+    for await _ in stream { return }
+  }
+}
+
+/// Runs a plan for real: the scheduler core fed by a transport, a clock and a state
+/// journal. It sends what the core says is due, gives the core every answer, sleeps until
+/// the next due time or the next answer, whichever comes first, and stops new triggers
+/// on Ctrl-C.
+public struct RunDriver: Sendable {
+  /// The plan to run.
+  public let plan: RunPlan
+  /// Sends requests.
+  public let transport: any HTTPTransport
+  /// The scheduler's knobs.
+  public let configuration: SchedulerCore.Configuration
+  /// Jitter's source.
+  public let random: SeededRandom
+
+  /// Creates a driver.
+  public init(
+    plan: RunPlan, transport: any HTTPTransport, configuration: SchedulerCore.Configuration,
+    random: SeededRandom
+  ) {
+    self.plan = plan
+    self.transport = transport
+    self.configuration = configuration
+    self.random = random
+  }
+
+  private enum Completion: Sendable {
+    case answer(ticket: Int, budget: Int, Result<HTTPResponse, TransportError>)
+    case timer
+    case interrupted
+  }
+
+  /// Runs to the end, or until interrupted; returns the report. A state file that cannot
+  /// be written stops the run as an interruption would: a trigger that cannot be recorded
+  /// must not be sent.
+  public func run(
+    journal: StateJournal?, console: RunConsole, interrupt: InterruptSignal?,
+    clock: ContinuousClock = ContinuousClock()
+  ) async -> (report: RunReport, stateError: StateFileError?) {
+    let start = clock.now
+    let epoch = configuration.epochAtStart
+    var core = SchedulerCore(
+      plan: plan, configuration: configuration, random: random, restored: journal?.restored ?? [:])
+    var answered = Array(repeating: false, count: plan.budgets.count)
+    var stateError: StateFileError?
+
+    func elapsed() -> Double {
+      let duration = clock.now - start
+      return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    await withTaskGroup(of: Completion.self) { group in
+      if let interrupt {
+        group.addTask {
+          await interrupt.wait()
+          return .interrupted
+        }
+      }
+      var timerAt: Double?
+      while true {
+        let now = elapsed()
+        let outgoing = core.takeDueRequests(now: now)
+        let events = core.takeEvents()
+        if let journal, !events.isEmpty {
+          journal.record(events, plan: plan, records: core.records)
+          do throws(StateFileError) {
+            try journal.save()
+          } catch {
+            stateError = error
+            core.interrupt(now: now)
+            console.show(core.takeEvents(), records: core.records, epoch: epoch + now)
+            break
+          }
+        }
+        console.show(events, records: core.records, epoch: epoch + now)
+        for request in outgoing {
+          let transport = transport
+          group.addTask {
+            .answer(
+              ticket: request.ticket, budget: request.budget, await transport.send(request.request))
+          }
+        }
+        console.refresh(records: core.records, rates: core.currentRates, now: now)
+        if core.isFinished { break }
+        var wake = core.nextSendTime()
+        // The live view ticks while the run waits.
+        wake = min(wake ?? now + 0.5, now + 0.5)
+        if let wake, timerAt.map({ wake < $0 - 0.001 }) ?? true {
+          timerAt = wake
+          group.addTask {
+            try? await clock.sleep(until: start + .milliseconds(Int64(wake * 1000)), tolerance: nil)
+            return .timer
+          }
+        }
+        guard let completion = await group.next() else { break }
+        switch completion {
+        case .answer(let ticket, let budget, let result):
+          if case .success = result { answered[budget] = true }
+          core.handle(ticket: ticket, answer: result, now: elapsed())
+        case .timer:
+          if let at = timerAt, at <= elapsed() + 0.001 { timerAt = nil }
+        case .interrupted:
+          core.interrupt(now: elapsed())
+        }
+      }
+      group.cancelAll()
+    }
+    let end = elapsed()
+    console.show(core.takeEvents(), records: core.records, epoch: epoch + end)
+    if let journal, stateError == nil {
+      do throws(StateFileError) { try journal.save() } catch { stateError = error }
+    }
+    console.finish()
+    // A budget whose scans errored without a single HTTP answer could not be reached.
+    let unreachable = plan.budgets.indices.filter { index in
+      !answered[index]
+        && core.records.contains { record in
+          plan.jobs[record.job].budget == index
+            && { if case .errored = record.outcome { true } else { false } }()
+        }
+    }.map { plan.budgets[$0].name }
+    let report = RunReport(
+      records: core.records, startedAt: epoch, endedAt: epoch + end,
+      interrupted: core.isInterrupted, unreachableProviders: unreachable)
+    return (report, stateError)
+  }
+}

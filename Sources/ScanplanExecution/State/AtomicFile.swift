@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Files written whole or not at all: state files and reports.
+public enum AtomicFile {
+  /// A file that could not be written.
+  public struct WriteError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, lowercase.
+    public let message: String
+    /// The message.
+    public var description: String { message }
+  }
+
+  /// Writes a file so that a reader sees the old contents or the new, never a mix, even
+  /// if the machine stops half-way.
+  public static func write(_ bytes: [UInt8], to path: String) throws(AtomicFile.WriteError) {
+    let temporary = path + ".tmp-\(getpid())"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    guard descriptor >= 0 else {
+      throw WriteError(message: "cannot write \(temporary): \(errorText())")
+    }
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes {
+        writeBytes(descriptor, $0.baseAddress, $0.count)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        let reason = errorText()
+        close(descriptor)
+        unlink(temporary)
+        throw WriteError(message: "cannot write \(temporary): \(reason)")
+      }
+      offset += written
+    }
+    guard fsync(descriptor) == 0, close(descriptor) == 0 else {
+      unlink(temporary)
+      throw WriteError(message: "cannot write \(temporary): \(errorText())")
+    }
+    guard rename(temporary, path) == 0 else {
+      unlink(temporary)
+      throw WriteError(message: "cannot replace \(path): \(errorText())")
+    }
+    // The rename itself is durable once the folder is synced.
+    let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+    let folderDescriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY)
+    if folderDescriptor >= 0 {
+      fsync(folderDescriptor)
+      close(folderDescriptor)
+    }
+  }
+
+  private static func writeBytes(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int)
+    -> Int
+  {
+    #if canImport(Glibc)
+      return Glibc.write(descriptor, buffer, count)
+    #else
+      return Darwin.write(descriptor, buffer, count)
+    #endif
+  }
+
+  private static func errorText() -> String { String(cString: strerror(errno)).lowercased() }
+}

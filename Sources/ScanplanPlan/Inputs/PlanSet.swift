@@ -1,0 +1,25 @@
+/// The plans a command line names, each validated.
+public struct PlanSet: Sendable {
+  /// One validation per file, in the order given.
+  public let validations: [PlanValidation]
+
+  /// Expands the paths and validates every file; `strict` raises warnings to errors.
+  public static func load(_ paths: [String], strict: Bool = false) -> Result<
+    PlanSet, PlanInputs.UsageError
+  > {
+    PlanInputs.expand(paths).map { inputs in
+      let validator = PlanValidator()
+      let validations = inputs.map { input in
+        let validation = validator.validate(input)
+        return strict ? validation.strict() : validation
+      }
+      return PlanSet(validations: validations)
+    }
+  }
+
+  /// Whether any file has an error.
+  public var hasErrors: Bool { validations.contains(where: \.hasErrors) }
+
+  /// The resolved plans; meaningful when there are no errors.
+  public var plans: [ResolvedPlan] { validations.compactMap(\.plan) }
+}

@@ -1,0 +1,30 @@
+/// The value checks of the plan format, for values only known when a plan runs (those
+/// written with environment references).
+public enum PlanValues {
+  /// The base URL normalized (lowercase scheme and host, no trailing slash), or why it is
+  /// not acceptable.
+  public static func baseURL(_ text: String) -> Result<String, PlanValueError> {
+    switch BaseURL.parse(text) {
+    case .success(let url): return .success(url.normalized)
+    case .failure(.credentials): return .failure(PlanValueError("it holds a user name or password"))
+    case .failure(.insecure(let host)):
+      return .failure(
+        PlanValueError("it uses plain `http` to `\(host)`, which is not a loopback host"))
+    case .failure(.malformed(let reason)): return .failure(PlanValueError(reason))
+    }
+  }
+
+  /// Whether a string is a canonical 8-4-4-4-12 UUID.
+  public static func isUUID(_ text: String) -> Bool {
+    NodeReader.isUUID(text)
+  }
+}
+
+/// Why a value resolved at run time is not acceptable.
+public struct PlanValueError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// What is wrong, lowercase.
+  public let message: String
+  init(_ message: String) { self.message = message }
+  /// The message.
+  public var description: String { message }
+}

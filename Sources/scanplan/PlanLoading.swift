@@ -1,0 +1,67 @@
+import ArgumentParser
+import ScanplanExecution
+import ScanplanPlan
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Loading plans for the commands that act on them: invalid plans print their
+/// diagnostics and exit 2, as `validate` would.
+enum PlanLoading {
+  static func validPlans(_ paths: [String]) throws -> [ResolvedPlan] {
+    let set: PlanSet
+    switch PlanSet.load(paths) {
+    case .success(let loaded): set = loaded
+    case .failure(let error): throw ValidationError(error.message)
+    }
+    let colored = ColorChoice.auto.resolve(
+      isTerminal: isatty(2) == 1, environment: Environment.current)
+    let diagnostics = set.validations.filter { !$0.diagnostics.isEmpty }
+    if set.hasErrors {
+      Environment.printError(TextRenderer(color: colored).render(diagnostics))
+      throw ExitCode(2)
+    }
+    if !diagnostics.isEmpty {
+      Environment.printError(TextRenderer(color: colored).render(diagnostics))
+    }
+    return set.plans
+  }
+}
+
+/// `--only`, `--tag` and `--shard`, shared by `plan` and `run`.
+struct SelectionOptions: ParsableArguments {
+  @Option(
+    name: .customLong("only"),
+    help: ArgumentHelp("Run only this scan id (repeatable).", valueName: "scan-id"))
+  var only: [String] = []
+
+  @Option(
+    name: .customLong("tag"),
+    help: ArgumentHelp("Run only scans of assets with this tag (repeatable).", valueName: "tag"))
+  var tags: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Run shard K of N: a stable split of scan ids, with 1/N of every provider's budget.",
+      valueName: "K/N"))
+  var shard: String?
+
+  func selection() throws -> RunSelection {
+    var selection = RunSelection()
+    selection.only = only
+    selection.tags = tags
+    if let shard {
+      let parts = shard.split(separator: "/").map { Int($0) }
+      guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1,
+        (1...count).contains(index)
+      else {
+        throw ValidationError("--shard takes K/N with 1 <= K <= N, such as 2/4")
+      }
+      selection.shard = (index, count)
+    }
+    return selection
+  }
+}

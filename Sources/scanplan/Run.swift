@@ -1,0 +1,172 @@
+import ArgumentParser
+import Dispatch
+import ScanplanEmulator
+import ScanplanExecution
+import ScanplanPlan
+import ScanplanSupport
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `scanplan run PATH...`
+struct Run: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Trigger every selected scan once and poll each until it ends.",
+    discussion: """
+      Requests to each provider stay inside its requests_per_second budget. Tokens come from \
+      the environment; a missing variable stops the run before anything is sent. With \
+      --state, every trigger is recorded before the run moves on, and a run started again \
+      with the same file re-attaches to its scans instead of triggering them twice. Ctrl-C \
+      stops new triggers, saves the state and exits 3. Exit codes: 0 every scan completed \
+      and every gate passed, 1 a scan failed, was cancelled, timed out or a gate failed, \
+      2 the plan is invalid or cannot run here, 3 a provider refused the run or it was \
+      interrupted, 64 wrong usage.
+      """)
+
+  @Argument(help: "Plan files, directories, or - for standard input.")
+  var paths: [String]
+
+  @OptionGroup var selection: SelectionOptions
+
+  @Flag(help: "Run against the built-in emulator with sandbox tokens and short scans.")
+  var sandbox = false
+
+  @Option(help: ArgumentHelp("Scans running at once across the run.", valueName: "n"))
+  var concurrency: Int?
+
+  @Option(
+    help: ArgumentHelp(
+      "Record triggers here and re-attach to them on a later run.", valueName: "file"))
+  var state: String?
+
+  @Option(help: ArgumentHelp("Write the run report as JSON.", valueName: "file.json"))
+  var report: String?
+
+  @Option(
+    help: ArgumentHelp("Write the run as JUnit XML, one test case per scan.", valueName: "file.xml")
+  )
+  var junit: String?
+
+  @Option(help: ArgumentHelp("Seconds to wait for each answer.", valueName: "seconds"))
+  var requestTimeout: Double = 30
+
+  @Option(help: .hidden)
+  var seed: UInt64?
+
+  func validate() throws {
+    if let concurrency, concurrency < 1 {
+      throw ValidationError("--concurrency must be at least 1")
+    }
+    guard requestTimeout > 0 else {
+      throw ValidationError("--request-timeout must be greater than 0")
+    }
+  }
+
+  func run() async throws {
+    let plans = try PlanLoading.validPlans(paths)
+    let selection = try selection.selection()
+    var emulator: Emulator?
+    var override: SandboxOverride?
+    if sandbox {
+      let configuration = EmulatorConfiguration()
+      let started = try await Emulator.start(configuration: configuration)
+      emulator = started
+      override = SandboxOverride(
+        baseURL: started.baseURL,
+        tokens: [.s4e: configuration.s4eToken, .invicti: configuration.invictiToken],
+        maxPollInterval: 2)
+      print("sandbox: both vendor APIs emulated at \(started.baseURL); nothing leaves this machine")
+    }
+    let plan: RunPlan
+    switch RunPlan.prepare(
+      plans, environment: Environment.current, selection: selection, sandbox: override)
+    {
+    case .success(let prepared):
+      plan = prepared
+    case .failure(let error):
+      await emulator?.stop()
+      if error.isUsage { throw ValidationError(error.problems.joined(separator: "\n")) }
+      Environment.printError(
+        error.problems.map { "error: \($0)\n" }.joined() + "nothing was sent\n")
+      throw ExitCode(2)
+    }
+    var journal: StateJournal?
+    if let state {
+      do {
+        journal = try StateJournal(path: state)
+      } catch {
+        await emulator?.stop()
+        Environment.printError("error: \(error.message)\n")
+        throw ExitCode(2)
+      }
+    }
+    let redactor = Redactor(secrets: plan.secrets)
+    let live = isatty(1) == 1 && Environment.current["TERM"] != "dumb"
+    let console = RunConsole(plan: plan, live: live, redactor: redactor) { text in
+      print(text, terminator: "")
+      fflush(nil)
+    }
+    let interrupt = InterruptSignal()
+    let signals = SignalHandler.install(interrupt)
+    let transport = AsyncHTTPClientTransport(requestTimeout: requestTimeout)
+    let driver = RunDriver(
+      plan: plan, transport: transport,
+      configuration: SchedulerCore.Configuration(
+        epochAtStart: UTCDate.now(), concurrency: concurrency),
+      random: seed.map { SeededRandom(seed: $0) } ?? .system())
+    let (result, stateError) = await driver.run(
+      journal: journal, console: console, interrupt: interrupt)
+    signals.cancel()
+    await transport.shutdown()
+    await emulator?.stop()
+    var code = result.exitCode
+    for (path, text) in [(report, result.json()), (junit, result.junit())] {
+      guard let path else { continue }
+      do {
+        try AtomicFile.write(Array(redactor.redact(text).utf8), to: path)
+      } catch {
+        Environment.printError("error: \(error.message)\n")
+        code = max(code, 1)
+      }
+    }
+    print(console.summary(result), terminator: "")
+    if let stateError {
+      Environment.printError(
+        "error: \(stateError.message); the run stopped so that no trigger goes unrecorded\n")
+      code = 3
+    }
+    Environment.exitNow(code)
+  }
+}
+
+/// Ctrl-C: the first stops new triggers, a second quits at once.
+enum SignalHandler {
+  static func install(_ interrupt: InterruptSignal) -> any DispatchSourceSignal {
+    signal(SIGINT, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    let count = SignalCount()
+    source.setEventHandler {
+      if count.increment() == 1 {
+        Environment.printError(
+          "\ninterrupted: no new triggers; saving state (Ctrl-C again to quit at once)\n")
+        interrupt.fire()
+      } else {
+        Environment.exitNow(130)
+      }
+    }
+    source.resume()
+    return source
+  }
+}
+
+/// How many times Ctrl-C was pressed; only the signal queue touches it.
+final class SignalCount: @unchecked Sendable {
+  private var value = 0
+  func increment() -> Int {
+    value += 1
+    return value
+  }
+}
