@@ -113,7 +113,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ScanplanCLITests",
-      dependencies: ["scanplan", "ScanplanPlan", "ScanplanJSON"],
+      dependencies: ["scanplan", "ScanplanPlan", "ScanplanJSON", "ScanplanEmulator"],
       exclude: ["Goldens"],
       swiftSettings: swiftSettings
     ),

@@ -94,6 +94,7 @@ struct VendorState: Sendable {
     body: [UInt8],
     now: Double
   ) -> EmulatorAnswer {
+    if method == "GET", path == "/_emulator/stats" { return statistics() }
     guard vendor != "unknown" else { return .error(404, "no such endpoint") }
     guard authorized(vendor, headers) else { return .error(401, "missing or expired token") }
     if let limited = rateLimited(vendor, now: now) { return limited }
@@ -156,6 +157,20 @@ struct VendorState: Sendable {
     case .none:
       return .error(429, "rate limit exceeded")
     }
+  }
+
+  /// `GET /_emulator/stats`: what the emulator saw, for benchmarks run against a
+  /// separate emulator process.
+  private func statistics() -> EmulatorAnswer {
+    var vendors = JSONObject()
+    for vendor in ["s4e", "invicti"] {
+      let seen = log.filter { $0.vendor == vendor }
+      vendors[vendor] = .object([
+        "requests": .int(seen.count), "throttled": .int(seen.filter { $0.status == 429 }.count),
+        "scans": .int(scans.values.filter { $0.vendor == vendor }.count),
+      ])
+    }
+    return .json(200, .object(vendors))
   }
 
   // MARK: Scans

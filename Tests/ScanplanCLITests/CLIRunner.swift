@@ -28,7 +28,7 @@ enum CLI {
 
   static func run(
     _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-    directory: URL = packageRoot
+    directory: URL = packageRoot, onStart: (Process) -> Void = { _ in }
   ) throws -> Result {
     let process = Process()
     process.executableURL = binary
@@ -47,6 +47,7 @@ enum CLI {
     process.standardError = errors
     process.standardInput = input
     try process.run()
+    onStart(process)
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
     // Read before waiting, so a large output cannot fill the pipe and stall the child.

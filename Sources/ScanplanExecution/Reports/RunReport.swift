@@ -13,12 +13,16 @@ public struct RunReport: Sendable {
   public let interrupted: Bool
   /// Budgets that never got an HTTP answer: their providers were unreachable.
   public let unreachableProviders: [String]
+  /// Each budget's name, configured rate and counters.
+  public let budgets: [(name: String, rate: Double, statistics: SchedulerCore.BudgetStatistics)]
 
   /// Creates a report.
   public init(
     records: [ScanRecord], startedAt: Double, endedAt: Double, interrupted: Bool,
-    unreachableProviders: [String]
+    unreachableProviders: [String],
+    budgets: [(name: String, rate: Double, statistics: SchedulerCore.BudgetStatistics)] = []
   ) {
+    self.budgets = budgets
     self.records = records
     self.startedAt = startedAt
     self.endedAt = endedAt
@@ -104,6 +108,17 @@ public struct RunReport: Sendable {
       "exit_code": .int(Int(exitCode)),
       "interrupted": .bool(interrupted),
       "summary": .object(JSONObject(counts.map { ($0.label, JSONValue.int($0.count)) })),
+      "providers": .array(
+        budgets.map { budget in
+          .object([
+            "name": .string(budget.name), "requests_per_second": .double(budget.rate),
+            "requests": .int(budget.statistics.requests),
+            "throttled": .int(budget.statistics.throttled),
+            "backlogged_seconds": .double(
+              (budget.statistics.backloggedSeconds * 1000).rounded() / 1000),
+            "backlogged_requests": .int(budget.statistics.backloggedRequests),
+          ])
+        }),
       "scans": .array(rows),
     ]
     return JSONWriter.pretty(.object(document))

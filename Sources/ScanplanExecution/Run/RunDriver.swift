@@ -143,7 +143,10 @@ public struct RunDriver: Sendable {
     }.map { plan.budgets[$0].name }
     let report = RunReport(
       records: core.records, startedAt: epoch, endedAt: epoch + end,
-      interrupted: core.isInterrupted, unreachableProviders: unreachable)
+      interrupted: core.isInterrupted, unreachableProviders: unreachable,
+      budgets: plan.budgets.indices.map {
+        (plan.budgets[$0].name, plan.budgets[$0].requestsPerSecond, core.budgetStatistics[$0])
+      })
     return (report, stateError)
   }
 }

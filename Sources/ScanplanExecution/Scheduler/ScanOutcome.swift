@@ -97,6 +97,14 @@ public struct ScanRecord: Sendable {
   public var gate: GateVerdict?
   /// Whether the scan id came from a 409 (a scan already running) rather than a trigger.
   public var adopted = false
+
+  /// A record of a scan that has not started.
+  public init(job: Int, id: String, provider: String, location: String) {
+    self.job = job
+    self.id = id
+    self.provider = provider
+    self.location = location
+  }
 }
 
 /// Something that happened during a run, for the console and the state journal.

@@ -138,6 +138,24 @@ public struct SchedulerCore: Sendable {
   public private(set) var records: [ScanRecord]
   /// Whether the run was interrupted.
   public private(set) var isInterrupted = false
+  /// What each budget did, in budget order.
+  public private(set) var budgetStatistics: [BudgetStatistics]
+
+  /// One budget's counters, for reports and benchmarks.
+  public struct BudgetStatistics: Sendable, Equatable {
+    /// Requests sent.
+    public var requests = 0
+    /// 429 answers received.
+    public var throttled = 0
+    /// Seconds during which a request was due but waited for the budget's spacing or a
+    /// pause: the time the budget, not the schedule, set the pace.
+    public var backloggedSeconds = 0.0
+    /// Requests sent while the budget was backlogged: with `backloggedSeconds`, how fully
+    /// the run used the budget when demand exceeded it.
+    public var backloggedRequests = 0
+    /// When the budget last became backlogged, while it is.
+    var backloggedSince: Double?
+  }
 
   private var random: SeededRandom
   private var budgets: [Budget]
@@ -166,6 +184,7 @@ public struct SchedulerCore: Sendable {
         configuredRate: $0.requestsPerSecond, rate: $0.requestsPerSecond,
         retryTokens: configuration.retryBudget)
     }
+    budgetStatistics = Array(repeating: BudgetStatistics(), count: plan.budgets.count)
     records = plan.jobs.map {
       ScanRecord(job: $0.index, id: $0.id, provider: $0.provider, location: $0.location)
     }
@@ -228,7 +247,10 @@ public struct SchedulerCore: Sendable {
 
   /// The requests to send at `now`, each budget's spacing respected.
   public mutating func takeDueRequests(now: Double) -> [Outgoing] {
-    defer { activateIfNeeded(now: now) }
+    defer {
+      activateIfNeeded(now: now)
+      measureBacklog(now: now)
+    }
     var outgoing: [Outgoing] = []
     for index in budgets.indices where !budgets[index].refused {
       while let head = budgets[index].queue.first, head.due <= now, budgets[index].nextSend <= now,
@@ -257,6 +279,10 @@ public struct SchedulerCore: Sendable {
         // holds one token, so there are no bursts.
         budgets[index].nextSend = max(budgets[index].nextSend, now) + 1 / budgets[index].rate
         inFlight[nextTicket] = (job.index, head.kind)
+        budgetStatistics[index].requests += 1
+        if budgetStatistics[index].backloggedSince != nil {
+          budgetStatistics[index].backloggedRequests += 1
+        }
         outgoing.append(
           Outgoing(
             ticket: nextTicket, job: job.index, kind: head.kind, request: request, budget: index))
@@ -264,6 +290,21 @@ public struct SchedulerCore: Sendable {
       }
     }
     return outgoing
+  }
+
+  /// Counts the time during which a budget had a due request it could not send yet.
+  private mutating func measureBacklog(now: Double) {
+    for index in budgets.indices {
+      let due = budgets[index].queue.first.map { $0.due <= now } ?? false
+      if due, !budgets[index].refused {
+        if budgetStatistics[index].backloggedSince == nil {
+          budgetStatistics[index].backloggedSince = now
+        }
+      } else if let since = budgetStatistics[index].backloggedSince {
+        budgetStatistics[index].backloggedSeconds += now - since
+        budgetStatistics[index].backloggedSince = nil
+      }
+    }
   }
 
   // MARK: Answers
@@ -553,6 +594,7 @@ public struct SchedulerCore: Sendable {
       budget.rate * configuration.slowdown)
     budgets[job.budget] = budget
     events.append(.throttled(budget: job.budget, seconds: wait, rate: budget.rate))
+    budgetStatistics[job.budget].throttled += 1
     // Not a failure and not a retry: the same request goes again after the pause.
     enqueue(index, kind, due: budget.pausedUntil)
   }

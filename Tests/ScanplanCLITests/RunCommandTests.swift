@@ -1,0 +1,199 @@
+import Foundation
+import ScanplanEmulator
+import ScanplanJSON
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+@Suite(.serialized) struct RunCommandTests {
+  static func temporaryDirectory() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "scanplan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory
+  }
+
+  @Test func theQuickstartRunsEndToEndInTheSandbox() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let report = directory.appendingPathComponent("report.json").path
+    let junit = directory.appendingPathComponent("junit.xml").path
+    let result = try CLI.run([
+      "run", "--sandbox", "examples/quickstart.yaml", "--report", report, "--junit", junit,
+    ])
+    #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    #expect(result.stdout.contains("storefront/web_app  completed"))
+    #expect(result.stdout.hasSuffix("exit code 0\n"))
+    let document = try JSONParser().parse(try String(contentsOfFile: report, encoding: .utf8))
+    #expect(document["summary"] == .object(["completed": 2]))
+    #expect(
+      document["scans"]?.arrayValue?.map { $0["location"] } == [
+        "examples/quickstart.yaml:20:9", "examples/quickstart.yaml:23:9",
+      ])
+    let xml = try String(contentsOfFile: junit, encoding: .utf8)
+    #expect(
+      xml.contains(
+        "<testsuite name=\"scanplan\" tests=\"2\" failures=\"0\" errors=\"0\" skipped=\"0\""))
+    #expect(xml.contains("<testcase classname=\"s4e\" name=\"storefront/tls\""))
+  }
+
+  @Test func aMissingTokenStopsTheRunBeforeAnythingIsSent() throws {
+    let result = try CLI.run(
+      ["run", "examples/quickstart.yaml"], environment: ["S4E_API_TOKEN": ""])
+    #expect(result.status == 2)
+    #expect(
+      result.stderr.contains(
+        "environment variable S4E_API_TOKEN is not set; provider `s4e` of examples/quickstart.yaml (token) needs it"
+      ))
+    #expect(result.stderr.hasSuffix("nothing was sent\n"))
+  }
+
+  @Test func anInvalidPlanIsNotRun() throws {
+    let result = try CLI.run(["run", "Tests/ScanplanCLITests/Goldens/bad-plan.yaml"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("error[S401]"))
+    #expect(!result.stderr.contains("do_not_print_me"))
+  }
+
+  @Test(arguments: [
+    (
+      ["run", "--only", "storefront/webapp", "examples/quickstart.yaml"],
+      "did you mean `storefront/web_app`?"
+    ),
+    (["run", "--shard", "3/2", "examples/quickstart.yaml"], "--shard takes K/N"),
+    (
+      ["run", "--tag", "nothing-has-this", "examples/quickstart.yaml"],
+      "no scan matches the selection"
+    ),
+    (
+      ["run", "--concurrency", "0", "examples/quickstart.yaml"], "--concurrency must be at least 1"
+    ),
+  ])
+  func selectionMistakesAreUsageErrors(_ arguments: [String], _ message: String) throws {
+    let result = try CLI.run(arguments, environment: ["S4E_API_TOKEN": "t"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+  }
+
+  @Test func planPrintsRequestsWithoutTheTokensValue() throws {
+    let result = try CLI.run(
+      ["plan", "--format", "json", "examples/multi-vendor.yaml", "--tag", "api"],
+      environment: ["S4E_API_TOKEN": "s4e-value-never-shown", "INVICTI_API_TOKEN": ""])
+    #expect(result.status == 0)
+    #expect(!result.stdout.contains("s4e-value-never-shown"))
+    let document = try JSONParser().parse(result.stdout)
+    let scans = try #require(document["scans"]?.arrayValue)
+    #expect(scans.map { $0["id"] } == ["public-api/nightly-dast", "public-api/release"])
+    #expect(scans[0]["request"]?["headers"]?["X-Auth"] == "${INVICTI_API_TOKEN}")
+    #expect(
+      scans[1]["request"]?["body"]?["schedule"]
+        == .object(["disable": false, "time_sensitive": true]))
+    #expect(
+      document["environment"] == [
+        .object(["name": "INVICTI_API_TOKEN", "set": false, "used_by": ["provider `invicti-eu`"]])
+      ])
+  }
+
+  /// A plan of S4E and Invicti scans against an emulator this test process owns, so that
+  /// the emulator outlives the runs it serves.
+  static func planAgainst(_ emulator: Emulator, in directory: URL) throws -> String {
+    var text = """
+      version: 1
+      providers:
+        s4e:
+          type: s4e
+          base_url: \(emulator.baseURL)
+          token: ${S4E_API_TOKEN}
+          requests_per_second: 2
+          poll: { initial_interval: 1s, max_interval: 1s }
+        inv:
+          type: invicti
+          base_url: \(emulator.baseURL)
+          token: ${INVICTI_API_TOKEN}
+          requests_per_second: 2
+          poll: { initial_interval: 1s, max_interval: 1s }
+      assets:
+
+      """
+    for index in 0..<6 {
+      let provider =
+        index < 4
+        ? "provider: s4e, asset_id" : "provider: inv, user_authorized_to_scan: yes, target_id"
+      let scan = index < 4 ? "scan_type: quick" : "profile_id: 11111111-1111-1111-1111-111111111112"
+      text +=
+        "  - { name: a\(index), \(provider): 00000000-0000-4000-8000-00000000000\(index), scans: [{ \(scan) }] }\n"
+    }
+    let path = directory.appendingPathComponent("plan.yaml").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  static var tokens: [String: String] {
+    ["S4E_API_TOKEN": "sandbox-s4e-token", "INVICTI_API_TOKEN": "sandbox-invicti-token"]
+  }
+
+  @Test func aRunKilledMidFlightResumesFromItsStateWithoutTriggeringTwice() async throws {
+    var configuration = EmulatorConfiguration()
+    configuration.runSeconds = 5...6
+    let emulator = try await Emulator.start(configuration: configuration)
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let plan = try Self.planAgainst(emulator, in: directory)
+    let state = directory.appendingPathComponent("state.json").path
+    let first = try CLI.run(["run", plan, "--state", state], environment: Self.tokens) { process in
+      // Kill it once some triggers are on record and others are not yet sent.
+      let deadline = Date().addingTimeInterval(10)
+      while Date() < deadline {
+        if let text = try? String(contentsOfFile: state, encoding: .utf8),
+          text.components(separatedBy: "\"scan_id\"").count > 2
+        {
+          break
+        }
+        usleep(20_000)
+      }
+      kill(process.processIdentifier, SIGKILL)
+    }
+    #expect(first.status != 0)
+    let recorded = try String(contentsOfFile: state, encoding: .utf8)
+    #expect(recorded.contains("\"attempted\": true"))
+    let second = try CLI.run(["run", plan, "--state", state], environment: Self.tokens)
+    #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
+    #expect(second.stdout.contains("6 completed"))
+    // Every asset has exactly one scan, across both runs.
+    let created = emulator.scansByAsset
+    #expect(created.count == 6)
+    #expect(created.values.allSatisfy { $0 == 1 }, "\(created)")
+    await emulator.stop()
+  }
+
+  @Test func ctrlCStopsNewTriggersSavesStateAndExitsThree() async throws {
+    var configuration = EmulatorConfiguration()
+    configuration.runSeconds = 20...20
+    let emulator = try await Emulator.start(configuration: configuration)
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let plan = try Self.planAgainst(emulator, in: directory)
+    let state = directory.appendingPathComponent("state.json").path
+    let report = directory.appendingPathComponent("report.json").path
+    let result = try CLI.run(
+      ["run", plan, "--state", state, "--report", report], environment: Self.tokens
+    ) { process in
+      usleep(1_200_000)
+      kill(process.processIdentifier, SIGINT)
+    }
+    #expect(result.status == 3)
+    #expect(result.stderr.contains("interrupted: no new triggers"))
+    #expect(result.stdout.contains("interrupted"))
+    #expect(result.stdout.hasSuffix("exit code 3\n"))
+    let document = try JSONParser().parse(try String(contentsOfFile: report, encoding: .utf8))
+    let statuses = Set(
+      document["scans"]?.arrayValue?.compactMap { $0["status"]?.stringValue } ?? [])
+    #expect(statuses.isSubset(of: ["interrupted", "not_started"]))
+    #expect(statuses.contains("not_started"))
+    // The triggered scans are on record for the next run.
+    #expect(try String(contentsOfFile: state, encoding: .utf8).contains("\"scan_id\""))
+    await emulator.stop()
+  }
+}

@@ -1,0 +1,306 @@
+import ScanplanEmulator
+import ScanplanExecution
+import ScanplanJSON
+import ScanplanPlan
+import ScanplanSupport
+import ScanplanYAML
+import Synchronization
+import Testing
+
+/// Collects what a run prints.
+final class Output: Sendable {
+  private let text = Mutex("")
+  var value: String { text.withLock { $0 } }
+  func append(_ more: String) { text.withLock { $0 += more } }
+}
+
+/// Records when the runner sent each request, on its own clock.
+final class RecordingTransport: HTTPTransport {
+  let inner: any HTTPTransport
+  private let times = Mutex<[Double]>([])
+  private let start = ContinuousClock.now
+
+  init(_ inner: any HTTPTransport) { self.inner = inner }
+
+  var sendTimes: [Double] { times.withLock { $0 } }
+
+  func send(_ request: HTTPRequest) async -> Result<HTTPResponse, TransportError> {
+    let now = ContinuousClock.now - start
+    times.withLock {
+      $0.append(Double(now.components.seconds) + Double(now.components.attoseconds) / 1e18)
+    }
+    return await inner.send(request)
+  }
+}
+
+/// One run against a fresh emulator.
+struct EmulatorRun {
+  let emulator: Emulator
+  let report: RunReport
+  let output: String
+  let sendTimes: [Double]
+
+  static let s4eToken = "integration-s4e-token-0123456789"
+  static let invictiToken = "integration-invicti-token-abcdef"
+
+  static func plan(
+    baseURL: String, s4eAssets: Int = 3, invictiAssets: Int = 1, rate: Double = 4,
+    onConflict: String = "adopt", extraAsset: String = ""
+  ) -> String {
+    var text = """
+      version: 1
+      providers:
+        s4e:
+          type: s4e
+          base_url: \(baseURL)
+          token: ${S4E_API_TOKEN}
+          requests_per_second: \(rate)
+          on_conflict: \(onConflict)
+          poll: { initial_interval: 1s, max_interval: 1s }
+        inv:
+          type: invicti
+          base_url: \(baseURL)
+          token: ${INVICTI_API_TOKEN}
+          requests_per_second: \(rate)
+          poll: { initial_interval: 1s, max_interval: 1s }
+      assets:
+
+      """
+    for index in 0..<s4eAssets {
+      text +=
+        "  - { name: web-\(index), provider: s4e, asset_id: \(uuid(index)), scans: [{ scan_type: quick }] }\n"
+    }
+    for index in 0..<invictiAssets {
+      text += """
+          - name: api-\(index)
+            provider: inv
+            target_id: \(uuid(100 + index))
+            user_authorized_to_scan: yes
+            scans: [{ profile_id: 11111111-1111-1111-1111-111111111112, fail_on: { critical: 5 } }]
+
+        """
+    }
+    return text + extraAsset
+  }
+
+  static func run(
+    configure: (inout EmulatorConfiguration) -> Void = { _ in },
+    plan: (String) -> String = { plan(baseURL: $0) },
+    tokens: (s4e: String, invicti: String) = (s4eToken, invictiToken),
+    requestTimeout: Double = 5,
+    before: (Emulator) async -> Void = { _ in }
+  ) async throws -> EmulatorRun {
+    var configuration = EmulatorConfiguration()
+    configuration.s4eToken = s4eToken
+    configuration.invictiToken = invictiToken
+    configuration.queueSeconds = 0.1
+    configuration.runSeconds = 0.3...0.8
+    configure(&configuration)
+    let emulator = try await Emulator.start(configuration: configuration)
+    await before(emulator)
+    let validation = PlanValidator().validate(
+      SourceText(path: "plan.yaml", text: plan(emulator.baseURL)))
+    #expect(!validation.hasErrors, "\(validation.diagnostics.map(\.message))")
+    let runPlan = try RunPlan.prepare(
+      [try #require(validation.plan)],
+      environment: ["S4E_API_TOKEN": tokens.s4e, "INVICTI_API_TOKEN": tokens.invicti]
+    ).get()
+    let output = Output()
+    let transport = AsyncHTTPClientTransport(requestTimeout: requestTimeout)
+    let recording = RecordingTransport(transport)
+    let console = RunConsole(
+      plan: runPlan, live: false, redactor: Redactor(secrets: runPlan.secrets)
+    ) {
+      output.append($0)
+    }
+    let driver = RunDriver(
+      plan: runPlan, transport: recording, configuration: .init(epochAtStart: UTCDate.now()),
+      random: SeededRandom(seed: 7))
+    let (report, _) = await driver.run(journal: nil, console: console, interrupt: nil)
+    await transport.shutdown()
+    await emulator.stop()
+    output.append(console.summary(report))
+    return EmulatorRun(
+      emulator: emulator, report: report, output: output.value, sendTimes: recording.sendTimes)
+  }
+
+  func outcome(_ id: String) -> ScanOutcome? { report.records.first { $0.id == id }?.outcome }
+
+  /// No token in what the run printed or would write.
+  func expectNoSecrets(sourceLocation: SourceLocation = #_sourceLocation) {
+    for text in [output, report.json(), report.junit()] {
+      #expect(!text.contains(Self.s4eToken), sourceLocation: sourceLocation)
+      #expect(!text.contains(Self.invictiToken), sourceLocation: sourceLocation)
+    }
+  }
+
+  /// Every scan the emulator created was created once.
+  func expectOneScanPerAsset(sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(
+      emulator.scansByAsset.values.allSatisfy { $0 == 1 }, "\(emulator.scansByAsset)",
+      sourceLocation: sourceLocation)
+  }
+
+  /// The runner never sent two requests to one provider closer than its budget allows,
+  /// on its own clock; on the emulator's, within network jitter.
+  func expectSpacing(
+    rate: Double, vendor: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let seen = emulator.requests.filter { $0.vendor == vendor }.map(\.time)
+    for (previous, next) in zip(seen, seen.dropFirst()) {
+      #expect(
+        next - previous >= 0.6 / rate, "emulator saw \(next - previous) s",
+        sourceLocation: sourceLocation)
+    }
+  }
+}
+
+@Suite(.serialized) struct EmulatorIntegrationTests {
+  @Test func aCleanRunCompletesEveryScanOnce() async throws {
+    let run = try await EmulatorRun.run()
+    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.report.exitCode == 0)
+    run.expectOneScanPerAsset()
+    run.expectSpacing(rate: 4, vendor: "s4e")
+    run.expectNoSecrets()
+    // The client side: never closer than 1/4 s within one provider's requests.
+    #expect(run.report.records.first { $0.id == "api-0/scan" }?.severityCounts != nil)
+  }
+
+  @Test func a429StormSlowsTheRunnerDownAndNoRequestFallsInAPause() async throws {
+    let run = try await EmulatorRun.run(
+      configure: {
+        $0.rateLimit = 1.5
+        $0.retryAfter = .seconds(1)
+      },
+      plan: { EmulatorRun.plan(baseURL: $0, s4eAssets: 6, invictiAssets: 0, rate: 10) })
+    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    let throttled = run.emulator.requests.filter { $0.status == 429 }
+    #expect(!throttled.isEmpty)
+    // After each 429 (Retry-After: 1), the runner waited: nothing arrived in the next 0.9 s
+    // but requests that were already on their way when the 429 was sent.
+    for refusal in throttled {
+      let inPause = run.emulator.requests.filter {
+        $0.time > refusal.time + 0.1 && $0.time < refusal.time + 0.9
+      }
+      #expect(
+        inPause.isEmpty, "requests inside a pause after \(refusal.time): \(inPause.map(\.time))")
+    }
+    #expect(run.output.contains("throttled (429)"))
+    run.expectOneScanPerAsset()
+    run.expectNoSecrets()
+  }
+
+  @Test(arguments: ["adopt", "wait", "fail"])
+  func a409FollowsOnConflict(_ policy: String) async throws {
+    let busyAsset = uuid(0)
+    var otherScan = ""
+    let run = try await EmulatorRun.run(
+      configure: { $0.runSeconds = 2...2 },
+      plan: { EmulatorRun.plan(baseURL: $0, s4eAssets: 1, invictiAssets: 0, onConflict: policy) },
+      before: { emulator in
+        // Another client starts a scan of the asset first.
+        let transport = AsyncHTTPClientTransport()
+        let answer = await transport.send(
+          HTTPRequest(
+            method: "POST", url: emulator.baseURL + "/api/scan/create",
+            headers: [
+              ("Authorization", "Bearer " + EmulatorRun.s4eToken),
+              ("Content-Type", "application/json"),
+            ],
+            body: Array(#"{"asset_id":"\#(busyAsset)","scan_type":"full"}"#.utf8)))
+        otherScan = (try? JSONParser().parse(answer.get().body))?["scan_id"]?.stringValue ?? ""
+        await transport.shutdown()
+      })
+    let record = try #require(run.report.records.first)
+    switch policy {
+    case "adopt":
+      #expect(record.outcome == .completed)
+      #expect(record.scanID == otherScan)
+      #expect(run.emulator.scansByAsset[busyAsset] == 1)
+    case "wait":
+      #expect(record.outcome == .completed)
+      #expect(record.scanID != otherScan)
+      #expect(run.emulator.scansByAsset[busyAsset] == 2)
+      #expect(run.output.contains("waiting for running scan \(otherScan)"))
+    default:
+      #expect(
+        record.outcome
+          == .failed("scan \(otherScan) of the asset is already running (on_conflict: fail)"))
+      #expect(run.report.exitCode == 1)
+    }
+    run.expectNoSecrets()
+  }
+
+  /// Scans here run longer than the first retry can wait (5 s), as real scans do: a retry
+  /// of a trigger whose scan already ended cannot learn of it, and would make a second.
+  @Test func aLostTriggerAnswerStillMakesExactlyOneScan() async throws {
+    let run = try await EmulatorRun.run(configure: {
+      $0.faults.lostTriggerAnswers = 0.5
+      $0.runSeconds = 6...6.5
+    })
+    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    run.expectOneScanPerAsset()
+    #expect(run.emulator.requests.contains { $0.status == 0 })
+    run.expectNoSecrets()
+  }
+
+  @Test func serverErrorBurstsAreRetried() async throws {
+    let run = try await EmulatorRun.run(configure: { $0.faults.serverErrors = 0.3 })
+    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.emulator.requests.contains { $0.status >= 500 })
+    #expect(run.output.contains("retrying in"))
+    run.expectOneScanPerAsset()
+    run.expectNoSecrets()
+  }
+
+  @Test func aWrongTokenRefusesTheProviderAndExitsThree() async throws {
+    let run = try await EmulatorRun.run(
+      tokens: ("wrong-token-that-is-secret", EmulatorRun.invictiToken))
+    for index in 0..<3 { #expect(run.outcome("web-\(index)/quick")?.label == "refused") }
+    #expect(run.outcome("api-0/scan") == .completed)
+    #expect(run.report.exitCode == 3)
+    // One 401 ended every S4E scan: at most the requests already on their way.
+    #expect(run.emulator.requests.filter { $0.vendor == "s4e" }.count <= 2)
+    #expect(!run.output.contains("wrong-token-that-is-secret"))
+    #expect(!run.report.json().contains("wrong-token-that-is-secret"))
+  }
+
+  @Test func anUnknownAssetFailsItsScanWithTheVendorsMessage() async throws {
+    let run = try await EmulatorRun.run(configure: {
+      $0.knownAssets = [uuid(0), uuid(2), uuid(100)]
+    })
+    #expect(
+      run.outcome("web-1/quick")
+        == .failed("the trigger was answered 404: the specified asset does not exist"))
+    #expect(run.outcome("web-0/quick") == .completed)
+    #expect(run.report.exitCode == 1)
+    #expect(
+      run.output.contains(
+        "web-1/quick: failed: the trigger was answered 404: the specified asset does not exist at plan.yaml:18:93"
+      ))
+  }
+
+  @Test func slowAnswersTimeOutAndAreRetried() async throws {
+    let run = try await EmulatorRun.run(
+      configure: {
+        $0.faults.slowAnswers = 0.25
+        $0.faults.slowSeconds = 2
+        // Longer than the first retry can wait, as in `aLostTriggerAnswer...`.
+        $0.runSeconds = 6...6.5
+      }, requestTimeout: 0.5)
+    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.output.contains("no answer within"))
+    run.expectOneScanPerAsset()
+  }
+
+  @Test func unknownStatusesWarnAndTheScanGoesOn() async throws {
+    let run = try await EmulatorRun.run(
+      configure: {
+        $0.faults.unknownStatuses = 0.8
+        $0.runSeconds = 2...2.5
+      })
+    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.output.contains("warning: unknown status `warming_up`, treated as running"))
+  }
+}

@@ -1,0 +1,134 @@
+import ScanplanExecution
+import ScanplanJSON
+import ScanplanPlan
+import ScanplanYAML
+import Testing
+
+@Suite struct RunPlanTests {
+  @Test func shardsSplitEveryScanExactlyOnceAndTheBudget() throws {
+    let yaml = s4ePlan(assets: 40, rate: 9)
+    var seen: [String] = []
+    for index in 1...3 {
+      var selection = RunSelection()
+      selection.shard = (index, 3)
+      let plan = try runPlan(yaml, selection: selection)
+      seen += plan.jobs.map(\.id)
+      #expect(plan.budgets[0].requestsPerSecond == 3)
+      // Stable: the same ids land in the same shard every time.
+      #expect(plan.jobs.allSatisfy { RunPlan.shardIndex(of: $0.id, count: 3) == index - 1 })
+    }
+    #expect(seen.sorted() == (0..<40).map { "asset-\($0)/s0" }.sorted())
+    // FNV-1a, pinned so that shards never move between versions.
+    #expect(RunPlan.shardIndex(of: "storefront/web_app", count: 1000) == 400)
+    #expect(RunPlan.shardIndex(of: "a", count: 1000) == 996)
+  }
+
+  @Test func tagsAndOnlySelect() throws {
+    let yaml = """
+      version: 1
+      providers:
+        s4e: { type: s4e, token: "${S4E_API_TOKEN}" }
+      assets:
+        - { name: a, provider: s4e, asset_id: \(uuid(1)), tags: [prod], scans: [{ scan_type: quick }, { scan_type: ssl }] }
+        - { name: b, provider: s4e, asset_id: \(uuid(2)), tags: [staging], scans: [{ scan_type: quick }] }
+      """
+    var selection = RunSelection()
+    selection.tags = ["prod"]
+    #expect(try runPlan(yaml, selection: selection).jobs.map(\.id) == ["a/quick", "a/ssl"])
+    selection.only = ["a/ssl", "b/quick"]
+    #expect(try runPlan(yaml, selection: selection).jobs.map(\.id) == ["a/ssl"])
+  }
+
+  @Test func environmentReferencesAreResolvedAndChecked() throws {
+    let yaml = """
+      version: 1
+      providers:
+        s4e: { type: s4e, token: "${S4E_API_TOKEN}", base_url: "http://${HOST:-127.0.0.1}:9/v1/" }
+      assets:
+        - { name: a, provider: s4e, asset_id: "${ASSET}", scans: [{ scan_type: quick }] }
+      """
+    let plan = try #require(PlanValidator().validate(SourceText(path: "p.yaml", text: yaml)).plan)
+    let ready = try RunPlan.prepare([plan], environment: ["S4E_API_TOKEN": "t", "ASSET": uuid(5)])
+      .get()
+    #expect(ready.jobs[0].baseURL == "http://127.0.0.1:9/v1")
+    #expect(ready.jobs[0].assetKeys.first?.value == .string(uuid(5)))
+    #expect(ready.secrets == ["t"])
+    let problems = RunPlan.prepare([plan], environment: ["HOST": "example.com", "ASSET": "nope"])
+    guard case .failure(let error) = problems else {
+      Issue.record("prepared")
+      return
+    }
+    #expect(!error.isUsage)
+    #expect(
+      error.problems.contains(
+        "environment variable S4E_API_TOKEN is not set; provider `s4e` of p.yaml (token) needs it"))
+  }
+
+  @Test func providersOfOneServiceShareABudgetAtTheLowestRate() throws {
+    func plan(_ file: String, _ rate: Int, asset: Int) throws -> ResolvedPlan {
+      let yaml = """
+        version: 1
+        providers:
+          s4e: { type: s4e, token: "${S4E_API_TOKEN}", requests_per_second: \(rate) }
+        assets:
+          - { name: a\(asset), provider: s4e, asset_id: \(uuid(asset)), scans: [{ scan_type: quick }] }
+        """
+      return try #require(PlanValidator().validate(SourceText(path: file, text: yaml)).plan)
+    }
+    let ready = try RunPlan.prepare(
+      [try plan("one.yaml", 5, asset: 1), try plan("two.yaml", 2, asset: 2)],
+      environment: ["S4E_API_TOKEN": "t"]
+    ).get()
+    #expect(ready.budgets.count == 1)
+    #expect(ready.budgets[0].requestsPerSecond == 2)
+    #expect(ready.jobs.map(\.budget) == [0, 0])
+  }
+}
+
+@Suite struct RunConsoleTests {
+  @Test func linesAreTimestampedAndRedacted() throws {
+    let plan = try runPlan(s4ePlan(assets: 1))
+    let output = Output()
+    let console = RunConsole(
+      plan: plan, live: false, redactor: Redactor(secrets: ["s4e-secret-token"])
+    ) {
+      output.append($0)
+    }
+    var records = [
+      ScanRecord(job: 0, id: "asset-0/s0", provider: "s4e", location: "plan.yaml:15:11")
+    ]
+    records[0].outcome = .failed("the provider said s4e-secret-token is wrong")
+    console.show(
+      [.triggered(job: 0, scanID: "x-1", adopted: false), .finished(job: 0)], records: records,
+      epoch: 1_800_000_000.25)
+    #expect(
+      output.value == """
+        2027-01-15T08:00:00.250Z  asset-0/s0  triggered scan x-1 on s4e
+        2027-01-15T08:00:00.250Z  asset-0/s0  failed: the provider said *** is wrong
+
+        """)
+  }
+
+  @Test func theLiveViewRedrawsInPlace() throws {
+    let plan = try runPlan(s4ePlan(assets: 2))
+    let output = Output()
+    let console = RunConsole(plan: plan, live: true, redactor: Redactor(secrets: [])) {
+      output.append($0)
+    }
+    var records = plan.jobs.map {
+      ScanRecord(job: $0.index, id: $0.id, provider: "s4e", location: $0.location)
+    }
+    records[0].triggeredAt = 1
+    records[0].lastStatus = "running"
+    console.refresh(records: records, rates: [0.7], now: 75, force: true)
+    console.refresh(records: records, rates: [1], now: 76, force: true)
+    let frames = output.value.split(
+      separator: "\u{1B}[3F\u{1B}[J", omittingEmptySubsequences: false)
+    #expect(frames.count == 2)
+    #expect(
+      frames[0]
+        == "scanplan run  1m15s  running 1  waiting 1\n  s4e: 0.70/s of 1.00/s\n  asset-0/s0  1m14s running\n"
+    )
+    #expect(frames[1].hasPrefix("scanplan run  1m16s"))
+  }
+}
