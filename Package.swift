@@ -88,6 +88,12 @@ let package = Package(
       path: "Benchmarks/ScanplanBenchmarks",
       swiftSettings: swiftSettings
     ),
+    .executableTarget(
+      name: "ScanplanFuzz",
+      dependencies: ["ScanplanPlan", "ScanplanYAML"],
+      path: "Fuzz/ScanplanFuzz",
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "ScanplanJSONTests",
       dependencies: ["ScanplanJSON"],

@@ -133,6 +133,12 @@ private final class StateBox: Sendable {
               headers: request.headers.map { (name: $0.name, value: $0.value) }, body: bytes,
               now: now)
           }
+          if answer.delay.isInfinite {
+            // Never answer: hold the connection until the client gives up or the
+            // emulator stops.
+            while !Task.isCancelled { try? await Task.sleep(for: .seconds(1)) }
+            return
+          }
           if answer.delay > 0 {
             try? await Task.sleep(for: .milliseconds(Int(answer.delay * 1000)))
           }

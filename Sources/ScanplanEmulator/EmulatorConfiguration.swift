@@ -22,6 +22,9 @@ public struct EmulatorConfiguration: Sendable {
   public var invictiListsScans = true
   /// Faults to inject.
   public var faults = Faults()
+  /// Hostile answers for the scans of some assets or targets, by id, so that a test can
+  /// check that every other scan of the run ends intact.
+  public var hostile: [String: HostileBehavior] = [:]
   /// The seed of every random choice.
   public var seed: UInt64 = 1
 
@@ -35,6 +38,24 @@ public struct EmulatorConfiguration: Sendable {
     case jsonBody(Double)
     /// No hint at all.
     case none
+  }
+
+  /// A server behaving badly on purpose.
+  public enum HostileBehavior: Sendable, Equatable {
+    /// Status answers are truncated JSON.
+    case malformedJSON
+    /// Status answers are 2 MiB, past what a runner reads.
+    case oversizedBody
+    /// Status answers are an HTML page with `text/html`.
+    case htmlInsteadOfJSON
+    /// Status answers are JSON without a `Content-Type`.
+    case missingContentType
+    /// The trigger is answered with a redirect to another host.
+    case redirect(to: String)
+    /// Status requests are never answered.
+    case neverAnswers
+    /// The status goes `running`, then `queued` again, before it completes.
+    case statusGoesBackwards
   }
 
   /// Faults, each as the share of requests it hits.

@@ -65,6 +65,7 @@ struct VendorState: Sendable {
   var buckets: [String: Bucket] = [:]
   var log: [SeenRequest] = []
   var triggersByAsset: [String: Int] = [:]
+  var polls: [String: Int] = [:]
 
   init(configuration: EmulatorConfiguration) {
     self.configuration = configuration
@@ -251,6 +252,9 @@ struct VendorState: Sendable {
     vendor: String, asset: String, now: Double, answer: (Scan) -> EmulatorAnswer
   ) -> EmulatorAnswer {
     triggersByAsset[asset, default: 0] += 1
+    if case .redirect(let target)? = configuration.hostile[asset] {
+      return EmulatorAnswer(status: 307, headers: [("Location", target + "/api/scan/create")])
+    }
     if let known = configuration.knownAssets, !known.contains(asset) {
       return .error(404, "the specified asset does not exist")
     }
@@ -273,6 +277,15 @@ struct VendorState: Sendable {
   )? {
     guard let scan = scans[id] else { return nil }
     var (status, progress) = state(scan, now: now)
+    if configuration.hostile[scan.asset] == .statusGoesBackwards {
+      // The first poll finds it running, the second queued again, then the truth.
+      polls[id, default: 0] += 1
+      switch polls[id]! {
+      case 1: status = "running"
+      case 2: status = "queued"
+      default: break
+      }
+    }
     if status == "running", random.chance(configuration.faults.unknownStatuses) {
       status = "warming_up"
     }
@@ -283,7 +296,32 @@ struct VendorState: Sendable {
     guard let (scan, status, _) = status(id, now: now), scan.vendor == "s4e" else {
       return .error(404, "no such scan")
     }
-    return .json(200, .object(["scan_id": .string(scan.id), "status": .string(status)]))
+    let answer = EmulatorAnswer.json(
+      200, .object(["scan_id": .string(scan.id), "status": .string(status)]))
+    return hostile(answer, for: scan)
+  }
+  /// A status answer as a hostile server would give it.
+  private func hostile(_ answer: EmulatorAnswer, for scan: Scan) -> EmulatorAnswer {
+    var answer = answer
+    switch configuration.hostile[scan.asset] {
+    case .malformedJSON?:
+      answer.body = Array(answer.body.prefix(answer.body.count / 2))
+    case .oversizedBody?:
+      answer.body =
+        Array(#"{"status":"running","padding":""#.utf8)
+        + Array(repeating: UInt8(ascii: "x"), count: 2 << 20)
+        + Array(#""}"#.utf8)
+    case .htmlInsteadOfJSON?:
+      answer.headers = [("Content-Type", "text/html")]
+      answer.body = Array("<html><body><h1>Scan status</h1><p>running</p></body></html>".utf8)
+    case .missingContentType?:
+      answer.headers = []
+    case .neverAnswers?:
+      answer.delay = .infinity
+    case .redirect?, .statusGoesBackwards?, nil:
+      break
+    }
+    return answer
   }
 
   private mutating func statusInvicti(_ id: String, now: Double) -> EmulatorAnswer {
@@ -303,6 +341,8 @@ struct VendorState: Sendable {
     let object: JSONValue = .object([
       "current_session": .object(session), "scan_id": .string(scan.id),
     ])
-    return .json(200, configuration.invictiListsScans ? .object(["scans": [object]]) : object)
+    return hostile(
+      .json(200, configuration.invictiListsScans ? .object(["scans": [object]]) : object), for: scan
+    )
   }
 }

@@ -88,6 +88,7 @@ struct EmulatorRun {
     plan: (String) -> String = { plan(baseURL: $0) },
     tokens: (s4e: String, invicti: String) = (s4eToken, invictiToken),
     requestTimeout: Double = 5,
+    scheduler: (inout SchedulerCore.Configuration) -> Void = { _ in },
     before: (Emulator) async -> Void = { _ in }
   ) async throws -> EmulatorRun {
     var configuration = EmulatorConfiguration()
@@ -113,8 +114,10 @@ struct EmulatorRun {
     ) {
       output.append($0)
     }
+    var schedulerConfiguration = SchedulerCore.Configuration(epochAtStart: UTCDate.now())
+    scheduler(&schedulerConfiguration)
     let driver = RunDriver(
-      plan: runPlan, transport: recording, configuration: .init(epochAtStart: UTCDate.now()),
+      plan: runPlan, transport: recording, configuration: schedulerConfiguration,
       random: SeededRandom(seed: 7))
     let (report, _) = await driver.run(journal: nil, console: console, interrupt: nil)
     await transport.shutdown()
@@ -243,6 +246,7 @@ struct EmulatorRun {
     run.expectOneScanPerAsset()
     #expect(run.emulator.requests.contains { $0.status == 0 })
     run.expectNoSecrets()
+    run.expectSpacing(rate: 4, vendor: "s4e")
   }
 
   @Test func serverErrorBurstsAreRetried() async throws {
@@ -252,6 +256,7 @@ struct EmulatorRun {
     #expect(run.output.contains("retrying in"))
     run.expectOneScanPerAsset()
     run.expectNoSecrets()
+    run.expectSpacing(rate: 4, vendor: "s4e")
   }
 
   @Test func aWrongTokenRefusesTheProviderAndExitsThree() async throws {
@@ -292,6 +297,8 @@ struct EmulatorRun {
     #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     #expect(run.output.contains("no answer within"))
     run.expectOneScanPerAsset()
+    run.expectSpacing(rate: 4, vendor: "s4e")
+    run.expectNoSecrets()
   }
 
   @Test func unknownStatusesWarnAndTheScanGoesOn() async throws {
@@ -302,5 +309,7 @@ struct EmulatorRun {
       })
     #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     #expect(run.output.contains("warning: unknown status `warming_up`, treated as running"))
+    run.expectSpacing(rate: 4, vendor: "s4e")
+    run.expectNoSecrets()
   }
 }

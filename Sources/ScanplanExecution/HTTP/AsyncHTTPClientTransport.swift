@@ -12,6 +12,8 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
 
   private let client: HTTPClient
   private let timeout: TimeAmount
+  /// The timeout as people read it: `30`, `0.5`.
+  private let seconds: String
 
   /// Creates a transport with its own client; call `shutdown()` when done.
   public init(requestTimeout seconds: Double = 30) {
@@ -21,6 +23,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
     configuration.decompression = .disabled
     client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     timeout = .milliseconds(Int64(seconds * 1000))
+    self.seconds = seconds.rounded() == seconds ? String(Int(seconds)) : String(seconds)
   }
 
   /// Closes the client's connections.
@@ -55,7 +58,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
     } catch let error as HTTPClientError {
       if error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
         return .failure(
-          TransportError(.timeout, "no answer within \(timeout.nanoseconds / 1_000_000_000) s"))
+          TransportError(.timeout, "no answer within \(seconds) s"))
       }
       return .failure(TransportError(.network, Self.describe(error)))
     } catch {

@@ -60,8 +60,10 @@ public struct InvictiAPI: ProviderAPI {
   public func reading(ofPollAnswer response: HTTPResponse, scanID: String) -> Result<
     PollReading, AnswerError
   > {
-    guard let body = APISupport.object(response) else {
-      return .failure(AnswerError("the scan answer is not a JSON object"))
+    let body: JSONObject
+    switch APISupport.object(response, what: "scan answer") {
+    case .success(let object): body = object
+    case .failure(let error): return .failure(error)
     }
     var scan = body
     if let scans = body["scans"]?.arrayValue {
@@ -99,7 +101,9 @@ public struct InvictiAPI: ProviderAPI {
       PollReading(
         status: status, state: state, progress: session["progress"]?.intValue,
         severityCounts: counts,
-        sessionID: APISupport.scanID(session["scan_session_id"])))
+        sessionID: APISupport.scanID(session["scan_session_id"]),
+        phase: ["queued", "scheduled"].contains(status.lowercased())
+          ? 0 : Self.runningStatuses.contains(status.lowercased()) ? 1 : nil))
   }
 
   /// `X-Auth: TOKEN`.

@@ -35,14 +35,17 @@ public struct PollReading: Equatable, Sendable {
   public var severityCounts: [String: Int]?
   /// The provider's id for this run of the scan, when reported.
   public var sessionID: String?
+  /// How far along the status is (queued 0, running 1), to notice one that goes back.
+  public var phase: Int?
 
   /// Creates a reading.
   public init(
     status: String, state: ScanState, progress: Int? = nil, severityCounts: [String: Int]? = nil,
-    sessionID: String? = nil
+    sessionID: String? = nil, phase: Int? = nil
   ) {
     self.status = status
     self.state = state
+    self.phase = phase
     self.progress = progress
     self.severityCounts = severityCounts
     self.sessionID = sessionID
@@ -120,6 +123,17 @@ enum APISupport {
   /// A JSON object from an answer's body, or nil.
   static func object(_ response: HTTPResponse) -> JSONObject? {
     (try? JSONParser().parse(response.body))?.objectValue
+  }
+
+  /// A JSON object from an answer's body, or why there is none, naming a content type
+  /// that is not JSON.
+  static func object(_ response: HTTPResponse, what: String) -> Result<JSONObject, AnswerError> {
+    if let object = object(response) { return .success(object) }
+    if let type = response.header("Content-Type"), !type.lowercased().contains("json") {
+      let shown = type.split(separator: ";").first.map(String.init) ?? type
+      return .failure(AnswerError("the \(what) is `\(shown.prefix(60))`, not JSON"))
+    }
+    return .failure(AnswerError("the \(what) is not a JSON object"))
   }
 
   /// A path segment with everything but unreserved characters percent-encoded, so a

@@ -41,8 +41,10 @@ public struct S4EAPI: ProviderAPI {
   public func reading(ofPollAnswer response: HTTPResponse, scanID: String) -> Result<
     PollReading, AnswerError
   > {
-    guard let body = APISupport.object(response) else {
-      return .failure(AnswerError("the status answer is not a JSON object"))
+    let body: JSONObject
+    switch APISupport.object(response, what: "status answer") {
+    case .success(let object): body = object
+    case .failure(let error): return .failure(error)
     }
     guard let status = body["status"]?.stringValue else {
       return .failure(AnswerError("the status answer has no `status`"))
@@ -55,7 +57,8 @@ public struct S4EAPI: ProviderAPI {
     case "cancelled": state = .cancelled
     default: state = .unknown
     }
-    return .success(PollReading(status: status, state: state))
+    let phase = status == "queued" ? 0 : status == "running" ? 1 : nil
+    return .success(PollReading(status: status, state: state, phase: phase))
   }
 
   /// `Authorization: Bearer TOKEN`.

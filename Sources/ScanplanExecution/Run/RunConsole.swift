@@ -114,6 +114,9 @@ public final class RunConsole: @unchecked Sendable {
       return "\(plan.jobs[job].id)  \(status)"
     case .unknownStatus(let job, let status):
       return "\(plan.jobs[job].id)  warning: unknown status `\(status)`, treated as running"
+    case .statusWentBack(let job, let from, let to):
+      return
+        "\(plan.jobs[job].id)  warning: the status went back from `\(from)` to `\(to)`; still polling"
     case .retrying(let job, let cause, let delay):
       return "\(plan.jobs[job].id)  retrying in \(Self.seconds(delay)): \(cause)"
     case .throttled(let budget, let seconds, let rate):

@@ -93,6 +93,8 @@ public struct ScanRecord: Sendable {
   public var severityCounts: [String: Int]?
   /// The provider's id for this run of the scan, when reported.
   public var sessionID: String?
+  /// The furthest phase a poll has reported (queued 0, running 1).
+  public var phase: Int?
   /// The gate's verdict, when the scan has one.
   public var gate: GateVerdict?
   /// Whether the scan id came from a 409 (a scan already running) rather than a trigger.
@@ -119,6 +121,8 @@ public enum RunEvent: Equatable, Sendable {
   case status(job: Int, status: String)
   /// A poll found a status the runner does not know; it is treated as running.
   case unknownStatus(job: Int, status: String)
+  /// A poll found an earlier status than the last one (`running` to `queued`).
+  case statusWentBack(job: Int, from: String, to: String)
   /// A request failed and will be sent again after `delay` seconds.
   case retrying(job: Int, cause: String, delay: Double)
   /// A 429 paused a budget; its rate is now `rate` requests per second.

@@ -458,6 +458,14 @@ public struct SchedulerCore: Sendable {
           ? .unknownStatus(job: index, status: reading.status)
           : .status(job: index, status: reading.status))
     }
+    if let phase = reading.phase, let furthest = records[index].phase, phase < furthest,
+      let last = records[index].lastStatus
+    {
+      events.append(.statusWentBack(job: index, from: last, to: reading.status))
+    }
+    if let phase = reading.phase {
+      records[index].phase = max(phase, records[index].phase ?? phase)
+    }
     records[index].lastStatus = reading.status
     records[index].progress = reading.progress ?? records[index].progress
     records[index].severityCounts = reading.severityCounts ?? records[index].severityCounts

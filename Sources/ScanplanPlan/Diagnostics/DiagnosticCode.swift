@@ -87,6 +87,9 @@ extension DiagnosticCode {
   /// The file could not be read.
   public static let unreadableFile = DiagnosticCode(
     "Y015", "unreadable-file", "the file could not be read")
+  /// More problems than are worth showing.
+  public static let tooManyProblems = DiagnosticCode(
+    "Y016", "too-many-problems", "a file with more problems than are shown; the first ones are")
 
   // MARK: P: keys and values
 
@@ -212,7 +215,7 @@ extension DiagnosticCode {
   public static let all: [DiagnosticCode] = [
     yamlSyntax, invalidEncoding, invalidCharacter, duplicateKey, nestingTooDeep,
     aliasExpansionLimit, fileTooLarge, multipleDocuments, undefinedAlias, recursiveAlias,
-    unsupportedTag, invalidMerge, nonScalarKey, rootNotMapping, unreadableFile,
+    unsupportedTag, invalidMerge, nonScalarKey, rootNotMapping, unreadableFile, tooManyProblems,
     unknownKey, missingKey, wrongType, invalidChoice, outOfRange, numberTooLarge, yaml11Boolean,
     invalidDuration, invalidUUID, invalidName, unsupportedVersion, emptyCollection, invalidURL,
     notAuthorized, missingAfterMerge,

@@ -131,7 +131,7 @@ struct NodeReader {
     } else {
       help.append("\(shape.place) takes " + Suggestions.list(candidates))
     }
-    report(.unknownKey, "unknown key `\(key)` in \(shape.place)", at: range, help: help)
+    report(.unknownKey, "unknown key `\(Self.clip(key))` in \(shape.place)", at: range, help: help)
   }
 
   /// The items of a list, or nil when the node is not one. Reports a list shorter than

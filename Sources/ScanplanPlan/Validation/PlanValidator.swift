@@ -50,7 +50,25 @@ public struct PlanValidator: Sendable {
       secrets = builder.reader.secretRanges
     }
     return PlanValidation(
-      source: source, diagnostics: Self.ordered(diagnostics), secretRanges: secrets, plan: plan)
+      source: source, diagnostics: Self.capped(Self.ordered(diagnostics), file: source.path),
+      secretRanges: secrets, plan: plan)
+  }
+
+  /// The most diagnostics reported for one file: past this, a hostile or mangled file
+  /// would only bury the first problems, which are the ones to fix.
+  public static let maxDiagnosticsPerFile = 500
+
+  static func capped(_ diagnostics: [Diagnostic], file: String) -> [Diagnostic] {
+    guard diagnostics.count > maxDiagnosticsPerFile else { return diagnostics }
+    let shown = Array(diagnostics.prefix(maxDiagnosticsPerFile))
+    let last = shown.last!.range
+    return shown + [
+      Diagnostic(
+        .tooManyProblems,
+        "\(diagnostics.count - maxDiagnosticsPerFile) more problems are not shown",
+        file: file, at: SourceRange(at: last.end),
+        help: ["fix the problems above and validate again"])
+    ]
   }
 
   /// Sorted by position, each distinct diagnostic once: a value reached through several

@@ -1,0 +1,86 @@
+// The libFuzzer target over loading, validation and every renderer.
+//
+// Built by Fuzz/run.sh with `-DFUZZING -sanitize=fuzzer,address`, libFuzzer calls
+// `LLVMFuzzerTestOneInput` with each input. In an ordinary build it is a replay tool:
+// `ScanplanFuzz FILE...` runs each file through the same code once, to reproduce a finding
+// without the fuzzer.
+
+import ScanplanPlan
+import ScanplanYAML
+
+/// One input: load, validate, resolve and render in every format. Anything that crashes,
+/// hangs or leaks here is a bug.
+func exercise(_ bytes: [UInt8]) {
+  let validation = PlanValidator().validate(SourceText(path: "fuzz.yaml", bytes: bytes))
+  _ = TextRenderer(color: true).render([validation])
+  _ = JSONDiagnosticsRenderer.render([validation])
+  _ = GitHubAnnotationRenderer.render([validation])
+  _ = SARIFRenderer.render([validation.strict()], toolVersion: "fuzz")
+}
+
+#if FUZZING
+  /// libFuzzer's entry point: one input.
+  @_cdecl("LLVMFuzzerTestOneInput")
+  public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    exercise(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+    return 0
+  }
+
+  /// Runs once before fuzzing: touches the lazy tables so that their one-time
+  /// allocations happen outside any input's leak check.
+  @_cdecl("LLVMFuzzerInitialize")
+  public func fuzzInitialize(
+    _ argc: UnsafeMutablePointer<Int32>?,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?
+  ) -> Int32 {
+    exercise(
+      Array("version: 1\nproviders: {s4e: {type: s4e, token: x}}\nassets: [{name: a}]\n".utf8))
+    return 0
+  }
+
+  @_silgen_name("LLVMFuzzerRunDriver")
+  func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+  ) -> Int32
+
+  /// SwiftPM links an executable's entry point under this name; here it hands over to
+  /// libFuzzer's driver instead of libFuzzer's own `main`.
+  @_cdecl("ScanplanFuzz_main")
+  public func fuzzMain(
+    _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+  ) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+  }
+#else
+  #if canImport(Glibc)
+    import Glibc
+  #elseif canImport(Darwin)
+    import Darwin
+  #endif
+
+  @main
+  enum Replay {
+    static func main() {
+      for path in CommandLine.arguments.dropFirst() {
+        guard let file = fopen(path, "rb") else {
+          print("cannot open \(path)")
+          continue
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+          let count = fread(&chunk, 1, chunk.count, file)
+          if count <= 0 { break }
+          bytes += chunk[0..<count]
+        }
+        fclose(file)
+        exercise(bytes)
+        print("ok \(path)")
+      }
+    }
+  }
+#endif
