@@ -22,5 +22,5 @@ args=(
   -rss_limit_mb=2048 -artifact_prefix=Fuzz/findings/ -print_final_stats=1
 )
 if [ "$jobs" -gt 1 ]; then args+=(-jobs="$jobs" -workers="$jobs"); fi
-ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=Fuzz/lsan.supp \
+ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=.lsan-suppressions \
   .build-fuzz/release/ScanplanFuzz "${args[@]}"

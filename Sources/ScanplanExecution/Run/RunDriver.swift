@@ -59,15 +59,16 @@ public struct RunDriver: Sendable {
     journal: StateJournal?, console: RunConsole, interrupt: InterruptSignal?,
     clock: ContinuousClock = ContinuousClock()
   ) async -> (report: RunReport, stateError: StateFileError?) {
-    let start = clock.now
+    let begin = clock.now
     let epoch = configuration.epochAtStart
+    let pacer = SendPacer(budgets: plan.budgets.count)
     var core = SchedulerCore(
       plan: plan, configuration: configuration, random: random, restored: journal?.restored ?? [:])
     var answered = Array(repeating: false, count: plan.budgets.count)
     var stateError: StateFileError?
 
-    func elapsed() -> Double {
-      let duration = clock.now - start
+    @Sendable func elapsed() -> Double {
+      let duration = clock.now - begin
       return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
@@ -95,10 +96,18 @@ public struct RunDriver: Sendable {
           }
         }
         console.show(events, records: core.records, epoch: epoch + now)
+        let rates = core.currentRates
         for request in outgoing {
           let transport = transport
+          let interval = 1 / rates[request.budget]
           group.addTask {
-            .answer(
+            let start = pacer.reserve(budget: request.budget, interval: interval, now: elapsed())
+            if start > elapsed() {
+              // Rounded up: a send is never early.
+              try? await clock.sleep(
+                until: begin + .microseconds(Int64((start * 1e6).rounded(.up))), tolerance: nil)
+            }
+            return .answer(
               ticket: request.ticket, budget: request.budget, await transport.send(request.request))
           }
         }
@@ -110,7 +119,7 @@ public struct RunDriver: Sendable {
         if let wake, timerAt.map({ wake < $0 - 0.001 }) ?? true {
           timerAt = wake
           group.addTask {
-            try? await clock.sleep(until: start + .milliseconds(Int64(wake * 1000)), tolerance: nil)
+            try? await clock.sleep(until: begin + .milliseconds(Int64(wake * 1000)), tolerance: nil)
             return .timer
           }
         }
