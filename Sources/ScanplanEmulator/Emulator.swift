@@ -75,7 +75,7 @@ public final class Emulator: Sendable {
     _ = await serving.value
   }
 
-  /// Every request seen so far, in order of arrival.
+  /// Requests seen so far, in order of arrival (the first 100,000).
   public var requests: [SeenRequest] { box.state.withLock { $0.log } }
 
   /// Triggers received per asset or target id, 409s and 404s included.

@@ -64,6 +64,10 @@ struct VendorState: Sendable {
   var nextScan = 0
   var buckets: [String: Bucket] = [:]
   var log: [SeenRequest] = []
+  /// Requests and 429s per vendor, for `/_emulator/stats`.
+  var counts: [String: (requests: Int, throttled: Int)] = [:]
+  /// The most requests the log keeps.
+  static let maxLog = 100_000
   var triggersByAsset: [String: Int] = [:]
   var polls: [String: Int] = [:]
 
@@ -82,6 +86,10 @@ struct VendorState: Sendable {
       path.hasPrefix("/api/v1/") ? "invicti" : path.hasPrefix("/api/scan/") ? "s4e" : "unknown"
     let answer = route(
       vendor: vendor, method: method, path: path, headers: headers, body: body, now: now)
+    counts[vendor, default: (0, 0)].requests += 1
+    if answer.status == 429, !answer.drop { counts[vendor, default: (0, 0)].throttled += 1 }
+    // The log is for tests and is bounded; the counters keep counting.
+    guard log.count < Self.maxLog else { return answer }
     log.append(
       SeenRequest(
         time: now, vendor: vendor, method: method, path: path,
@@ -165,9 +173,9 @@ struct VendorState: Sendable {
   private func statistics() -> EmulatorAnswer {
     var vendors = JSONObject()
     for vendor in ["s4e", "invicti"] {
-      let seen = log.filter { $0.vendor == vendor }
+      let seen = counts[vendor] ?? (0, 0)
       vendors[vendor] = .object([
-        "requests": .int(seen.count), "throttled": .int(seen.filter { $0.status == 429 }.count),
+        "requests": .int(seen.requests), "throttled": .int(seen.throttled),
         "scans": .int(scans.values.filter { $0.vendor == vendor }.count),
       ])
     }
