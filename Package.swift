@@ -46,7 +46,7 @@ let package = Package(
     ),
     .target(
       name: "ScanplanPlan",
-      dependencies: ["ScanplanYAML", "ScanplanJSON"],
+      dependencies: ["ScanplanYAML", "ScanplanJSON", "ScanplanSupport"],
       swiftSettings: swiftSettings
     ),
     .target(

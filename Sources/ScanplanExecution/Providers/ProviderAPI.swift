@@ -1,5 +1,6 @@
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanSupport
 
 /// Where a scan stands, as a provider reports it.
 public enum ScanState: Equatable, Sendable {
@@ -139,20 +140,7 @@ enum APISupport {
   /// A path segment with everything but unreserved characters percent-encoded, so a
   /// scan id from a server cannot change the path it is put into.
   static func pathSegment(_ text: String) -> String {
-    var output = ""
-    for byte in text.utf8 {
-      let scalar = UnicodeScalar(byte)
-      if (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
-        || (0x61...0x7A).contains(byte)
-        || "-._~".unicodeScalars.contains(scalar)
-      {
-        output.unicodeScalars.append(scalar)
-      } else {
-        let hex = String(byte, radix: 16, uppercase: true)
-        output += "%" + (hex.count < 2 ? "0" : "") + hex
-      }
-    }
-    return output
+    PercentEncoding.encode(text)
   }
 
   /// A scan id as an answer gives it: a non-empty string of sane length, or a number.

@@ -1,3 +1,5 @@
+import ScanplanSupport
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -20,7 +22,7 @@ public enum AtomicFile {
     let temporary = path + ".tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     guard descriptor >= 0 else {
-      throw WriteError(message: "cannot write \(temporary): \(errorText())")
+      throw WriteError(message: "cannot write \(temporary): \(FileBytes.errorText())")
     }
     var offset = 0
     while offset < bytes.count {
@@ -29,7 +31,7 @@ public enum AtomicFile {
       }
       if written < 0 {
         if errno == EINTR { continue }
-        let reason = errorText()
+        let reason = FileBytes.errorText()
         close(descriptor)
         unlink(temporary)
         throw WriteError(message: "cannot write \(temporary): \(reason)")
@@ -38,11 +40,11 @@ public enum AtomicFile {
     }
     guard fsync(descriptor) == 0, close(descriptor) == 0 else {
       unlink(temporary)
-      throw WriteError(message: "cannot write \(temporary): \(errorText())")
+      throw WriteError(message: "cannot write \(temporary): \(FileBytes.errorText())")
     }
     guard rename(temporary, path) == 0 else {
       unlink(temporary)
-      throw WriteError(message: "cannot replace \(path): \(errorText())")
+      throw WriteError(message: "cannot replace \(path): \(FileBytes.errorText())")
     }
     // The rename itself is durable once the folder is synced.
     let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
@@ -63,5 +65,4 @@ public enum AtomicFile {
     #endif
   }
 
-  private static func errorText() -> String { String(cString: strerror(errno)).lowercased() }
 }

@@ -1,4 +1,5 @@
 import ScanplanJSON
+import ScanplanSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -41,7 +42,7 @@ public final class StateJournal {
     self.path = path
     entries = [:]
     order = []
-    guard let bytes = Self.read(path) else { return }
+    guard let bytes = try Self.read(path) else { return }
     guard let document = try? JSONParser().parse(bytes), document["version"] == 1,
       let scans = document["scans"]?.objectValue
     else {
@@ -128,31 +129,21 @@ public final class StateJournal {
     dirty = false
   }
 
-  private static func read(_ path: String) -> [UInt8]? {
+  /// The file's bytes, or nil when there is no file yet.
+  private static func read(_ path: String) throws(StateFileError) -> [UInt8]? {
     let descriptor = open(path, O_RDONLY)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress, $0.count) }
-      if count <= 0 { break }
-      bytes += chunk[0..<count]
+    guard descriptor >= 0 else {
+      if errno == ENOENT { return nil }
+      throw StateFileError(message: "cannot read \(path): \(FileBytes.errorText())")
     }
-    return bytes
+    defer { close(descriptor) }
+    switch FileBytes.readAll(descriptor: descriptor) {
+    case .success(let bytes): return bytes
+    case .failure(let failure):
+      throw StateFileError(message: "cannot read \(path): \(failure.reason)")
+    }
   }
 
-  private static func readBytes(
-    _ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int
-  ) -> Int {
-    #if canImport(Glibc)
-      return Glibc.read(descriptor, buffer, count)
-    #else
-      return Darwin.read(descriptor, buffer, count)
-    #endif
-  }
-
-  private static func errorText() -> String { String(cString: strerror(errno)).lowercased() }
 }
 
 /// A state file that cannot be read or written.

@@ -1,3 +1,4 @@
+import ScanplanSupport
 import ScanplanYAML
 
 #if canImport(Glibc)
@@ -95,28 +96,9 @@ public enum PlanInputs {
   }
 
   private static func readAll(descriptor: Int32, limit: Int) -> Result<[UInt8], ReadError> {
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-    while bytes.count <= limit {
-      let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return .failure(ReadError(path: "<stdin>", reason: errorText()))
-      }
-      if count == 0 { break }
-      bytes.append(contentsOf: chunk[0..<count])
+    FileBytes.readAll(descriptor: descriptor, limit: limit).mapError {
+      ReadError(path: "<stdin>", reason: $0.reason)
     }
-    return .success(bytes)
-  }
-
-  private static func systemRead(
-    _ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int
-  ) -> Int {
-    #if canImport(Glibc)
-      return Glibc.read(descriptor, buffer, count)
-    #else
-      return Darwin.read(descriptor, buffer, count)
-    #endif
   }
 
   private enum Kind { case missing, file, directory, other }
@@ -159,7 +141,5 @@ public enum PlanInputs {
     }
   }
 
-  private static func errorText() -> String {
-    String(cString: strerror(errno)).lowercased()
-  }
+  private static func errorText() -> String { FileBytes.errorText() }
 }

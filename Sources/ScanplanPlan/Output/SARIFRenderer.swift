@@ -1,4 +1,5 @@
 import ScanplanJSON
+import ScanplanSupport
 import ScanplanYAML
 
 /// Renders diagnostics as SARIF 2.1.0 for code scanning: one run, every diagnostic code
@@ -84,21 +85,9 @@ public enum SARIFRenderer {
 
   /// A relative path as a URI reference: forward slashes, reserved characters escaped.
   static func uri(_ path: String) -> String {
-    var output = ""
     var trimmed = Substring(path)
     while trimmed.hasPrefix("./") { trimmed = trimmed.dropFirst(2) }
-    for byte in trimmed.utf8 {
-      let scalar = UnicodeScalar(byte)
-      if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
-        || (byte >= 0x61 && byte <= 0x7A)
-        || "-._~/".unicodeScalars.contains(scalar)
-      {
-        output.unicodeScalars.append(scalar)
-      } else {
-        let hex = String(byte, radix: 16, uppercase: true)
-        output += "%" + (hex.count < 2 ? "0" : "") + hex
-      }
-    }
-    return output
+    return PercentEncoding.encode(String(trimmed), keeping: "/")
   }
+
 }

@@ -1,0 +1,42 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reading whole files and streams, without Foundation.
+public enum FileBytes {
+  /// Why a read failed, in the system's words.
+  public struct ReadFailure: Error, Equatable, Sendable {
+    /// What the system said, lowercase.
+    public let reason: String
+  }
+
+  /// Reads a descriptor to its end, or until it has read more than `limit` bytes, so a
+  /// huge input is never read whole.
+  public static func readAll(descriptor: Int32, limit: Int = .max) -> Result<[UInt8], ReadFailure> {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while bytes.count <= limit {
+      let count = chunk.withUnsafeMutableBytes { buffer in
+        #if canImport(Glibc)
+          Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+        #else
+          Darwin.read(descriptor, buffer.baseAddress, buffer.count)
+        #endif
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return .failure(ReadFailure(reason: errorText()))
+      }
+      if count == 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+    return .success(bytes)
+  }
+
+  /// The last system error in words, lowercase.
+  public static func errorText() -> String {
+    String(cString: strerror(errno)).lowercased()
+  }
+}
