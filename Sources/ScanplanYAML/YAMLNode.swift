@@ -189,6 +189,4 @@ public final class YAMLDocument: Sendable {
     }
   }
 
-  /// The number of nodes stored, aliases counted once.
-  public var storedNodeCount: Int { nodes.count }
 }

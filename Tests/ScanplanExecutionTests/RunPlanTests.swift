@@ -1,6 +1,7 @@
 import ScanplanExecution
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanSupport
 import ScanplanYAML
 import Testing
 
@@ -130,5 +131,15 @@ import Testing
         == "scanplan run  1m15s  running 1  waiting 1\n  s4e: 0.70/s of 1.00/s\n  asset-0/s0  1m14s running\n"
     )
     #expect(frames[1].hasPrefix("scanplan run  1m16s"))
+  }
+}
+
+@Suite struct FixedPointTests {
+  @Test(arguments: [
+    (1.4, 2, "1.40"), (0.25, 3, "0.250"), (12.34, 1, "12.3"), (0.05, 1, "0.1"), (2, 3, "2.000"),
+    (59.9999, 3, "60.000"), (0.007, 2, "0.01"), (-0.25, 1, "-0.3"),
+  ])
+  func formatsWithEveryDecimal(_ value: Double, _ places: Int, _ expected: String) {
+    #expect(FixedPoint.format(value, places: places) == expected)
   }
 }

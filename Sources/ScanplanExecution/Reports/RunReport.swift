@@ -174,9 +174,7 @@ public struct RunReport: Sendable {
   }
 
   private func format(_ seconds: Double) -> String {
-    let millis = Int((seconds * 1000).rounded())
-    let fraction = String(millis % 1000)
-    return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    FixedPoint.format(seconds, places: 3)
   }
 
   private func xml(_ text: String) -> String {

@@ -161,13 +161,10 @@ public final class RunConsole: @unchecked Sendable {
   }
 
   static func seconds(_ value: Double) -> String {
-    let tenths = Int((value * 10).rounded())
-    return "\(tenths / 10).\(tenths % 10)s"
+    FixedPoint.format(value, places: 1) + "s"
   }
 
   static func rate(_ value: Double) -> String {
-    let hundredths = Int((value * 100).rounded())
-    let fraction = String(hundredths % 100)
-    return "\(hundredths / 100)." + (fraction.count < 2 ? "0" : "") + fraction
+    FixedPoint.format(value, places: 2)
   }
 }

@@ -220,9 +220,6 @@ public struct SchedulerCore: Sendable {
     inFlight.isEmpty && runtimes.allSatisfy { $0.phase == .done }
   }
 
-  /// The number of requests awaiting an answer.
-  public var inFlightCount: Int { inFlight.count }
-
   /// The earliest time a request may be sent, or nil when none is queued.
   public func nextSendTime() -> Double? {
     var earliest: Double?

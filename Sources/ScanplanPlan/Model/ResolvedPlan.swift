@@ -129,9 +129,4 @@ public struct ResolvedScan: Sendable {
       },
       wait: wait, failOn: failOn, range: range)
   }
-
-  /// The merged value of a leaf slot, if set.
-  func setting(slot: Int) -> ScanSetting? {
-    settings.first { $0.slot == slot }
-  }
 }

@@ -47,19 +47,9 @@ public enum GitHubAnnotationRenderer {
     return output
   }
 
-  /// Escapes a command's property value.
+  /// Escapes a command's property value: the message's escapes, then `:` and `,`, as
+  /// the toolkit's `toCommandProperties` does.
   public static func escapeProperty(_ text: String) -> String {
-    var output = ""
-    for character in text.unicodeScalars {
-      switch character {
-      case "%": output += "%25"
-      case "\r": output += "%0D"
-      case "\n": output += "%0A"
-      case ":": output += "%3A"
-      case ",": output += "%2C"
-      default: output.unicodeScalars.append(character)
-      }
-    }
-    return output
+    escapeData(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
   }
 }

@@ -1,0 +1,13 @@
+/// Numbers with a fixed count of decimals, rounded: `1.40`, `0.250`.
+public enum FixedPoint {
+  /// `value` rounded to `places` decimals (at least 1), every decimal written.
+  public static func format(_ value: Double, places: Int) -> String {
+    var scale = 1
+    for _ in 0..<max(1, places) { scale *= 10 }
+    let scaled = Int((value * Double(scale)).rounded())
+    let fraction = String(abs(scaled % scale))
+    let sign = scaled < 0 && scaled / scale == 0 ? "-" : ""
+    return sign + "\(scaled / scale)."
+      + String(repeating: "0", count: max(1, places) - fraction.count) + fraction
+  }
+}
