@@ -9,9 +9,22 @@ import ScanplanPlan
 import ScanplanYAML
 
 /// One input: load, validate, resolve and render in every format. Anything that crashes,
-/// hangs or leaks here is a bug.
+/// hangs or leaks here is a bug, and so is an outcome that depends on whether libyaml
+/// ran on a thread of its own or assets were checked while the file loaded.
 func exercise(_ bytes: [UInt8]) {
-  let validation = PlanValidator().validate(SourceText(path: "fuzz.yaml", bytes: bytes))
+  let source = SourceText(path: "fuzz.yaml", bytes: bytes)
+  let validation = PlanValidator().validate(source)
+  let late = PlanValidator(checksWhileLoading: false).validate(source)
+  if validation.diagnostics != late.diagnostics
+    || String(describing: validation.plan) != String(describing: late.plan)
+  {
+    fatalError("checking assets while the file loads changed the outcome")
+  }
+  let alone = YAMLLoader(concurrentParsingThreshold: .max).load(source)
+  let threaded = YAMLLoader(concurrentParsingThreshold: 0).load(source)
+  if alone.errors != threaded.errors || alone.document != threaded.document {
+    fatalError("parsing on a thread of its own changed the outcome")
+  }
   _ = TextRenderer(color: true).render([validation])
   _ = JSONDiagnosticsRenderer.render([validation])
   _ = GitHubAnnotationRenderer.render([validation])

@@ -1,7 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Synchronization
+import ScanplanSupport
 
 /// Both vendor APIs in memory, on loopback: S4E (`/api/scan/...`) and Invicti
 /// (`/api/v1/scans...`), with authentication, 404s, 409s while a scan of the asset runs,
@@ -100,11 +100,11 @@ public final class Emulator: Sendable {
 
 /// What connection handlers share: the state behind its lock, and the start time.
 private final class StateBox: Sendable {
-  let state: Mutex<VendorState>
+  let state: Locked<VendorState>
   let started: ContinuousClock.Instant
 
   init(state: VendorState, started: ContinuousClock.Instant) {
-    self.state = Mutex(state)
+    self.state = Locked(state)
     self.started = started
   }
 

@@ -16,6 +16,12 @@ public enum FileBytes {
   /// huge input is never read whole.
   public static func readAll(descriptor: Int32, limit: Int = .max) -> Result<[UInt8], ReadFailure> {
     var bytes: [UInt8] = []
+    // A regular file's size is known: room for all of it (and the byte that shows the
+    // end) saves copying a large plan while the array grows.
+    var status = stat()
+    if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size > 0 {
+      bytes.reserveCapacity(min(Int(status.st_size), limit) + 1)
+    }
     var chunk = [UInt8](repeating: 0, count: 64 * 1024)
     while bytes.count <= limit {
       let count = chunk.withUnsafeMutableBytes { buffer in

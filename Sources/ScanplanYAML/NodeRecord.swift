@@ -1,6 +1,6 @@
 /// What a document stores for a node: plain data, no references, so reading a node's
 /// kind or range costs no reference counting.
-@usableFromInline struct NodeRecord: Sendable {
+@usableFromInline struct NodeRecord: Equatable, Sendable {
   @usableFromInline let kind: YAMLNode.Kind
   @usableFromInline let style: YAMLNode.Style
   @usableFromInline let tag: YAMLNode.Tag

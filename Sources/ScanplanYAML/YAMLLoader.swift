@@ -19,19 +19,26 @@ public struct YAMLLoadResult: Sendable {
 public struct YAMLLoader: Sendable {
   /// The limits applied to every file.
   public var limits: YAMLLimits
+  /// Files of at least this many bytes are parsed by libyaml on a thread of its own
+  /// while the tree is built on the calling thread; smaller ones on the calling thread
+  /// alone, where starting a thread would cost more than the overlap saves. Either way
+  /// the result is the same.
+  public var concurrentParsingThreshold: Int
 
   /// Creates a loader with the given limits.
-  public init(limits: YAMLLimits = .plan) {
+  public init(limits: YAMLLimits = .plan, concurrentParsingThreshold: Int = 256 * 1024) {
     self.limits = limits
+    self.concurrentParsingThreshold = concurrentParsingThreshold
   }
 
-  /// Loads one file. Never throws: every problem is in the result.
-  public func load(_ source: SourceText) -> YAMLLoadResult {
+  /// Loads one file. Never throws: every problem is in the result. A `watcher` is told
+  /// about the items of one top-level list as they complete.
+  public func load(_ source: SourceText, watcher: (any YAMLItemWatcher)? = nil) -> YAMLLoadResult {
     if let error = precheck(source) {
       return YAMLLoadResult(document: nil, errors: [error])
     }
-    var builder = DocumentBuilder(source: source, limits: limits)
-    return builder.run()
+    var builder = DocumentBuilder(source: source, limits: limits, watcher: watcher)
+    return builder.run(concurrent: source.bytes.count >= concurrentParsingThreshold)
   }
 
   /// Problems found before libyaml sees the bytes: size and encodings libyaml would
@@ -71,6 +78,11 @@ private struct Stop: Error {
 private struct DocumentBuilder {
   let source: SourceText
   let limits: YAMLLimits
+  let watcher: (any YAMLItemWatcher)?
+  /// The watcher's key as bytes, while no list has been watched yet.
+  var watchedKey: [UInt8]?
+  /// Whether the second frame is the watched list and its items are being reported.
+  var watching = false
 
   var nodes: [NodeRecord] = []
   /// Texts of scalars and aliases, back to back.
@@ -101,38 +113,47 @@ private struct DocumentBuilder {
   var documents = 0
   var root: YAMLNodeID?
 
-  init(source: SourceText, limits: YAMLLimits) {
+  init(source: SourceText, limits: YAMLLimits, watcher: (any YAMLItemWatcher)?) {
     self.source = source
     self.limits = limits
+    self.watcher = watcher
+    watchedKey = watcher.map { Array($0.rootKey.utf8) }
+    // Growing by doubling would copy each array several times and touch twice the
+    // memory. Reserved capacity that stays unused is never touched, so costs no page.
+    // Plans run at about one node per 10 bytes; a denser file grows past this.
+    reserve()
   }
 
-  mutating func run() -> YAMLLoadResult {
-    let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-    let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
-    defer {
-      parser.deallocate()
-      event.deallocate()
-    }
-    guard yaml_parser_initialize(parser) != 0 else {
-      return YAMLLoadResult(
-        document: nil, errors: [YAMLError(.syntax, "libyaml could not start", at: .fileStart)])
-    }
-    defer { yaml_parser_delete(parser) }
+  private mutating func reserve() {
+    let expected = source.bytes.count / 6 + 16
+    nodes.reserveCapacity(expected)
+    children.reserveCapacity(expected)
+    textBytes.reserveCapacity(source.bytes.count / 2 + 16)
+  }
 
+  mutating func run(concurrent: Bool) -> YAMLLoadResult {
     // libyaml keeps a pointer to the input, so the whole parse runs inside this closure.
     let outcome: Result<Void, Stop> = source.bytes.withUnsafeBufferPointer { buffer in
-      var empty: UInt8 = 0
-      withUnsafePointer(to: &empty) { emptyPointer in
-        yaml_parser_set_input_string(
-          parser, buffer.baseAddress ?? emptyPointer, buffer.count)
+      guard
+        let events = YAMLEventSource(
+          input: buffer, maxDepth: limits.maxDepth, concurrent: concurrent)
+      else {
+        return .failure(Stop(error: YAMLError(.syntax, "libyaml could not start", at: .fileStart)))
       }
+      defer { events.finish() }
       do {
-        while true {
-          guard yaml_parser_parse(parser, event) != 0 else {
-            throw Stop(error: parserError(parser.pointee))
+        while let batch = events.next() {
+          defer { events.release() }
+          for index in 0..<batch.count {
+            if try handle(batch.events[index], bytes: batch.bytes) { return .success(()) }
           }
-          defer { yaml_event_delete(event) }
-          if try handle(event.pointee) { return .success(()) }
+        }
+        switch events.end {
+        case .failure(let failure):
+          throw Stop(error: parserError(failure))
+        case .streamEnd, .depthLimit, .cancelled:
+          // The events that end these were handled above and returned or threw.
+          throw Stop(error: YAMLError(.syntax, "the YAML stream ended early", at: .fileStart))
         }
       } catch let stop as Stop {
         return .failure(stop)
@@ -163,73 +184,63 @@ private struct DocumentBuilder {
 
   // MARK: Events
 
-  /// Handles one event; returns true at the end of the stream.
-  private mutating func handle(_ event: yaml_event_t) throws -> Bool {
-    switch event.type {
-    case YAML_STREAM_START_EVENT, YAML_DOCUMENT_END_EVENT:
+  /// Handles one event, whose texts are in `bytes`; returns true at the end of the
+  /// stream.
+  private mutating func handle(
+    _ event: YAMLEventRecord, bytes: UnsafeMutablePointer<UInt8>
+  ) throws -> Bool {
+    switch event.kind {
+    case .streamStart, .documentEnd:
       return false
-    case YAML_STREAM_END_EVENT:
+    case .streamEnd:
       return true
-    case YAML_DOCUMENT_START_EVENT:
+    case .documentStart:
       documents += 1
       if documents > 1 {
         throw Stop(
           error: YAMLError(
             .multipleDocuments, "a plan file holds one YAML document; a second one starts here",
-            at: range(event.start_mark, event.end_mark),
-            help: "put each plan in a file of its own"))
+            at: event.range, help: "put each plan in a file of its own"))
       }
       return false
-    case YAML_ALIAS_EVENT:
-      try alias(event)
+    case .alias:
+      try alias(event, bytes: bytes)
       return false
-    case YAML_SCALAR_EVENT:
-      try scalar(event)
+    case .scalar:
+      scalar(event, bytes: bytes)
       return false
-    case YAML_SEQUENCE_START_EVENT:
-      let data = event.data.sequence_start
-      try open(.sequence, event, anchor: data.anchor, tag: data.tag)
+    case .sequenceStart:
+      try open(.sequence, event, bytes: bytes)
       return false
-    case YAML_MAPPING_START_EVENT:
-      let data = event.data.mapping_start
-      try open(.mapping, event, anchor: data.anchor, tag: data.tag)
+    case .mappingStart:
+      try open(.mapping, event, bytes: bytes)
       return false
-    case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+    case .sequenceEnd, .mappingEnd:
       close(event)
-      return false
-    default:
       return false
     }
   }
 
-  private mutating func scalar(_ event: yaml_event_t) throws {
-    let data = event.data.scalar
+  private mutating func scalar(_ event: YAMLEventRecord, bytes: UnsafeMutablePointer<UInt8>) {
     let textStart = Int32(truncatingIfNeeded: textBytes.count)
-    if let value = data.value, data.length > 0 {
-      textBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: data.length))
+    if event.text.count > 0 {
+      textBytes.append(
+        contentsOf: UnsafeBufferPointer(
+          start: bytes + Int(event.text.start), count: Int(event.text.count)))
     }
-    let textCount = Int32(truncatingIfNeeded: data.length)
-    let style: YAMLNode.Style
-    switch data.style {
-    case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-    case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-    case YAML_LITERAL_SCALAR_STYLE: style = .literal
-    case YAML_FOLDED_SCALAR_STYLE: style = .folded
-    default: style = .plain
-    }
-    let nodeRange = range(event.start_mark, event.end_mark)
-    let tag = resolveTag(data.tag, collection: false, at: nodeRange)
+    let nodeRange = event.range
+    let tag = resolveTag(string(event.tag, bytes), collection: false, at: nodeRange)
     let id = append(
       NodeRecord(
-        kind: .scalar, style: style, tag: tag, range: nodeRange, textStart: textStart,
-        textCount: textCount, first: 0, count: 0))
-    if let anchor = string(data.anchor) { anchors[anchor] = (id, 1) }
+        kind: .scalar, style: event.style, tag: tag, range: nodeRange, textStart: textStart,
+        textCount: event.text.count, first: 0, count: 0))
+    if let anchor = string(event.anchor, bytes) { anchors[anchor] = (id, 1) }
     attach(id, expandedSize: 1)
   }
 
-  private mutating func alias(_ event: yaml_event_t) throws {
-    let name = string(event.data.alias.anchor) ?? ""
-    let aliasRange = range(event.start_mark, event.end_mark)
+  private mutating func alias(_ event: YAMLEventRecord, bytes: UnsafeMutablePointer<UInt8>) throws {
+    let name = string(event.text, bytes) ?? ""
+    let aliasRange = event.range
     guard let target = anchors[name] else {
       if openAnchors.contains(name) {
         throw Stop(
@@ -260,30 +271,67 @@ private struct DocumentBuilder {
   }
 
   private mutating func open(
-    _ kind: YAMLNode.Kind, _ event: yaml_event_t, anchor: UnsafeMutablePointer<yaml_char_t>?,
-    tag: UnsafeMutablePointer<yaml_char_t>?
+    _ kind: YAMLNode.Kind, _ event: YAMLEventRecord, bytes: UnsafeMutablePointer<UInt8>
   ) throws {
-    let start = position(event.start_mark)
     if frames.count >= limits.maxDepth {
       throw Stop(
         error: YAMLError(
           .nestingTooDeep,
           "collections nest more than \(limits.maxDepth) levels deep",
-          at: range(event.start_mark, event.end_mark),
+          at: event.range,
           help: "a plan nests about 6 levels; look for unclosed `[` or `{`"))
     }
-    let name = string(anchor)
+    let name = string(event.anchor, bytes)
     if let name { openAnchors.insert(name) }
     frames.append(
       Frame(
-        kind: kind, start: start, anchor: name,
-        tag: resolveTag(tag, collection: true, at: range(event.start_mark, event.end_mark)),
+        kind: kind, start: event.start, anchor: name,
+        tag: resolveTag(string(event.tag, bytes), collection: true, at: event.range),
         scratchStart: scratch.count, expandedSize: 1))
+    if kind == .sequence, watchedKey != nil { openWatchedList() }
   }
 
-  private mutating func close(_ event: yaml_event_t) {
+  /// Starts watching when the sequence just opened is the value of the watched key of
+  /// the root mapping.
+  private mutating func openWatchedList() {
+    guard let watcher, let key = watchedKey, frames.count == 2, frames[0].kind == .mapping
+    else { return }
+    let rootStart = frames[0].scratchStart
+    let written = scratch.count - rootStart
+    guard written % 2 == 1 else { return }
+    let keyID = scratch[scratch.count - 1]
+    let keyRecord = nodes[resolve(keyID).index]
+    guard keyRecord.kind == .scalar, Int(keyRecord.textCount) == key.count,
+      textBytes[Int(keyRecord.textStart)..<Int(keyRecord.textStart) + key.count].elementsEqual(key)
+    else { return }
+    watchedKey = nil
+    watching = true
+    let pairs = stride(from: rootStart, to: scratch.count - 1, by: 2).map {
+      (key: scratch[$0], value: scratch[$0 + 1])
+    }
+    watcher.listOpened(
+      key: keyID, pairs: pairs,
+      in: YAMLDocument(nodes: nodes, textBytes: textBytes, children: children, root: keyID))
+    // The watcher may keep that snapshot, so the next append copies the arrays; copy them
+    // now, at their full reserved size, rather than growing them again by doubling.
+    reserve()
+  }
+
+  /// Tells the watcher about a complete item of the watched list.
+  private mutating func reportItem(_ id: YAMLNodeID) {
+    guard let watcher else { return }
+    var snapshot = YAMLDocument(nodes: nodes, textBytes: textBytes, children: children, root: id)
+    watcher.itemCompleted(id, in: snapshot)
+    if !isKnownUniquelyReferenced(&snapshot) {
+      // Kept: every later snapshot would cost a copy of the whole document.
+      watching = false
+    }
+  }
+
+  private mutating func close(_ event: YAMLEventRecord) {
+    if frames.count == 2 { watching = false }
     let frame = frames.removeLast()
-    let nodeRange = SourceRange(start: frame.start, end: position(event.end_mark))
+    let nodeRange = SourceRange(start: frame.start, end: event.end)
     let first = Int32(truncatingIfNeeded: children.count)
     let count: Int
     if frame.kind == .mapping {
@@ -452,6 +500,7 @@ private struct DocumentBuilder {
     } else {
       scratch.append(id)
       frames[frames.count - 1].expandedSize += expandedSize
+      if watching && frames.count == 2 { reportItem(id) }
     }
   }
 
@@ -472,9 +521,9 @@ private struct DocumentBuilder {
   }
 
   private mutating func resolveTag(
-    _ pointer: UnsafeMutablePointer<yaml_char_t>?, collection: Bool, at range: SourceRange
+    _ tag: String?, collection: Bool, at range: SourceRange
   ) -> YAMLNode.Tag {
-    guard let tag = string(pointer) else { return .implicit }
+    guard let tag else { return .implicit }
     let core = "tag:yaml.org,2002:"
     if collection {
       if tag == core + "map" || tag == core + "seq" || tag == "!" { return .collection }
@@ -496,9 +545,14 @@ private struct DocumentBuilder {
     return collection ? .collection : .string
   }
 
-  private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-    guard let pointer else { return nil }
-    return String(cString: pointer)
+  /// An anchor's, alias's or tag's text, if the event has one.
+  private func string(_ slice: YAMLEventRecord.Slice, _ bytes: UnsafeMutablePointer<UInt8>)
+    -> String?
+  {
+    guard slice.isPresent else { return nil }
+    return String(
+      decoding: UnsafeBufferPointer(start: bytes + Int(slice.start), count: Int(slice.count)),
+      as: UTF8.self)
   }
 
   private func position(_ mark: yaml_mark_t) -> SourcePosition {
@@ -510,16 +564,16 @@ private struct DocumentBuilder {
   }
 
   /// libyaml's own error, at libyaml's position, with its problem text.
-  private func parserError(_ parser: yaml_parser_t) -> YAMLError {
-    let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
-    switch parser.error {
+  private func parserError(_ failure: YAMLEventSource.Failure) -> YAMLError {
+    let problem = failure.problem ?? "unknown problem"
+    switch failure.error {
     case YAML_READER_ERROR:
       let starts = source.lineStarts()
-      let at = source.position(ofByteOffset: parser.problem_offset, lineStarts: starts)
+      let at = source.position(ofByteOffset: failure.problemOffset, lineStarts: starts)
       let location = SourceRange(
         start: at, end: SourcePosition(line: at.line, column: at.column + 1))
       if problem.contains("control characters") {
-        let value = parser.problem_value
+        let value = failure.problemValue
         let shown =
           value == 0
           ? "NUL"
@@ -528,7 +582,7 @@ private struct DocumentBuilder {
           .invalidCharacter, "the character \(shown) is not allowed in YAML", at: location,
           help: "remove it; if the file is binary or UTF-16, save it as UTF-8 text")
       }
-      let byte = parser.problem_value >= 0 ? String(format2Hex: parser.problem_value) : nil
+      let byte = failure.problemValue >= 0 ? String(format2Hex: failure.problemValue) : nil
       return YAMLError(
         .invalidEncoding,
         "the file is not valid UTF-8: \(problem)" + (byte.map { " (byte 0x\($0))" } ?? ""),
@@ -536,15 +590,13 @@ private struct DocumentBuilder {
     case YAML_MEMORY_ERROR:
       return YAMLError(.syntax, "libyaml ran out of memory", at: .fileStart)
     default:
-      let at = range(parser.problem_mark, parser.problem_mark)
+      let at = range(failure.problemMark, failure.problemMark)
       let problemRange = SourceRange(
         start: at.start, end: SourcePosition(line: at.start.line, column: at.start.column + 1))
       var notes: [YAMLError.Note] = []
       // libyaml often gives a context at the problem itself; a note there says nothing new.
-      if let context = parser.context.map({ String(cString: $0) }),
-        position(parser.context_mark) != at.start
-      {
-        let mark = position(parser.context_mark)
+      if let context = failure.context, position(failure.contextMark) != at.start {
+        let mark = position(failure.contextMark)
         notes.append(
           .init(
             message: context,

@@ -147,6 +147,19 @@ public final class YAMLDocument: Sendable {
     return true
   }
 
+  /// Whether two nodes' texts are the same bytes, compared without making strings.
+  @inlinable public func sameText(_ lhs: YAMLNodeID, _ rhs: YAMLNodeID) -> Bool {
+    let left = nodes[lhs.index]
+    let right = nodes[rhs.index]
+    guard left.textCount == right.textCount else { return false }
+    let a = Int(left.textStart)
+    let b = Int(right.textStart)
+    for offset in 0..<Int(left.textCount) where textBytes[a + offset] != textBytes[b + offset] {
+      return false
+    }
+    return true
+  }
+
   /// The node an alias stands for, or `id` itself when it is not an alias.
   @inlinable public func resolve(_ id: YAMLNodeID) -> YAMLNodeID {
     var current = id
@@ -189,4 +202,13 @@ public final class YAMLDocument: Sendable {
     }
   }
 
+}
+
+extension YAMLDocument: Equatable {
+  /// Whether two documents hold the same nodes, texts and ranges, node for node.
+  public static func == (lhs: YAMLDocument, rhs: YAMLDocument) -> Bool {
+    lhs === rhs
+      || (lhs.root == rhs.root && lhs.nodes == rhs.nodes && lhs.children == rhs.children
+        && lhs.textBytes == rhs.textBytes)
+  }
 }

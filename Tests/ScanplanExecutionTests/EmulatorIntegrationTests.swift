@@ -4,12 +4,11 @@ import ScanplanJSON
 import ScanplanPlan
 import ScanplanSupport
 import ScanplanYAML
-import Synchronization
 import Testing
 
 /// Collects what a run prints.
 final class Output: Sendable {
-  private let text = Mutex("")
+  private let text = Locked("")
   var value: String { text.withLock { $0 } }
   func append(_ more: String) { text.withLock { $0 += more } }
 }
@@ -17,7 +16,7 @@ final class Output: Sendable {
 /// Records when the runner sent each request, on its own clock.
 final class RecordingTransport: HTTPTransport {
   let inner: any HTTPTransport
-  private let sends = Mutex<[(time: Double, url: String)]>([])
+  private let sends = Locked<[(time: Double, url: String)]>([])
   private let start = ContinuousClock.now
 
   init(_ inner: any HTTPTransport) { self.inner = inner }

@@ -231,7 +231,6 @@ import Testing
   }
 
   @Test func unauthorizedEndsEveryScanOfTheProviderAtOnce() throws {
-    let fake = FakeS4E(duration: 5)
     let yaml =
       s4ePlan(assets: 5) + """
           - name: api
@@ -256,7 +255,6 @@ import Testing
       return (
         .success(HTTPResponse(status: 200, text: #"{"current_session":{"status":"\#(state)"}}"#)), 0
       )
-      _ = fake
     }
     #expect(simulation.run())
     // One request to S4E, then nothing: the other four scans never sent a trigger.

@@ -3,12 +3,37 @@ import Testing
 
 /// Loads text and returns the result, for brevity.
 func load(_ text: String, limits: YAMLLimits = .plan) -> YAMLLoadResult {
-  YAMLLoader(limits: limits).load(SourceText(path: "t.yaml", text: text))
+  load(bytes: Array(text.utf8), limits: limits)
 }
 
-/// Loads raw bytes.
+/// Loads raw bytes with libyaml on the calling thread and again on a thread of its own,
+/// and expects the same outcome; every loader test so runs both ways.
 func load(bytes: [UInt8], limits: YAMLLimits = .plan) -> YAMLLoadResult {
-  YAMLLoader(limits: limits).load(SourceText(path: "t.yaml", bytes: bytes))
+  let source = SourceText(path: "t.yaml", bytes: bytes)
+  let alone = YAMLLoader(limits: limits, concurrentParsingThreshold: .max).load(source)
+  let threaded = YAMLLoader(limits: limits, concurrentParsingThreshold: 0).load(source)
+  #expect(alone.errors == threaded.errors)
+  #expect(alone.document.map(dump) == threaded.document.map(dump))
+  return alone
+}
+
+/// Every node reachable from the root with its range, style, tag and text; an alias
+/// shows where its target is.
+func dump(_ document: YAMLDocument) -> String {
+  var lines: [String] = []
+  func visit(_ id: YAMLNodeID, _ indent: String) {
+    let node = document[id]
+    var line = "\(indent)\(node.kind) \(node.range) \(node.style) \(node.tag) \(node.text)"
+    if node.kind == .alias { line += " -> \(document[document.resolve(id)].range)" }
+    lines.append(line)
+    for item in document.items(of: id) { visit(item, indent + "  ") }
+    for pair in document.pairs(of: id) {
+      visit(pair.key, indent + "  ")
+      visit(pair.value, indent + "    ")
+    }
+  }
+  visit(document.root, "")
+  return lines.joined(separator: "\n")
 }
 
 /// The value node for `key` in a mapping, following aliases.

@@ -4,11 +4,12 @@ public struct PlanSet: Sendable {
   public let validations: [PlanValidation]
 
   /// Expands the paths and validates every file; `strict` raises warnings to errors.
-  public static func load(_ paths: [String], strict: Bool = false) -> Result<
-    PlanSet, PlanInputs.UsageError
-  > {
+  /// With `resolving` false, validations carry no plan (see `PlanValidator.resolving`).
+  public static func load(_ paths: [String], strict: Bool = false, resolving: Bool = true)
+    -> Result<PlanSet, PlanInputs.UsageError>
+  {
     PlanInputs.expand(paths).map { inputs in
-      let validator = PlanValidator()
+      let validator = PlanValidator(resolving: resolving)
       let validations = inputs.map { input in
         let validation = validator.validate(input)
         return strict ? validation.strict() : validation

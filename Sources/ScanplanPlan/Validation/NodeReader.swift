@@ -4,7 +4,8 @@ import ScanplanYAML
 /// Reads YAML nodes against the plan's shapes, reporting every problem it meets as a
 /// diagnostic and returning what it could read. It never stops at the first problem.
 struct NodeReader {
-  let document: YAMLDocument
+  /// The document read; a snapshot of it while it is still loading.
+  var document: YAMLDocument
   let file: String
   private(set) var diagnostics: [Diagnostic] = []
   /// Ranges holding literal secrets, masked in every excerpt that shows them.
@@ -417,6 +418,20 @@ struct NodeReader {
         }
         let value = bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         return value >= minimum ? .int(value) : nil
+      case .duration:
+        // Whole seconds; units (`15m`) take the full path.
+        guard plain, bytes.count < 18, bytes.allSatisfy({ (0x30...0x39).contains($0) }) else {
+          return nil
+        }
+        return .int(bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+      case .affirmation:
+        // `yes` in any case and any style is a string `yes`; plain `true` a boolean.
+        let yes =
+          bytes.count == 3 && bytes[0] | 0x20 == UInt8(ascii: "y")
+          && bytes[1] | 0x20 == UInt8(ascii: "e") && bytes[2] | 0x20 == UInt8(ascii: "s")
+        let isTrue =
+          plain && ["true", "True", "TRUE"].contains(where: { $0.utf8.elementsEqual(bytes) })
+        return yes || isTrue ? .string("yes") : nil
       default:
         return nil
       }

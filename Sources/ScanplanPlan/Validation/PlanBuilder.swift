@@ -6,7 +6,9 @@ import ScanplanYAML
 /// required settings after merging, and the warnings the format names.
 struct PlanBuilder {
   private(set) var reader: NodeReader
-  private let document: YAMLDocument
+  /// The document checked: while it loads, a snapshot of what has loaded (see
+  /// `beginAssets`).
+  private var document: YAMLDocument
 
   /// Classes, not structs: every asset refers to its provider and every scan to its
   /// profiles, and a reference is one retain where a copy would be many.
@@ -65,6 +67,12 @@ struct PlanBuilder {
   private var scans: [ResolvedScan] = []
   private var chains: [String: Chain] = [:]
   private var merger = SettingsMerger()
+  /// Asset names so far, to find repeats.
+  private var assetNames = TextIndex(capacity: 0)
+  /// Assets read so far.
+  private var assetsRead = 0
+  /// Set while checking as the file loads.
+  private var streamed: Streamed?
   private static let scanTypeSlot = PlanShapes.slot("scan_type")
   private static let waitSlot = PlanShapes.slot("wait")
 
@@ -80,17 +88,43 @@ struct PlanBuilder {
     })
 
   private static func acceptedKeys(_ type: ProviderType) -> UInt64 { acceptedMasks[type]! }
-  private static let failOnSlots =
-    PlanShapes.slot("fail_on", "critical")...PlanShapes.slot("fail_on", "low")
+  private static let failOnSlots: ClosedRange<Int> = {
+    let slots = PlanShapes.settingLeaves.indices.filter {
+      PlanShapes.settingLeaves[$0].path.first == "fail_on"
+    }
+    return slots.first!...slots.last!
+  }()
+  /// Settings a vendor ignores under a condition: their slot, and the slot of the
+  /// setting the condition reads. Checked by slot, as merged settings are.
+  private static let conditionalSettings: [(slot: Int, on: Int, condition: Field.Condition)] =
+    PlanShapes.settingLeaves.indices.compactMap { slot in
+      guard let condition = PlanShapes.settingLeaves[slot].field.unusedWhen else { return nil }
+      return (slot, PlanShapes.slot(condition.setting), condition)
+    }
 
-  init(document: YAMLDocument, file: String) {
+  /// Whether scans are resolved; when not, every check still runs.
+  private let resolving: Bool
+
+  init(document: YAMLDocument, file: String, resolving: Bool = true) {
     self.document = document
+    self.resolving = resolving
     reader = NodeReader(document: document, file: file)
   }
 
   /// Checks the whole document; the plan comes back even when there are errors, with
   /// what could be resolved.
   mutating func build() -> ResolvedPlan {
+    guard let top = readRoot() else {
+      return ResolvedPlan(file: reader.file, providers: [], scans: [])
+    }
+    if let entry = top["providers"] { readProviders(entry) }
+    if let entry = top["profiles"] { readProfiles(entry) }
+    if let entry = top["assets"] { readAssets(entry) }
+    return finish()
+  }
+
+  /// Checks the root mapping's own keys; nil when nothing more is to be checked.
+  private mutating func readRoot() -> NodeReader.Fields? {
     let root = document.root
     let rootNode = document[root]
     guard rootNode.kind == .mapping else {
@@ -107,7 +141,7 @@ struct PlanBuilder {
           at: rootNode.range, help: ["a plan is a mapping with `version`, `providers` and `assets`"]
         )
       }
-      return ResolvedPlan(file: reader.file, providers: [], scans: [])
+      return nil
     }
     let top = reader.object(
       root, shape: PlanShapes.plan, key: "plan", subject: "the plan", owner: reader.headRange(root))!
@@ -115,11 +149,77 @@ struct PlanBuilder {
       case .int = document[document.resolve(entry.value)].scalar
     {
       // A version this scanplan does not read: its other rules would only add noise.
-      return ResolvedPlan(file: reader.file, providers: [], scans: [])
+      return nil
     }
-    if let entry = top["providers"] { readProviders(entry) }
-    if let entry = top["profiles"] { readProfiles(entry) }
-    if let entry = top["assets"] { readAssets(entry) }
+    return top
+  }
+
+  // MARK: Checking while the file loads
+
+  /// Starts checking assets while the file is still loading, in `snapshot`: reads
+  /// `providers` and `profiles` from the root pairs written before `assets`.
+  mutating func beginAssets(
+    key: YAMLNodeID, pairs: [(key: YAMLNodeID, value: YAMLNodeID)], in snapshot: YAMLDocument
+  ) {
+    document = snapshot
+    reader.document = snapshot
+    streamed = Streamed(assets: key)
+    var providers: NodeReader.Entry?
+    var profiles: NodeReader.Entry?
+    for pair in pairs {
+      guard let index = PlanShapes.plan.position(ofKey: snapshot.resolve(pair.key), in: snapshot)
+      else { continue }
+      let field = PlanShapes.plan.fields[index]
+      let entry = NodeReader.Entry(
+        field: field, key: pair.key, value: pair.value, keyRange: snapshot.range(pair.key),
+        valueRange: snapshot.range(pair.value))
+      // The first of repeated keys, as the loader keeps.
+      if field.key == "providers", providers == nil { providers = entry }
+      if field.key == "profiles", profiles == nil { profiles = entry }
+    }
+    streamed?.providers = providers?.key
+    streamed?.profiles = profiles?.key
+    assetNames = TextIndex(capacity: 1024)
+    if let providers { readProviders(providers) }
+    if let profiles { readProfiles(profiles) }
+  }
+
+  /// Checks the next asset while the file is still loading, in `snapshot`, which is not
+  /// kept.
+  mutating func checkAsset(_ item: YAMLNodeID, in snapshot: YAMLDocument) {
+    let kept = document
+    document = snapshot
+    reader.document = snapshot
+    readAsset(item)
+    document = kept
+    reader.document = kept
+  }
+
+  /// Finishes a check begun while the file loaded, on the whole document. Nil when what
+  /// was read while loading is not what the whole file says (`providers` or `profiles`
+  /// written after `assets` or merged in, an unsupported version): then the file is to
+  /// be checked from the start with `build()`.
+  mutating func finishAssets(_ whole: YAMLDocument) -> ResolvedPlan? {
+    guard let streamed else { return nil }
+    document = whole
+    reader.document = whole
+    guard let top = readRoot(), top["providers"]?.key == streamed.providers,
+      top["profiles"]?.key == streamed.profiles, let assets = top["assets"],
+      assets.key == streamed.assets, let items = reader.list(assets, minCount: 1),
+      items.count == assetsRead
+    else { return nil }
+    return finish()
+  }
+
+  /// The root keys read while the file loaded.
+  private struct Streamed {
+    let assets: YAMLNodeID
+    var providers: YAMLNodeID?
+    var profiles: YAMLNodeID?
+  }
+
+  /// The checks that need every asset read, and the plan.
+  private mutating func finish() -> ResolvedPlan {
     for name in profileOrder where !usedProfiles.contains(name) {
       reader.report(
         .unusedProfile, "profile `\(name)` is not used by any scan or profile",
@@ -436,130 +536,119 @@ struct PlanBuilder {
 
   // MARK: Assets
 
-  /// Duplicate names are found first, in plan order, so each asset is then checked on
-  /// its own.
   private mutating func readAssets(_ entry: NodeReader.Entry) {
     guard let items = reader.list(entry, minCount: 1) else { return }
-    let duplicates = findDuplicateAssetNames(items)
-    readAssets(items, offset: 0, duplicates: duplicates)
+    assetNames = TextIndex(capacity: items.count)
+    for item in items { readAsset(item) }
   }
 
-  /// Reports assets that reuse an earlier asset's name, in plan order; returns the
-  /// offsets of the reusing assets.
-  private mutating func findDuplicateAssetNames(_ items: ArraySlice<YAMLNodeID>) -> Set<Int> {
-    var names = NameIndex()
-    var duplicates: Set<Int> = []
-    for (offset, item) in items.enumerated() {
-      guard let (name, range) = Self.nameEntry(item, in: document) else { continue }
-      if let first = names.first(name) {
+  /// Whether an asset reuses an earlier asset's name, which is then reported. Earlier
+  /// assets only: the answer for each asset is known when it is read.
+  private mutating func isDuplicateName(_ item: YAMLNodeID) -> Bool {
+    guard let (text, value) = Self.nameNode(item, in: document),
+      let first = assetNames.firstOrInsert(text, at: value, in: document)
+    else { return false }
+    let name = document.text(text)
+    reader.report(
+      .duplicateName, "asset name `\(name)` is used twice", at: document.range(value),
+      notes: [.init("the first asset named `\(name)` is here", at: document.range(first))],
+      help: ["asset names are unique in a plan; scan ids are built from them"])
+    return true
+  }
+
+  /// Checks one asset, the next in plan order, and resolves its scans.
+  private mutating func readAsset(_ item: YAMLNodeID) {
+    let index = assetsRead
+    assetsRead += 1
+    let isDuplicate = isDuplicateName(item)
+    let head = reader.headRange(item)
+    // Built only when a message needs it: most assets have nothing to report.
+    let document = self.document
+    func subject() -> String {
+      Self.peekName(item, in: document).map { "asset `\($0)`" } ?? "asset #\(index + 1)"
+    }
+    guard
+      let fields = reader.object(
+        item, shape: PlanShapes.asset, key: "assets", subject: subject(), owner: head)
+    else { return }
+    var assetName: String?
+    if let entry = fields["name"], let name = reader.value(entry)?.stringValue, !isDuplicate {
+      assetName = name
+    }
+    var provider: ProviderDecl?
+    if let entry = fields["provider"], let name = reader.value(entry)?.stringValue {
+      provider = providers[name]
+      if provider == nil {
+        var help: [String] = []
+        if let suggestion = Suggestions.closest(to: name, among: providerOrder) {
+          help.append("did you mean `\(suggestion)`?")
+        } else if !providerOrder.isEmpty {
+          help.append("the plan defines " + Suggestions.list(providerOrder))
+        }
         reader.report(
-          .duplicateName, "asset name `\(name)` is used twice", at: range,
-          notes: [.init("the first asset named `\(name)` is here", at: first)],
-          help: ["asset names are unique in a plan; scan ids are built from them"])
-        duplicates.insert(offset)
-      } else {
-        names.insert(name, at: range)
+          .unknownProvider, "provider `\(name)` is not defined", at: entry.valueRange, help: help)
       }
     }
-    return duplicates
-  }
-
-  private mutating func readAssets(
-    _ items: ArraySlice<YAMLNodeID>, offset: Int, duplicates: Set<Int>
-  ) {
-    for (position, item) in items.enumerated() {
-      let index = offset + position
-      let head = reader.headRange(item)
-      // Built only when a message needs it: most assets have nothing to report.
-      let document = self.document
-      func subject() -> String {
-        Self.peekName(item, in: document).map { "asset `\($0)`" } ?? "asset #\(index + 1)"
-      }
-      guard
-        let fields = reader.object(
-          item, shape: PlanShapes.asset, key: "assets", subject: subject(), owner: head)
-      else { continue }
-      var assetName: String?
-      if let entry = fields["name"], let name = reader.value(entry)?.stringValue,
-        !duplicates.contains(index)
-      {
-        assetName = name
-      }
-      var provider: ProviderDecl?
-      if let entry = fields["provider"], let name = reader.value(entry)?.stringValue {
-        provider = providers[name]
-        if provider == nil {
-          var help: [String] = []
-          if let suggestion = Suggestions.closest(to: name, among: providerOrder) {
-            help.append("did you mean `\(suggestion)`?")
-          } else if !providerOrder.isEmpty {
-            help.append("the plan defines " + Suggestions.list(providerOrder))
-          }
-          reader.report(
-            .unknownProvider, "provider `\(name)` is not defined", at: entry.valueRange, help: help)
-        }
-      }
-      let type = provider?.type
-      var assetKeys: [(key: String, value: JSONValue)] = []
-      for table in VendorTable.all {
-        for field in table.assetFields {
-          if let entry = fields[field.key] {
-            let value = reader.value(entry)
-            if let type, let provider, !field.accepts(type) {
-              let accepted = type.table.assetFields.map(\.key)
-              reader.report(
-                .wrongProviderType,
-                "`\(field.key)` is \(vendorPhrase(field)) key, but provider `\(provider.name)` is of type \(type.rawValue)",
-                at: entry.keyRange,
-                help: ["\(type.table.displayName) assets take " + Suggestions.list(accepted)])
-            } else if let value {
-              assetKeys.append((field.key, value))
-            }
-          } else if let type, table.type == type, let provider {
+    let type = provider?.type
+    var assetKeys: [(key: String, value: JSONValue)] = []
+    for table in VendorTable.all {
+      for field in table.assetFields {
+        if let entry = fields[field.key] {
+          let value = reader.value(entry)
+          if let type, let provider, !field.accepts(type) {
+            let accepted = type.table.assetFields.map(\.key)
             reader.report(
-              .missingKey,
-              "\(subject()) has no `\(field.key)`, which \(table.displayName) assets need (provider `\(provider.name)`)",
-              at: head, help: ["add `\(field.key):` (\(field.summary))"])
+              .wrongProviderType,
+              "`\(field.key)` is \(vendorPhrase(field)) key, but provider `\(provider.name)` is of type \(type.rawValue)",
+              at: entry.keyRange,
+              help: ["\(type.table.displayName) assets take " + Suggestions.list(accepted)])
+          } else if let value {
+            assetKeys.append((field.key, value))
           }
+        } else if let type, table.type == type, let provider {
+          reader.report(
+            .missingKey,
+            "\(subject()) has no `\(field.key)`, which \(table.displayName) assets need (provider `\(provider.name)`)",
+            at: head, help: ["add `\(field.key):` (\(field.summary))"])
         }
       }
-      var tags: [String] = []
-      if let entry = fields["tags"], let items = reader.list(entry, minCount: 0, nullIsEmpty: true)
-      {
-        for item in items {
-          if let tag = reader.value(item, kind: .name, key: "tags", environment: false)?.stringValue
-          {
-            tags.append(tag)
-          }
+    }
+    var tags: [String] = []
+    if let entry = fields["tags"], let items = reader.list(entry, minCount: 0, nullIsEmpty: true) {
+      for item in items {
+        if let tag = reader.value(item, kind: .name, key: "tags", environment: false)?.stringValue {
+          tags.append(tag)
         }
       }
-      if let entry = fields["scans"] {
-        readScans(
-          entry, asset: assetName, subject: subject, provider: provider, assetKeys: assetKeys,
-          tags: tags)
-      }
+    }
+    if let entry = fields["scans"] {
+      readScans(
+        entry, asset: assetName, subject: subject, provider: provider, assetKeys: assetKeys,
+        tags: tags)
     }
   }
 
   /// An asset's name, if it has a readable one, to name it in messages before it is read.
   private static func peekName(_ item: YAMLNodeID, in document: YAMLDocument) -> String? {
-    nameEntry(item, in: document)?.name
+    nameNode(item, in: document).map { document.text($0.text) }
   }
 
   private static let nameKey = Array("name".utf8)
 
-  /// An asset's valid name and the range of its value, read straight from the document.
-  private static func nameEntry(
+  /// An asset's valid name, read straight from the document: the scalar holding it, and
+  /// the value as written (an alias, maybe) to point at.
+  private static func nameNode(
     _ item: YAMLNodeID, in document: YAMLDocument
-  ) -> (name: String, range: SourceRange)? {
+  ) -> (text: YAMLNodeID, value: YAMLNodeID)? {
     let resolved = document.resolve(item)
     guard document.kind(resolved) == .mapping else { return nil }
     for pair in document.pairs(of: resolved)
     where document.text(document.resolve(pair.key), equals: nameKey) {
       let value = document.resolve(pair.value)
-      guard document.kind(value) == .scalar else { return nil }
-      let text = document.text(value)
-      return NodeReader.isName(text) ? (text, document.range(pair.value)) : nil
+      guard document.kind(value) == .scalar,
+        document.withTextBytes(value, { NodeReader.isName($0) })
+      else { return nil }
+      return (value, pair.value)
     }
     return nil
   }
@@ -643,6 +732,7 @@ struct PlanBuilder {
           ])
       }
       checkSettingWarnings(settings, scanLabel: scanLabel)
+      guard resolving else { continue }
       let base =
         name ?? profileUse?.name ?? settings.first { $0.slot == Self.scanTypeSlot }?.value
         .stringValue
@@ -650,7 +740,7 @@ struct PlanBuilder {
       pending.append(
         PendingScan(base: base, isExplicit: name != nil, settings: settings, range: head))
     }
-    guard let asset, let provider, let type = provider.type else { return }
+    guard resolving, let asset, let provider, let type = provider.type else { return }
     // Explicit names keep their exact id; other scans take their base and, where that
     // repeats or meets an explicit name, `#2`, `#3`, ... in plan order.
     var taken = explicitNames
@@ -706,10 +796,9 @@ struct PlanBuilder {
   private mutating func checkSettingWarnings(
     _ settings: [ScanSetting], scanLabel: () -> String
   ) {
-    for setting in settings {
-      guard let condition = setting.field.unusedWhen,
-        let other = settings.first(where: { $0.path.count == 1 && $0.path[0] == condition.setting }
-        ),
+    for (slot, conditionSlot, condition) in Self.conditionalSettings {
+      guard let setting = settings.first(where: { $0.slot == slot }),
+        let other = settings.first(where: { $0.slot == conditionSlot }),
         let value = other.value.stringValue, condition.values.contains(value)
       else { continue }
       reader.report(
@@ -720,7 +809,7 @@ struct PlanBuilder {
         help: ["remove it, or use it only with " + Suggestions.list(otherValues(condition))])
     }
     if let wait = settings.first(where: { $0.slot == Self.waitSlot }), wait.value == .bool(false),
-      let gate = settings.first(where: { $0.path.first == "fail_on" })
+      let gate = settings.first(where: { Self.failOnSlots.contains($0.slot) })
     {
       reader.report(
         .gateNeverChecked,
