@@ -34,6 +34,25 @@
     self.count = count
   }
 
+  /// Whether this record's text in `textBytes` is exactly `bytes`.
+  @inlinable func hasText(_ bytes: [UInt8], in textBytes: [UInt8]) -> Bool {
+    guard Int(textCount) == bytes.count else { return false }
+    let start = Int(textStart)
+    for offset in 0..<bytes.count where textBytes[start + offset] != bytes[offset] { return false }
+    return true
+  }
+
+  /// Whether this record's text and `other`'s are the same bytes of `textBytes`.
+  @inlinable func hasSameText(as other: NodeRecord, in textBytes: [UInt8]) -> Bool {
+    guard textCount == other.textCount else { return false }
+    let a = Int(textStart)
+    let b = Int(other.textStart)
+    for offset in 0..<Int(textCount) where textBytes[a + offset] != textBytes[b + offset] {
+      return false
+    }
+    return true
+  }
+
   @inlinable var range: SourceRange {
     SourceRange(
       start: SourcePosition(line: Int(startLine), column: Int(startColumn)),

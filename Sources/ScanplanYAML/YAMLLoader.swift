@@ -301,9 +301,7 @@ private struct DocumentBuilder {
     guard written % 2 == 1 else { return }
     let keyID = scratch[scratch.count - 1]
     let keyRecord = nodes[resolve(keyID).index]
-    guard keyRecord.kind == .scalar, Int(keyRecord.textCount) == key.count,
-      textBytes[Int(keyRecord.textStart)..<Int(keyRecord.textStart) + key.count].elementsEqual(key)
-    else { return }
+    guard keyRecord.kind == .scalar, keyRecord.hasText(key, in: textBytes) else { return }
     watchedKey = nil
     watching = true
     let pairs = stride(from: rootStart, to: scratch.count - 1, by: 2).map {
@@ -352,6 +350,8 @@ private struct DocumentBuilder {
     attach(id, expandedSize: frame.expandedSize)
   }
 
+  private static let mergeKey = Array("<<".utf8)
+
   /// Moves a mapping's pairs from `scratch` to `children`: own pairs first (a duplicate
   /// reported and dropped), then pairs from merge keys whose key is not already there.
   /// Returns the number of pairs.
@@ -378,9 +378,8 @@ private struct DocumentBuilder {
             at: nodes[key.index].range))
         continue
       }
-      if keyRecord.textCount == 2, keyRecord.style == .plain, keyRecord.tag == .implicit,
-        textBytes[Int(keyRecord.textStart)] == UInt8(ascii: "<"),
-        textBytes[Int(keyRecord.textStart) + 1] == UInt8(ascii: "<")
+      if keyRecord.style == .plain, keyRecord.tag == .implicit,
+        keyRecord.hasText(Self.mergeKey, in: textBytes)
       {
         collectMerges(value, into: &merges)
         continue
@@ -482,15 +481,7 @@ private struct DocumentBuilder {
 
   /// Whether two nodes' texts are the same bytes.
   private func sameText(_ lhs: YAMLNodeID, _ rhs: YAMLNodeID) -> Bool {
-    let left = nodes[lhs.index]
-    let right = nodes[rhs.index]
-    guard left.textCount == right.textCount else { return false }
-    let a = Int(left.textStart)
-    let b = Int(right.textStart)
-    for offset in 0..<Int(left.textCount) where textBytes[a + offset] != textBytes[b + offset] {
-      return false
-    }
-    return true
+    nodes[lhs.index].hasSameText(as: nodes[rhs.index], in: textBytes)
   }
 
   /// Adds a finished node to the open collection, or makes it the root.

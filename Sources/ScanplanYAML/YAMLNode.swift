@@ -140,24 +140,12 @@ public final class YAMLDocument: Sendable {
 
   /// Whether a node's text is exactly these bytes, compared without making a string.
   @inlinable public func text(_ id: YAMLNodeID, equals bytes: [UInt8]) -> Bool {
-    let record = nodes[id.index]
-    guard Int(record.textCount) == bytes.count else { return false }
-    let start = Int(record.textStart)
-    for offset in 0..<bytes.count where textBytes[start + offset] != bytes[offset] { return false }
-    return true
+    nodes[id.index].hasText(bytes, in: textBytes)
   }
 
   /// Whether two nodes' texts are the same bytes, compared without making strings.
   @inlinable public func sameText(_ lhs: YAMLNodeID, _ rhs: YAMLNodeID) -> Bool {
-    let left = nodes[lhs.index]
-    let right = nodes[rhs.index]
-    guard left.textCount == right.textCount else { return false }
-    let a = Int(left.textStart)
-    let b = Int(right.textStart)
-    for offset in 0..<Int(left.textCount) where textBytes[a + offset] != textBytes[b + offset] {
-      return false
-    }
-    return true
+    nodes[lhs.index].hasSameText(as: nodes[rhs.index], in: textBytes)
   }
 
   /// The node an alias stands for, or `id` itself when it is not an alias.
