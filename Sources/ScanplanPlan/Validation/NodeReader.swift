@@ -23,6 +23,15 @@ struct NodeReader {
     let value: YAMLNodeID
     let keyRange: SourceRange
     let valueRange: SourceRange
+
+    /// The entry of a mapping's pair, read against `field`.
+    init(field: Field, pair: (key: YAMLNodeID, value: YAMLNodeID), in document: YAMLDocument) {
+      self.field = field
+      key = pair.key
+      value = pair.value
+      keyRange = document.range(pair.key)
+      valueRange = document.range(pair.value)
+    }
   }
 
   /// The present keys of a mapping read against a shape.
@@ -43,10 +52,8 @@ struct NodeReader {
     func entry(at index: Int) -> Entry? {
       let pairIndex = Int(pairs[index])
       guard pairIndex >= 0, let mapping else { return nil }
-      let pair = document.pairs(of: mapping)[pairIndex]
       return Entry(
-        field: shape.fields[index], key: pair.key, value: pair.value,
-        keyRange: document.range(pair.key), valueRange: document.range(pair.value))
+        field: shape.fields[index], pair: document.pairs(of: mapping)[pairIndex], in: document)
     }
 
     subscript(key: String) -> Entry? {

@@ -170,12 +170,13 @@ struct PlanBuilder {
       guard let index = PlanShapes.plan.position(ofKey: snapshot.resolve(pair.key), in: snapshot)
       else { continue }
       let field = PlanShapes.plan.fields[index]
-      let entry = NodeReader.Entry(
-        field: field, key: pair.key, value: pair.value, keyRange: snapshot.range(pair.key),
-        valueRange: snapshot.range(pair.value))
       // The first of repeated keys, as the loader keeps.
-      if field.key == "providers", providers == nil { providers = entry }
-      if field.key == "profiles", profiles == nil { profiles = entry }
+      if field.key == "providers", providers == nil {
+        providers = NodeReader.Entry(field: field, pair: pair, in: snapshot)
+      }
+      if field.key == "profiles", profiles == nil {
+        profiles = NodeReader.Entry(field: field, pair: pair, in: snapshot)
+      }
     }
     streamed?.providers = providers?.key
     streamed?.profiles = profiles?.key
