@@ -16,11 +16,14 @@ let package = Package(
     .library(name: "ScanplanYAML", targets: ["ScanplanYAML"]),
     .library(name: "ScanplanExecution", targets: ["ScanplanExecution"]),
     .library(name: "ScanplanEmulator", targets: ["ScanplanEmulator"]),
+    .library(name: "ScanplanVendorKit", targets: ["ScanplanVendorKit"]),
+    .library(name: "ScanplanVendors", targets: ["ScanplanVendors"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
   ],
   targets: [
     .systemLibrary(
@@ -44,9 +47,37 @@ let package = Package(
       dependencies: ["CLibYAML"],
       swiftSettings: swiftSettings
     ),
+    // What a vendor is made of: option tables, HTTP values, the API and emulation
+    // protocols. Each vendor is a target of its own under Sources/Vendors, and the
+    // registry lists them.
+    .target(
+      name: "ScanplanVendorKit",
+      dependencies: ["ScanplanJSON", "ScanplanSupport"],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "ScanplanS4E",
+      dependencies: ["ScanplanVendorKit", "ScanplanJSON", "ScanplanSupport"],
+      path: "Sources/Vendors/S4E",
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "ScanplanInvicti",
+      dependencies: ["ScanplanVendorKit", "ScanplanJSON", "ScanplanSupport"],
+      path: "Sources/Vendors/Invicti",
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "ScanplanVendors",
+      dependencies: ["ScanplanVendorKit", "ScanplanS4E", "ScanplanInvicti"],
+      path: "Sources/Vendors/Registry",
+      swiftSettings: swiftSettings
+    ),
     .target(
       name: "ScanplanPlan",
-      dependencies: ["ScanplanYAML", "ScanplanJSON", "ScanplanSupport"],
+      dependencies: [
+        "ScanplanYAML", "ScanplanJSON", "ScanplanSupport", "ScanplanVendorKit", "ScanplanVendors",
+      ],
       swiftSettings: swiftSettings
     ),
     .target(
@@ -55,9 +86,12 @@ let package = Package(
         "ScanplanPlan",
         "ScanplanJSON",
         "ScanplanSupport",
+        "ScanplanVendorKit",
+        "ScanplanVendors",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -66,9 +100,12 @@ let package = Package(
       dependencies: [
         "ScanplanJSON",
         "ScanplanSupport",
+        "ScanplanVendorKit",
+        "ScanplanVendors",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -78,6 +115,8 @@ let package = Package(
         "ScanplanPlan",
         "ScanplanExecution",
         "ScanplanEmulator",
+        "ScanplanVendorKit",
+        "ScanplanVendors",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings
@@ -106,7 +145,7 @@ let package = Package(
     ),
     .testTarget(
       name: "ScanplanPlanTests",
-      dependencies: ["ScanplanPlan", "ScanplanJSON"],
+      dependencies: ["ScanplanPlan", "ScanplanJSON", "ScanplanVendorKit", "ScanplanVendors"],
       exclude: ["Fixtures"],
       swiftSettings: swiftSettings
     ),
@@ -114,6 +153,7 @@ let package = Package(
       name: "ScanplanExecutionTests",
       dependencies: [
         "ScanplanExecution", "ScanplanEmulator", "ScanplanPlan", "ScanplanJSON", "ScanplanSupport",
+        "ScanplanVendorKit", "ScanplanVendors", "ScanplanS4E", "ScanplanInvicti",
       ],
       swiftSettings: swiftSettings
     ),

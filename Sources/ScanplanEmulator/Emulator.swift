@@ -1,12 +1,15 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import ScanplanSupport
+import ScanplanVendorKit
 
-/// Both vendor APIs in memory, on loopback: S4E (`/api/scan/...`) and Invicti
-/// (`/api/v1/scans...`), with authentication, 404s, 409s while a scan of the asset runs,
-/// statuses that move `queued` to `running` to `completed` (or `failed`), Invicti's
-/// `current_session`, a rate limit answered with 429, and seeded faults.
+/// Every vendor's API in memory, on loopback, as each vendor's emulation speaks it
+/// (`Sources/Vendors/NAME`): authentication, 404s, 409s where the vendor refuses a second
+/// scan of an asset, each vendor's status vocabulary, rate limits answered with 429, the
+/// seeds' or the vendors' references' shapes, and seeded faults. Plain `http`, or
+/// `https` with a certificate of the caller's.
 ///
 /// `scanplan run --sandbox` starts one in-process; `scanplan emulate` serves one; tests
 /// start one per case and assert on what it saw.
@@ -18,37 +21,50 @@ public final class Emulator: Sendable {
     NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>
   private let serving: Task<Void, Never>
   private let started: ContinuousClock.Instant
+  private let scheme: String
 
-  /// `http://127.0.0.1:PORT`, for a provider's `base_url`.
-  public var baseURL: String { "http://127.0.0.1:\(port)" }
+  /// `http://127.0.0.1:PORT` (or `https`), for a provider's `base_url`.
+  public var baseURL: String { "\(scheme)://127.0.0.1:\(port)" }
 
   private init(
-    port: Int, box: StateBox,
+    port: Int, scheme: String, box: StateBox,
     channel: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>,
     serving: Task<Void, Never>, started: ContinuousClock.Instant
   ) {
     self.port = port
+    self.scheme = scheme
     self.box = box
     self.channel = channel
     self.serving = serving
     self.started = started
   }
 
-  /// Starts an emulator on 127.0.0.1; port 0 picks a free one.
+  /// Starts an emulator on 127.0.0.1; port 0 picks a free one. With `tls`, it serves
+  /// `https` with that certificate.
   public static func start(
-    port: Int = 0, configuration: EmulatorConfiguration = EmulatorConfiguration()
+    port: Int = 0, configuration: EmulatorConfiguration = EmulatorConfiguration(),
+    tls: EmulatorTLS? = nil
   ) async throws -> Emulator {
+    let context = try tls.map { try $0.serverContext() }
     let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .bind(host: "127.0.0.1", port: port) { child in
         child.eventLoop.makeCompletedFuture {
+          if let context {
+            try child.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context))
+          }
           try child.pipeline.syncOperations.configureHTTPServerPipeline()
           return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(
             wrappingChannelSynchronously: child)
         }
       }
     let started = ContinuousClock.now
-    let box = StateBox(state: VendorState(configuration: configuration), started: started)
+    let boundPort = channel.channel.localAddress?.port ?? port
+    let scheme = tls == nil ? "http" : "https"
+    let box = StateBox(
+      state: EmulatorState(
+        configuration: configuration, origin: "\(scheme)://127.0.0.1:\(boundPort)"),
+      started: started)
     let serving = Task<Void, Never> {
       await withDiscardingTaskGroup { group in
         do {
@@ -63,8 +79,7 @@ public final class Emulator: Sendable {
       }
     }
     return Emulator(
-      port: channel.channel.localAddress?.port ?? port, box: box, channel: channel,
-      serving: serving,
+      port: boundPort, scheme: scheme, box: box, channel: channel, serving: serving,
       started: started)
   }
 
@@ -85,7 +100,7 @@ public final class Emulator: Sendable {
   public var scansByAsset: [String: Int] {
     box.state.withLock { state in
       var counts: [String: Int] = [:]
-      for scan in state.scans.values { counts[scan.asset, default: 0] += 1 }
+      for scan in state.scans.byID.values { counts[scan.asset, default: 0] += 1 }
       return counts
     }
   }
@@ -100,10 +115,10 @@ public final class Emulator: Sendable {
 
 /// What connection handlers share: the state behind its lock, and the start time.
 private final class StateBox: Sendable {
-  let state: Locked<VendorState>
+  let state: Locked<EmulatorState>
   let started: ContinuousClock.Instant
 
-  init(state: VendorState, started: ContinuousClock.Instant) {
+  init(state: EmulatorState, started: ContinuousClock.Instant) {
     self.state = Locked(state)
     self.started = started
   }
@@ -124,12 +139,11 @@ private final class StateBox: Sendable {
           if body.readableBytes + chunk.readableBytes <= Self.maxBody { body.writeBuffer(&chunk) }
         case .end:
           guard let request = head else { return }
-          let path = String(request.uri.split(separator: "?", maxSplits: 1).first ?? "")
           let bytes = body.readBytes(length: body.readableBytes) ?? []
           let now = Emulator.seconds(ContinuousClock.now - started)
           let answer = state.withLock {
             $0.answer(
-              method: request.method.rawValue, path: path,
+              method: request.method.rawValue, uri: request.uri,
               headers: request.headers.map { (name: $0.name, value: $0.value) }, body: bytes,
               now: now)
           }

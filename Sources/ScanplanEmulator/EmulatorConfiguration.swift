@@ -1,25 +1,38 @@
-/// How the emulator behaves: its tokens, how long scans take, its rate limit, and which
-/// faults it injects, all from one seed so that a failing test can be replayed.
+import ScanplanVendorKit
+import ScanplanVendors
+
+/// How the emulator behaves: its tokens, the vendors' shapes it answers in, how long
+/// scans take, its rate limits, and which faults it injects, all from one seed so that a
+/// failing test can be replayed.
 public struct EmulatorConfiguration: Sendable {
-  /// The token S4E requests must carry (`Authorization: Bearer ...`).
-  public var s4eToken = "sandbox-s4e-token"
-  /// The token Invicti requests must carry (`X-Auth`).
-  public var invictiToken = "sandbox-invicti-token"
+  /// The token each vendor's requests must carry; each vendor's sandbox token unless set.
+  public var tokens: [ProviderType: String] = [:]
+  /// The shapes the vendors answer in: as the seeds show them, or as the vendors' own
+  /// API references do.
+  public var dialect: EmulatorDialect = .seed
   /// Seconds a scan waits in the queue before it runs.
   public var queueSeconds = 0.5
   /// Seconds a scan runs, chosen at random in this range for each scan.
   public var runSeconds: ClosedRange<Double> = 2...4
   /// The share of scans that end `failed`.
   public var failureRate = 0.0
+  /// The share of scans stopped from outside before they end (Invicti's `aborted`).
+  public var cancelRate = 0.0
+  /// Seconds each scan spends paused half-way through its run, on its way in and out
+  /// included (Invicti's `pausing`, `paused`, `resuming`); 0 for none.
+  public var pauseSeconds = 0.0
   /// Requests per second each vendor answers before it answers 429; nil for no limit.
   public var rateLimit: Double?
   /// What a 429 says about when to come back.
   public var retryAfter: RetryAfterStyle = .seconds(1)
+  /// Whether each vendor enforces the trigger limit it publishes (S4E: 10 a minute).
+  public var publishedLimits = false
   /// Asset and target ids the vendors know; nil to know every id.
   public var knownAssets: Set<String>?
-  /// Whether Invicti's scan answer lists the scan in `scans` (as its document shows)
-  /// rather than at the top level.
-  public var invictiListsScans = true
+  /// Severities left out of the counts, as an older server leaves out `critical`.
+  public var omittedSeverities: Set<String> = []
+  /// Scans a listing returns at once.
+  public var listPageSize = 100
   /// Faults to inject.
   public var faults = Faults()
   /// Hostile answers for the scans of some assets or targets, by id, so that a test can
@@ -27,6 +40,11 @@ public struct EmulatorConfiguration: Sendable {
   public var hostile: [String: HostileBehavior] = [:]
   /// The seed of every random choice.
   public var seed: UInt64 = 1
+
+  /// The token a vendor's requests must carry.
+  public func token(for type: ProviderType) -> String {
+    tokens[type] ?? type.emulation.sandboxToken
+  }
 
   /// How a 429 tells the client when to come back.
   public enum RetryAfterStyle: Sendable, Equatable {
@@ -44,12 +62,28 @@ public struct EmulatorConfiguration: Sendable {
   public enum HostileBehavior: Sendable, Equatable {
     /// Status answers are truncated JSON.
     case malformedJSON
-    /// Status answers are 2 MiB, past what a runner reads.
-    case oversizedBody
+    /// Status answers are this many bytes, past what a runner reads.
+    case oversizedBody(bytes: Int)
     /// Status answers are an HTML page with `text/html`.
     case htmlInsteadOfJSON
     /// Status answers are JSON without a `Content-Type`.
     case missingContentType
+    /// Status answers are `OK` as plain text.
+    case plainTextStatus
+    /// Status answers hold bytes that are not UTF-8.
+    case nonUTF8Status
+    /// Status answers' `status` is a number.
+    case statusNotAString
+    /// Status answers are for another scan (Invicti: a list without this one).
+    case answersForAnotherScan
+    /// The trigger is answered 201 with no scan id anywhere.
+    case triggerWithoutID
+    /// The trigger's `scan_id` is `true`, and there is no `Location`.
+    case triggerIDOfWrongType
+    /// The trigger's body has no `scan_id`, and its `Location` is `?`.
+    case locationWithoutID
+    /// The trigger is answered with this status, in the vendor's error shape.
+    case vendorError(status: Int)
     /// The trigger is answered with a redirect to another host.
     case redirect(to: String)
     /// Status requests are never answered.
@@ -75,6 +109,7 @@ public struct EmulatorConfiguration: Sendable {
     public init() {}
   }
 
-  /// The defaults: sandbox tokens, scans of 2 to 4 seconds, no limit, no faults.
+  /// The defaults: sandbox tokens, the seeds' shapes, scans of 2 to 4 seconds, no limit,
+  /// no faults.
   public init() {}
 }

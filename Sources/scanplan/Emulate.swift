@@ -1,6 +1,8 @@
 import ArgumentParser
 import Dispatch
 import ScanplanEmulator
+import ScanplanVendorKit
+import ScanplanVendors
 
 #if canImport(Glibc)
   import Glibc
@@ -11,14 +13,39 @@ import ScanplanEmulator
 /// `scanplan emulate --port N`
 struct Emulate: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Serve both vendor APIs on loopback, in memory, for trying plans and for tests.",
+    abstract: "Serve every vendor API on loopback, in memory, for trying plans and for tests.",
     discussion: """
       S4E answers under /api/scan/ and Invicti under /api/v1/scans, with the tokens printed \
-      at start. Point a provider's base_url at it: http on 127.0.0.1 is allowed. Ctrl-C stops it.
+      at start. Point a provider's base_url at it: http on 127.0.0.1 is allowed. With \
+      --tls-cert and --tls-key it serves https, as an on-premises server with its own CA \
+      does; point the provider's ca_file at that CA. Ctrl-C stops it.
       """)
 
   @Option(help: "The port on 127.0.0.1; 0 picks a free one.")
   var port = 8080
+
+  @Option(
+    help: ArgumentHelp(
+      "Serve https with this PEM certificate (chain), with --tls-key.", valueName: "file"))
+  var tlsCert: String?
+
+  @Option(help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
+  var tlsKey: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Answer in the shapes of the seed documents or of the vendors' API references.",
+      valueName: "seed|reference"))
+  var dialect = "seed"
+
+  @Flag(help: "Enforce the trigger limits the vendors publish (S4E: 10 scans a minute).")
+  var publishedLimits = false
+
+  @Option(help: "Seconds each scan spends paused half-way (Invicti: pausing, paused, resuming).")
+  var pauseSeconds = 0.0
+
+  @Option(help: "Share of scans stopped from outside before they end (0 to 1).")
+  var cancelRate = 0.0
 
   @Option(
     help: ArgumentHelp(
@@ -46,12 +73,36 @@ struct Emulate: AsyncParsableCommand {
   @Option(help: "Seed of every random choice.")
   var seed: UInt64 = 1
 
+  func validate() throws {
+    guard (tlsCert == nil) == (tlsKey == nil) else {
+      throw ValidationError("--tls-cert and --tls-key go together")
+    }
+    guard EmulatorDialect(rawValue: dialect) != nil else {
+      throw ValidationError("--dialect takes seed or reference")
+    }
+    guard pauseSeconds >= 0, (0...1).contains(cancelRate) else {
+      throw ValidationError("--pause-seconds is at least 0 and --cancel-rate from 0 to 1")
+    }
+  }
+
   func run() async throws {
     let span = scanSeconds.split(separator: ":").compactMap { Double($0) }
     guard span.count == 2, span[0] >= 0, span[0] <= span[1] else {
       throw ValidationError("--scan-seconds takes MIN:MAX, such as 2:4")
     }
+    var tls: EmulatorTLS?
+    if let tlsCert, let tlsKey {
+      do {
+        tls = try EmulatorTLS(certificateFile: tlsCert, keyFile: tlsKey)
+      } catch {
+        throw ValidationError(error.message)
+      }
+    }
     var configuration = EmulatorConfiguration()
+    configuration.dialect = EmulatorDialect(rawValue: dialect) ?? .seed
+    configuration.publishedLimits = publishedLimits
+    configuration.pauseSeconds = pauseSeconds
+    configuration.cancelRate = cancelRate
     configuration.runSeconds = span[0]...span[1]
     configuration.rateLimit = rateLimit
     configuration.failureRate = failureRate
@@ -60,14 +111,21 @@ struct Emulate: AsyncParsableCommand {
     configuration.faults.lostTriggerAnswers = lostTriggers
     configuration.faults.unknownStatuses = unknownStatuses
     configuration.seed = seed
-    let emulator = try await Emulator.start(port: port, configuration: configuration)
-    print(
-      """
-      scanplan emulator at \(emulator.baseURL)
-        S4E:     Authorization: Bearer \(configuration.s4eToken)
-        Invicti: X-Auth: \(configuration.invictiToken)
-      Ctrl-C stops it.
-      """)
+    let emulator: Emulator
+    do {
+      emulator = try await Emulator.start(port: port, configuration: configuration, tls: tls)
+    } catch let error as EmulatorTLSError {
+      throw ValidationError(error.message)
+    }
+    var text =
+      "scanplan emulator at \(emulator.baseURL) (\(configuration.dialect.rawValue) shapes)\n"
+    for vendor in Vendors.all {
+      let header = vendor.api.authorizationHeaders(token: configuration.token(for: vendor.type))
+      text +=
+        "  \(vendor.table.displayName): "
+        + header.map { "\($0.name): \($0.value)" }.joined(separator: ", ") + "\n"
+    }
+    print(text + "Ctrl-C stops it.")
     fflush(nil)
     let (stop, continuation) = AsyncStream.makeStream(of: Void.self)
     var sources: [any DispatchSourceSignal] = []

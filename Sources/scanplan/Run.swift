@@ -4,6 +4,7 @@ import ScanplanEmulator
 import ScanplanExecution
 import ScanplanPlan
 import ScanplanSupport
+import ScanplanVendors
 
 #if canImport(Glibc)
   import Glibc
@@ -76,7 +77,8 @@ struct Run: AsyncParsableCommand {
       emulator = started
       override = SandboxOverride(
         baseURL: started.baseURL,
-        tokens: [.s4e: configuration.s4eToken, .invicti: configuration.invictiToken],
+        tokens: Dictionary(
+          uniqueKeysWithValues: Vendors.types.map { ($0, configuration.token(for: $0)) }),
         maxPollInterval: 2)
       print("sandbox: both vendor APIs emulated at \(started.baseURL); nothing leaves this machine")
     }

@@ -1,8 +1,11 @@
 import ScanplanEmulator
 import ScanplanExecution
+import ScanplanInvicti
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanS4E
 import ScanplanSupport
+import ScanplanVendorKit
 import ScanplanYAML
 import Testing
 
@@ -53,6 +56,7 @@ struct EmulatorRun {
           base_url: \(baseURL)
           token: ${S4E_API_TOKEN}
           requests_per_second: \(rate)
+          triggers_per_minute: 6000
           on_conflict: \(onConflict)
           poll: { initial_interval: 1s, max_interval: 1s }
         inv:
@@ -90,8 +94,7 @@ struct EmulatorRun {
     before: (Emulator) async -> Void = { _ in }
   ) async throws -> EmulatorRun {
     var configuration = EmulatorConfiguration()
-    configuration.s4eToken = s4eToken
-    configuration.invictiToken = invictiToken
+    configuration.tokens = [.s4e: s4eToken, .invicti: invictiToken]
     configuration.queueSeconds = 0.1
     configuration.runSeconds = 0.3...0.8
     configure(&configuration)
@@ -289,7 +292,7 @@ struct EmulatorRun {
     #expect(run.report.exitCode == 1)
     #expect(
       run.output.contains(
-        "web-1/quick: failed: the trigger was answered 404: the specified asset does not exist at plan.yaml:18:93"
+        "web-1/quick: failed: the trigger was answered 404: the specified asset does not exist at plan.yaml:19:93"
       ))
   }
 

@@ -1,5 +1,6 @@
 import ScanplanEmulator
 import ScanplanExecution
+import ScanplanVendorKit
 import Testing
 
 /// A server behaving badly for one asset's scan: the run must end, that scan with a
@@ -46,7 +47,7 @@ import Testing
   }
 
   @Test func aBodyPastTheCapIsNotRead() async throws {
-    let run = try await Self.run(.oversizedBody)
+    let run = try await Self.run(.oversizedBody(bytes: 2 << 20))
     #expect(Self.erroredReason(run) == "the answer is larger than 1024 KiB, 6 times in a row")
     Self.expectOthersIntact(run)
   }

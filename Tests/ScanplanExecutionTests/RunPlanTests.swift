@@ -2,6 +2,7 @@ import ScanplanExecution
 import ScanplanJSON
 import ScanplanPlan
 import ScanplanSupport
+import ScanplanVendorKit
 import ScanplanYAML
 import Testing
 

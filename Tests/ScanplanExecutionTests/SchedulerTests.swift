@@ -1,6 +1,7 @@
 import ScanplanExecution
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanVendorKit
 import Testing
 
 @Suite struct SchedulerPacingTests {
@@ -67,7 +68,9 @@ import Testing
     let fake = FakeS4E(duration: 6 * 3600)
     let simulation = Simulation(
       try runPlan(
-        s4ePlan(assets: 50, rate: 5, poll: "{ initial_interval: 10s, max_interval: 10m }"))
+        s4ePlan(
+          assets: 50, rate: 5, poll: "{ initial_interval: 10s, max_interval: 10m, timeout: 7h }")
+      )
     ) { request, now in (fake.answer(request, now), 0.1) }
     let started = ContinuousClock.now
     #expect(simulation.run())
@@ -216,7 +219,7 @@ import Testing
       simulation.outcome("asset-0/s0")
         == .failed("the trigger was answered \(status): asset_id does not exist"))
     // The scan's first key, inside `- { name: s0, ... }`.
-    #expect(simulation.core.records[0].location == "plan.yaml:15:11")
+    #expect(simulation.core.records[0].location == "plan.yaml:16:11")
   }
 
   @Test func forbiddenIsARefusal() throws {
@@ -382,7 +385,9 @@ import Testing
         s4ePlan(assets: 1, poll: "{ initial_interval: 10s, max_interval: 60s, timeout: 2m }"))
     ) { request, now in (fake.answer(request, now), 0) }
     #expect(simulation.run())
-    #expect(simulation.outcome("asset-0/s0") == .timedOut)
+    #expect(
+      simulation.outcome("asset-0/s0")
+        == .timedOut("still `running` 2m after the trigger: `poll.timeout`"))
     #expect(simulation.core.records[0].endedAt == 120)
     #expect(simulation.sends(of: .poll).last?.time == 120)
   }

@@ -2,6 +2,7 @@ import ScanplanExecution
 import ScanplanJSON
 import ScanplanPlan
 import ScanplanSupport
+import ScanplanVendorKit
 import ScanplanYAML
 import Testing
 
@@ -98,9 +99,11 @@ func runPlan(_ yaml: String, selection: RunSelection = RunSelection()) throws ->
 }
 
 /// A plan of `count` S4E assets with one scan each.
+/// Triggers are limited by `triggersPerMinute`, high by default so that tests of the
+/// request budget see it alone (S4E's own default is 10).
 func s4ePlan(
   assets count: Int, rate: Double = 1, poll: String = "{ initial_interval: 5s, max_interval: 60s }",
-  extra: String = "", scansPerAsset: Int = 1
+  extra: String = "", scansPerAsset: Int = 1, triggersPerMinute: Int = 60_000
 ) -> String {
   var text = """
     version: 1
@@ -110,6 +113,7 @@ func s4ePlan(
         base_url: http://127.0.0.1:1
         token: ${S4E_API_TOKEN}
         requests_per_second: \(rate)
+        triggers_per_minute: \(triggersPerMinute)
         poll: \(poll)
     \(extra)
     assets:

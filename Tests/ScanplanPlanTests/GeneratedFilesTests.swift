@@ -1,4 +1,5 @@
 import ScanplanPlan
+import ScanplanVendorKit
 import Testing
 
 /// `schemas/` and the generated docs are outputs of the option tables; these tests fail

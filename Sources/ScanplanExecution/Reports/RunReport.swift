@@ -75,6 +75,7 @@ public struct RunReport: Sendable {
       ]
       if let reason = record.outcome?.reason { row["reason"] = .string(reason) }
       if record.adopted { row["adopted"] = true }
+      if record.recovered { row["recovered"] = true }
       row["triggered_at"] =
         record.triggeredAt.map { .string(UTCDate.iso8601(startedAt + $0)) } ?? .null
       row["ended_at"] = record.endedAt.map { .string(UTCDate.iso8601(startedAt + $0)) } ?? .null
@@ -82,7 +83,11 @@ public struct RunReport: Sendable {
         row["duration_seconds"] = .double(((end - start) * 1000).rounded() / 1000)
       }
       row["polls"] = .int(record.polls)
-      if let status = record.lastStatus { row["last_status"] = .string(status) }
+      if let shown = record.shownStatus, let status = record.lastStatus {
+        row["last_status"] = .string(shown)
+        // The provider's own word, where output shows a shared one (`paused` for `pausing`).
+        if shown != status { row["vendor_status"] = .string(status) }
+      }
       if let progress = record.progress { row["progress"] = .int(progress) }
       if let counts = record.severityCounts {
         var object = JSONObject()
@@ -142,11 +147,11 @@ public struct RunReport: Sendable {
           cases +=
             "      <failure message=\"\(xml("gate failed: " + reasons.joined(separator: ", ")))\" type=\"gate\"/>\n"
         }
-      case .failed(let reason)?, .refused(let reason)?:
+      case .failed(let reason)?, .refused(let reason)?, .timedOut(let reason)?:
         failures += 1
         cases +=
           "      <failure message=\"\(xml(reason + place))\" type=\"\(record.outcome!.label)\"/>\n"
-      case .cancelled?, .timedOut?:
+      case .cancelled?:
         failures += 1
         cases +=
           "      <failure message=\"\(xml(record.outcome!.label + place))\" type=\"\(record.outcome!.label)\"/>\n"
@@ -160,7 +165,7 @@ public struct RunReport: Sendable {
       }
       if let scanID = record.scanID {
         cases +=
-          "      <system-out>\(xml("scan id \(scanID); status \(record.lastStatus ?? "-"); polls \(record.polls)"))</system-out>\n"
+          "      <system-out>\(xml("scan id \(scanID); status \(record.shownStatus ?? "-"); polls \(record.polls)"))</system-out>\n"
       }
       cases += "    </testcase>\n"
     }

@@ -1,5 +1,7 @@
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanVendorKit
+import ScanplanVendors
 
 /// `scanplan plan`: the exact request a run would send for each selected scan, with
 /// environment references left as written (a token shows as `${NAME}`, never its value),
@@ -15,6 +17,8 @@ public struct DryRun: Sendable {
     public let provider: String
     /// The trigger request.
     public let request: HTTPRequest
+    /// The provider's `ca_file` as written, when it trusts its own authorities.
+    public let caFile: String?
   }
 
   /// The scans in plan order.
@@ -43,6 +47,7 @@ public struct DryRun: Sendable {
         let owner = "provider `\(provider.name)`"
         use("${\(provider.tokenVariable)}", owner)
         use(provider.baseURL, owner)
+        if let caFile = provider.caFile { use(caFile, owner) }
         for scan in scans {
           for (_, value) in scan.assetKeys {
             if let text = value.stringValue { use(text, "scan `\(scan.id)`") }
@@ -51,12 +56,11 @@ public struct DryRun: Sendable {
             use(profileID, "scan `\(scan.id)`")
           }
           let request = provider.type.api.triggerRequest(
-            for: scan, assetKeys: scan.assetKeys, baseURL: provider.baseURL,
-            token: "${\(provider.tokenVariable)}")
+            scan.triggerInput, baseURL: provider.baseURL, token: "${\(provider.tokenVariable)}")
           entries.append(
             Entry(
               id: scan.id, location: plan.location(of: scan),
-              provider: provider.name, request: request))
+              provider: provider.name, request: request, caFile: provider.caFile))
         }
       }
     }
@@ -75,6 +79,7 @@ public struct DryRun: Sendable {
     for entry in entries {
       output += "\(entry.id)  (\(entry.provider), \(entry.location))\n"
       output += "  \(entry.request.method) \(entry.request.url)\n"
+      if let caFile = entry.caFile { output += "  (TLS trusts the authorities in \(caFile))\n" }
       for header in entry.request.headers { output += "  \(header.name): \(header.value)\n" }
       if let body = entry.request.body, let json = try? JSONParser().parse(body) {
         let pretty = JSONWriter.pretty(json).split(separator: "\n").map { "  " + $0 }.joined(
@@ -105,6 +110,7 @@ public struct DryRun: Sendable {
         "method": .string(entry.request.method), "url": .string(entry.request.url),
         "headers": .object(headers),
       ]
+      if let caFile = entry.caFile { request["ca_file"] = .string(caFile) }
       if let body = entry.request.body, let json = try? JSONParser().parse(body) {
         request["body"] = json
       }

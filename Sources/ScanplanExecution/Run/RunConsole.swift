@@ -1,4 +1,5 @@
 import ScanplanSupport
+import ScanplanVendorKit
 
 /// What a run prints: plain timestamped lines when output is not a terminal, and a live
 /// view (counts by state, the slowest scans, each provider's rate) when it is. Every line
@@ -41,7 +42,10 @@ public final class RunConsole: @unchecked Sendable {
     var lines: [String] = []
     let running = records.filter { $0.outcome == nil && $0.triggeredAt != nil }
     let waiting = records.filter { $0.outcome == nil && $0.triggeredAt == nil }.count
-    var counts = ["running \(running.count)", "waiting \(waiting)"]
+    let paused = running.filter { $0.lastState == .paused }.count
+    var counts = ["running \(running.count - paused)"]
+    if paused > 0 { counts.append("paused \(paused)") }
+    counts.append("waiting \(waiting)")
     for label in [
       "completed", "triggered", "failed", "cancelled", "timed_out", "errored", "refused",
     ] {
@@ -56,7 +60,7 @@ public final class RunConsole: @unchecked Sendable {
     }
     let slowest = running.sorted { ($0.triggeredAt ?? 0) < ($1.triggeredAt ?? 0) }.prefix(5)
     for record in slowest {
-      let status = record.lastStatus.map { " \($0)" } ?? ""
+      let status = record.shownStatus.map { " \($0)" } ?? ""
       let progress = record.progress.map { " \($0)%" } ?? ""
       lines.append(
         "  \(record.id)  \(Self.duration(now - (record.triggeredAt ?? now)))\(status)\(progress)")
@@ -105,13 +109,21 @@ public final class RunConsole: @unchecked Sendable {
       return nil
     case .triggered(let job, let scanID, let adopted):
       let id = plan.jobs[job].id
+      // A recovered scan was told of by `.recovered`.
+      if records[job].recovered { return nil }
       return adopted
         ? "\(id)  adopted running scan \(scanID) (409)"
         : "\(id)  triggered scan \(scanID) on \(plan.jobs[job].provider)"
+    case .lookingForLostScan(let job):
+      return
+        "\(plan.jobs[job].id)  the trigger's answer was lost: listing the asset's scans for the one it made"
+    case .recovered(let job, let scanID):
+      return "\(plan.jobs[job].id)  found scan \(scanID), made by the trigger whose answer was lost"
     case .waitingForConflict(let job, let scanID):
       return "\(plan.jobs[job].id)  waiting for running scan \(scanID) to end (on_conflict: wait)"
-    case .status(let job, let status):
+    case .status(let job, let status, let vendorStatus):
       return "\(plan.jobs[job].id)  \(status)"
+        + (status == vendorStatus ? "" : " (\(vendorStatus))")
     case .unknownStatus(let job, let status):
       return "\(plan.jobs[job].id)  warning: unknown status `\(status)`, treated as running"
     case .statusWentBack(let job, let from, let to):
@@ -124,6 +136,8 @@ public final class RunConsole: @unchecked Sendable {
         "\(plan.budgets[budget].name)  throttled (429): pausing \(Self.seconds(seconds)), rate now \(Self.rate(rate))/s"
     case .refused(let budget, let reason):
       return "\(plan.budgets[budget].name)  refused: \(reason)"
+    case .unreachable(let budget, let reason):
+      return "\(plan.budgets[budget].name)  unreachable: \(reason)"
     case .finished(let job):
       let record = records[job]
       guard let outcome = record.outcome else { return nil }

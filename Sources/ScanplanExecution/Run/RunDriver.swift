@@ -1,4 +1,5 @@
 import ScanplanSupport
+import ScanplanVendorKit
 
 /// Ctrl-C, as something a run can wait for.
 public final class InterruptSignal: Sendable {

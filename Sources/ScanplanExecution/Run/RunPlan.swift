@@ -1,9 +1,9 @@
 import ScanplanJSON
 import ScanplanPlan
-import ScanplanYAML
+import ScanplanVendorKit
 
-/// Valid plans made ready to run: environment references resolved, scans selected, and
-/// providers grouped into request budgets.
+/// Valid plans made ready to run: environment references resolved, `ca_file`s read,
+/// scans selected, and providers grouped into request budgets. `prepare` builds it.
 public struct RunPlan: Sendable {
   /// A request budget: one per service, shared by every request to it.
   public struct Budget: Sendable {
@@ -13,8 +13,22 @@ public struct RunPlan: Sendable {
     public let type: ProviderType
     /// Requests per second for this run (a shard's share of the provider's budget).
     public let requestsPerSecond: Double
+    /// Triggers per minute for this run, spaced evenly; nil for no limit but the budget.
+    public let triggersPerMinute: Double?
     /// Scans of this budget running at once, if limited.
     public let maxConcurrentScans: Int?
+
+    /// Creates a budget.
+    public init(
+      name: String, type: ProviderType, requestsPerSecond: Double, triggersPerMinute: Double? = nil,
+      maxConcurrentScans: Int? = nil
+    ) {
+      self.name = name
+      self.type = type
+      self.requestsPerSecond = requestsPerSecond
+      self.triggersPerMinute = triggersPerMinute
+      self.maxConcurrentScans = maxConcurrentScans
+    }
   }
 
   /// One scan to run.
@@ -23,7 +37,7 @@ public struct RunPlan: Sendable {
     public let index: Int
     /// `ASSET/NAME`.
     public let id: String
-    /// The resolved scan.
+    /// The resolved scan, its `${NAME}` settings resolved.
     public let scan: ResolvedScan
     /// `file:line:column` of the scan in its plan.
     public let location: String
@@ -37,14 +51,25 @@ public struct RunPlan: Sendable {
     public let baseURL: String
     /// The token, resolved. Never printed.
     public let token: String
+    /// The certificate authorities trusted for the provider, from its `ca_file`.
+    public let trust: TrustedCA?
     /// The asset's keys as sent, resolved.
     public let assetKeys: [(key: String, value: JSONValue)]
     /// How it is polled.
     public let poll: PollPolicy
+    /// Seconds after the trigger when waiting for the scan ends (`timed_out`).
+    public let deadline: Int
+    /// Where the deadline comes from, for the reason of a scan that reaches it.
+    public let deadlineSource: String
     /// What a 409 on trigger means.
     public let onConflict: ConflictPolicy
     /// Scans with the same key run one after another (the scans of one S4E asset).
     public let sequenceKey: String?
+
+    /// What its trigger is built from.
+    public var triggerInput: TriggerInput {
+      TriggerInput(assetKeys: assetKeys, settings: scan.triggerInput.settings)
+    }
   }
 
   /// The budgets, in order of first use.
@@ -78,7 +103,8 @@ public struct SandboxOverride: Sendable {
   /// The longest poll interval, so a sandbox run finishes in seconds.
   public let maxPollInterval: Int
 
-  /// Creates an override.
+  /// Creates an override. The sandbox's emulator enforces no published trigger limit,
+  /// so none is kept: a sandbox run is for trying a plan in seconds.
   public init(baseURL: String, tokens: [ProviderType: String], maxPollInterval: Int) {
     self.baseURL = baseURL
     self.tokens = tokens
@@ -94,182 +120,4 @@ public struct RunPlanError: Error, Sendable, CustomStringConvertible {
   public let problems: [String]
   /// The problems, one per line.
   public var description: String { problems.joined(separator: "\n") }
-}
-
-extension RunPlan {
-  /// Prepares valid plans for a run, reading environment variables from `environment`.
-  public static func prepare(
-    _ plans: [ResolvedPlan], environment: [String: String],
-    selection: RunSelection = RunSelection(),
-    sandbox: SandboxOverride? = nil
-  ) -> Result<RunPlan, RunPlanError> {
-    var seen: [String: String] = [:]
-    var usage: [String] = []
-    for plan in plans {
-      for scan in plan.scans {
-        if let other = seen[scan.id] {
-          usage.append(
-            "scan id `\(scan.id)` is in both \(other) and \(plan.file); run them separately")
-        }
-        seen[scan.id] = plan.file
-      }
-    }
-    let allIDs = plans.flatMap(\.scans).map(\.id)
-    for id in selection.only where seen[id] == nil {
-      let suggestion =
-        Suggestions.closest(to: id, among: allIDs).map { "; did you mean `\($0)`?" } ?? ""
-      usage.append("--only `\(id)` names no scan of the plan\(suggestion)")
-    }
-    guard usage.isEmpty else { return .failure(RunPlanError(isUsage: true, problems: usage)) }
-
-    var problems: [String] = []
-    var missing: [String: [String]] = [:]
-    var budgets: [Budget] = []
-    var budgetIndex: [String: Int] = [:]
-    var jobs: [Job] = []
-    var secrets: Set<String> = []
-    let divisor = Double(selection.shard?.count ?? 1)
-
-    func resolve(_ template: String, _ what: String) -> String? {
-      switch EnvironmentTemplate.parse(template) {
-      case .failure(let error):
-        problems.append("\(what): \(error.message)")
-        return nil
-      case .success(let parsed):
-        switch parsed.resolve(environment) {
-        case .success(let value): return value
-        case .failure(let absent):
-          for name in absent.names { missing[name, default: []].append(what) }
-          return nil
-        }
-      }
-    }
-
-    for plan in plans {
-      for provider in plan.providers {
-        let needed = plan.scans.contains { $0.provider == provider.name }
-        guard needed else { continue }
-        let owner = "provider `\(provider.name)` of \(plan.file)"
-        let token: String?
-        let baseURL: String?
-        if let sandbox {
-          token = sandbox.tokens[provider.type]
-          baseURL = sandbox.baseURL
-        } else {
-          token = resolve("${\(provider.tokenVariable)}", owner + " (token)")
-          switch resolve(provider.baseURL, owner + " (base_url)").map(PlanValues.baseURL) {
-          case .success(let url)?: baseURL = url
-          case .failure(let error)?:
-            problems.append("\(owner): `base_url` resolves to an unusable URL: \(error.message)")
-            baseURL = nil
-          case nil: baseURL = nil
-          }
-        }
-        guard let token, let baseURL else { continue }
-        secrets.insert(token)
-        // Providers that reach the same service with the same token share one budget,
-        // at the lowest rate any of them allows.
-        let key = "\(provider.type.rawValue) \(baseURL) \(provider.tokenVariable)"
-        if let index = budgetIndex[key] {
-          let existing = budgets[index]
-          budgets[index] = Budget(
-            name: existing.name, type: existing.type,
-            requestsPerSecond: min(
-              existing.requestsPerSecond, provider.requestsPerSecond / divisor),
-            maxConcurrentScans: [existing.maxConcurrentScans, provider.maxConcurrentScans]
-              .compactMap { $0 }.min())
-        } else {
-          budgetIndex[key] = budgets.count
-          budgets.append(
-            Budget(
-              name: provider.name, type: provider.type,
-              requestsPerSecond: provider.requestsPerSecond / divisor,
-              maxConcurrentScans: provider.maxConcurrentScans))
-        }
-        let budget = budgetIndex[key]!
-        var poll = provider.poll
-        if let sandbox {
-          poll = PollPolicy(
-            initialInterval: min(poll.initialInterval, sandbox.maxPollInterval),
-            maxInterval: min(poll.maxInterval, sandbox.maxPollInterval),
-            multiplier: poll.multiplier,
-            timeout: poll.timeout)
-        }
-        for scan in plan.scans where scan.provider == provider.name && isSelected(scan, selection) {
-          let what = "scan `\(scan.id)`"
-          var keys: [(key: String, value: JSONValue)] = []
-          var usable = true
-          for (key, value) in scan.assetKeys {
-            guard case .string(let text) = value, text.contains("${") else {
-              keys.append((key, value))
-              continue
-            }
-            guard let resolved = resolve(text, "\(what) (\(key))") else {
-              usable = false
-              continue
-            }
-            if !PlanValues.isUUID(resolved) {
-              problems.append("\(what): `\(key)` resolves to something that is not a UUID")
-              usable = false
-            }
-            keys.append((key, .string(resolved)))
-          }
-          var resolvedScan = scan
-          if let profileID = scan.setting("profile_id")?.stringValue, profileID.contains("${") {
-            if let value = resolve(profileID, "\(what) (profile_id)") {
-              if !PlanValues.isUUID(value) {
-                problems.append("\(what): `profile_id` resolves to something that is not a UUID")
-                usable = false
-              }
-              resolvedScan = scan.replacingSetting(["profile_id"], with: .string(value))
-            } else {
-              usable = false
-            }
-          }
-          guard usable else { continue }
-          jobs.append(
-            Job(
-              index: jobs.count, id: scan.id, scan: resolvedScan,
-              location: plan.location(of: scan),
-              budget: budget, provider: provider.name, api: provider.type.api, baseURL: baseURL,
-              token: token, assetKeys: keys, poll: poll, onConflict: provider.onConflict,
-              sequenceKey: provider.type == .s4e
-                ? "\(budget) "
-                  + (keys.first { $0.key == "asset_id" }?.value.stringValue ?? scan.asset)
-                : nil))
-        }
-      }
-    }
-    for (name, users) in missing.sorted(by: { $0.key < $1.key }) {
-      problems.append(
-        "environment variable \(name) is not set; \(users.joined(separator: ", ")) needs it")
-    }
-    guard problems.isEmpty else {
-      return .failure(RunPlanError(isUsage: false, problems: problems))
-    }
-    if jobs.isEmpty {
-      return .failure(RunPlanError(isUsage: true, problems: ["no scan matches the selection"]))
-    }
-    return .success(RunPlan(budgets: budgets, jobs: jobs, secrets: secrets.sorted()))
-  }
-
-  static func isSelected(_ scan: ResolvedScan, _ selection: RunSelection) -> Bool {
-    if !selection.only.isEmpty, !selection.only.contains(scan.id) { return false }
-    if !selection.tags.isEmpty, !scan.tags.contains(where: selection.tags.contains) { return false }
-    if let shard = selection.shard, shardIndex(of: scan.id, count: shard.count) != shard.index - 1 {
-      return false
-    }
-    return true
-  }
-
-  /// The shard a scan id belongs to: FNV-1a of its UTF-8 bytes, so every machine and
-  /// every run splits a plan the same way.
-  public static func shardIndex(of id: String, count: Int) -> Int {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in id.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01B3
-    }
-    return Int(hash % UInt64(max(1, count)))
-  }
 }

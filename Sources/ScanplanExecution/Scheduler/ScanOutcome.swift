@@ -6,8 +6,9 @@ public enum ScanOutcome: Equatable, Sendable {
   case failed(String)
   /// The provider reported it cancelled.
   case cancelled
-  /// The poll timeout passed first; the scan was not cancelled.
-  case timedOut
+  /// Its deadline passed first (`poll.timeout` or the vendor's default), and why; the
+  /// scan was not cancelled.
+  case timedOut(String)
   /// Requests kept failing (network, 5xx) past the retry limit.
   case errored(String)
   /// The provider refused the token (401) or the permission (403).
@@ -37,7 +38,7 @@ public enum ScanOutcome: Equatable, Sendable {
   /// Why, when there is more to say than the label.
   public var reason: String? {
     switch self {
-    case .failed(let why), .errored(let why), .refused(let why): return why
+    case .failed(let why), .errored(let why), .refused(let why), .timedOut(let why): return why
     default: return nil
     }
   }
@@ -48,7 +49,7 @@ public enum ScanOutcome: Equatable, Sendable {
     case "completed": self = .completed
     case "failed": self = .failed(reason ?? "")
     case "cancelled": self = .cancelled
-    case "timed_out": self = .timedOut
+    case "timed_out": self = .timedOut(reason ?? "")
     case "errored": self = .errored(reason ?? "")
     case "refused": self = .refused(reason ?? "")
     case "triggered": self = .triggered
@@ -63,72 +64,4 @@ public enum GateVerdict: Equatable, Sendable {
   case passed
   /// These thresholds were reached (`critical: 2 >= 1`).
   case failed([String])
-}
-
-/// Everything a run learned about one scan: the report's row.
-public struct ScanRecord: Sendable {
-  /// The job it belongs to.
-  public let job: Int
-  /// `ASSET/NAME`.
-  public let id: String
-  /// The provider's name.
-  public let provider: String
-  /// Where the scan is defined.
-  public let location: String
-  /// The provider's id of the scan.
-  public var scanID: String?
-  /// How it ended; nil while it runs.
-  public var outcome: ScanOutcome?
-  /// Seconds into the run when the trigger was answered.
-  public var triggeredAt: Double?
-  /// Seconds into the run when it ended.
-  public var endedAt: Double?
-  /// Polls answered.
-  public var polls = 0
-  /// The last status the provider reported.
-  public var lastStatus: String?
-  /// Percent done, when reported.
-  public var progress: Int?
-  /// Findings by severity, when reported.
-  public var severityCounts: [String: Int]?
-  /// The provider's id for this run of the scan, when reported.
-  public var sessionID: String?
-  /// The furthest phase a poll has reported (queued 0, running 1).
-  public var phase: Int?
-  /// The gate's verdict, when the scan has one.
-  public var gate: GateVerdict?
-  /// Whether the scan id came from a 409 (a scan already running) rather than a trigger.
-  public var adopted = false
-
-  /// A record of a scan that has not started.
-  public init(job: Int, id: String, provider: String, location: String) {
-    self.job = job
-    self.id = id
-    self.provider = provider
-    self.location = location
-  }
-}
-
-/// Something that happened during a run, for the console and the state journal.
-public enum RunEvent: Equatable, Sendable {
-  /// A trigger is about to be sent; journals record it before it goes.
-  case triggering(job: Int)
-  /// The provider answered a trigger with a scan id (or a 409 named one to adopt).
-  case triggered(job: Int, scanID: String, adopted: Bool)
-  /// A 409 named a scan that must end first (`on_conflict: wait`).
-  case waitingForConflict(job: Int, scanID: String)
-  /// A poll found a new status.
-  case status(job: Int, status: String)
-  /// A poll found a status the runner does not know; it is treated as running.
-  case unknownStatus(job: Int, status: String)
-  /// A poll found an earlier status than the last one (`running` to `queued`).
-  case statusWentBack(job: Int, from: String, to: String)
-  /// A request failed and will be sent again after `delay` seconds.
-  case retrying(job: Int, cause: String, delay: Double)
-  /// A 429 paused a budget; its rate is now `rate` requests per second.
-  case throttled(budget: Int, seconds: Double, rate: Double)
-  /// The provider refused the token: every scan of the budget failed.
-  case refused(budget: Int, reason: String)
-  /// A scan ended; its record holds the outcome.
-  case finished(job: Int)
 }

@@ -172,6 +172,10 @@ extension DiagnosticCode {
   /// A profile mixing vendors.
   public static let mixedProfile = DiagnosticCode(
     "V304", "mixed-profile", "a profile with keys of both provider types, which no scan can use")
+  /// A base URL with the vendor's API path, which requests add themselves.
+  public static let apiPrefixInBaseURL = DiagnosticCode(
+    "V305", "api-prefix-in-base-url",
+    "a `base_url` ending with the vendor's API path (`/api/v1`, `/api`), which requests add")
 
   // MARK: S: secrets and transport
 
@@ -220,7 +224,7 @@ extension DiagnosticCode {
     invalidDuration, invalidUUID, invalidName, unsupportedVersion, emptyCollection, invalidURL,
     notAuthorized, missingAfterMerge,
     unknownProvider, unknownProfile, extendsCycle, duplicateName,
-    wrongProviderType, profileMismatch, unsupportedGate, mixedProfile,
+    wrongProviderType, profileMismatch, unsupportedGate, mixedProfile, apiPrefixInBaseURL,
     literalToken, insecureURL, invalidReference, credentialsInURL, referenceNotAllowed,
     unusedSetting, pollIntervalClamped, unusedProfile, gateNeverChecked, pollIntervalOrder,
   ]

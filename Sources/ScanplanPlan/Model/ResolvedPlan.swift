@@ -1,4 +1,6 @@
 import ScanplanJSON
+import ScanplanVendorKit
+import ScanplanVendors
 import ScanplanYAML
 
 /// A valid plan with every setting merged and every scan given its id: what `plan` prints
@@ -62,8 +64,12 @@ public struct ResolvedProvider: Sendable {
   public let baseURL: String
   /// The environment variable holding the token.
   public let tokenVariable: String
+  /// The `ca_file` as written, relative to the plan; may hold environment references.
+  public let caFile: String?
   /// The request budget.
   public let requestsPerSecond: Double
+  /// Triggers per minute, spaced evenly; nil for no limit but the request budget.
+  public let triggersPerMinute: Double?
   /// Scans running at once, if limited.
   public let maxConcurrentScans: Int?
   /// How scans are polled.
@@ -116,7 +122,25 @@ public struct ResolvedScan: Sendable {
 
   /// The merged value at a key path, if set.
   public func setting(_ path: String...) -> JSONValue? {
+    setting(path: path)
+  }
+
+  /// The merged value at a key path, if set.
+  public func setting(path: [String]) -> JSONValue? {
     settings.first { $0.path == path }?.value
+  }
+
+  /// The trigger's body fields from the merged settings, as the vendor's table sends
+  /// them, and the asset's keys.
+  public var triggerInput: TriggerInput {
+    TriggerInput(
+      assetKeys: assetKeys, settings: providerType.table.settingsBody { setting(path: $0) })
+  }
+
+  /// Seconds the runner waits for the scan to end after triggering it: `timeout` (a
+  /// provider's `poll.timeout`), or else the vendor's default deadline.
+  public func deadline(timeout: Int?) -> Int {
+    timeout ?? providerType.table.deadline.seconds { setting(path: $0) }
   }
 
   /// The same scan with one setting's value replaced, for values resolved at run time.

@@ -1,4 +1,5 @@
 import ScanplanJSON
+import ScanplanVendorKit
 import ScanplanYAML
 
 /// The scan settings written in one place: a provider's `defaults`, a profile, or a scan.

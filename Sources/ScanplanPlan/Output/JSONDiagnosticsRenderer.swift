@@ -1,4 +1,5 @@
 import ScanplanJSON
+import ScanplanVendorKit
 import ScanplanYAML
 
 /// Renders diagnostics as the stable JSON document described in docs/diagnostics.md.

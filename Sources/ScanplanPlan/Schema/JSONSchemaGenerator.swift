@@ -1,4 +1,6 @@
 import ScanplanJSON
+import ScanplanVendorKit
+import ScanplanVendors
 
 /// Generates the plan format's JSON Schema (draft 2020-12) from the same tables the
 /// validator checks by. `schemas/scanplan.schema.json` is its output, and a test fails
@@ -60,7 +62,7 @@ public enum JSONSchemaGenerator {
     ])
     defs["provider"] = .object(providerSchema())
     defs["scanSettings"] = .object(object(PlanShapes.scanSettings))
-    for table in VendorTable.all {
+    for table in Vendors.tables {
       defs["\(table.type.rawValue)Settings"] = .object(vendorSettings(table))
     }
     return defs
@@ -70,7 +72,7 @@ public enum JSONSchemaGenerator {
   private static func providerSchema() -> JSONObject {
     var provider = object(PlanShapes.provider)
     provider["allOf"] = .array(
-      VendorTable.all.map { table in
+      Vendors.tables.map { table in
         .object([
           "if": .object([
             "properties": .object(["type": .object(["const": .string(table.type.rawValue)])]),
@@ -110,7 +112,7 @@ public enum JSONSchemaGenerator {
     if shape.title == PlanShapes.asset.title {
       // Each vendor's asset keys are required on that vendor's assets.
       schema["anyOf"] = .array(
-        VendorTable.all.map { table in
+        Vendors.tables.map { table in
           .object(["required": .array(table.assetFields.map { .string($0.key) })])
         })
     }
@@ -129,7 +131,7 @@ public enum JSONSchemaGenerator {
     var described: JSONObject = ["title": .string(title(field.key))]
     var description = field.summary
     if let text = field.defaultText { description += " (default: \(text))" }
-    if !field.vendors.isEmpty && field.vendors.count < ProviderType.allCases.count {
+    if !field.vendors.isEmpty && field.vendors.count < Vendors.types.count {
       description +=
         " [" + field.vendors.sorted().map(\.table.displayName).joined(separator: ", ") + "]"
     }
@@ -178,6 +180,8 @@ public enum JSONSchemaGenerator {
         ? ["anyOf": [url, .object(["$ref": "#/$defs/environmentReference"])]] : url.objectValue!
     case .token:
       return ["type": "string", "pattern": "^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$"]
+    case .path:
+      return ["type": "string", "minLength": 1]
     case .choice(let choices):
       return ["type": "string", "enum": .array(choices.map(JSONValue.string))]
     case .version:

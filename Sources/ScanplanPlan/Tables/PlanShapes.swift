@@ -1,4 +1,6 @@
 import ScanplanJSON
+import ScanplanVendorKit
+import ScanplanVendors
 
 /// The shape of a version-1 plan, built from the vendor tables.
 public enum PlanShapes {
@@ -10,10 +12,10 @@ public enum PlanShapes {
   public static let scanSettings: ObjectShape = {
     var fields: [Field] = []
     var seen: Set<String> = []
-    for table in VendorTable.all {
+    for table in Vendors.tables {
       for field in table.settings where seen.insert(field.key).inserted {
         // Shared keys carry every vendor that declares them.
-        let vendors = VendorTable.all.filter { $0.settings.contains { $0.key == field.key } }
+        let vendors = Vendors.tables.filter { $0.settings.contains { $0.key == field.key } }
         fields.append(
           Field(
             field.key, field.kind, default: field.defaultValue, vendors: Set(vendors.map(\.type)),
@@ -62,7 +64,11 @@ public enum PlanShapes {
         summary: "growth of the interval after each poll that finds the scan still running"),
       Field(
         "timeout", .duration,
-        summary: "stop waiting after this long; the scan is reported `timed_out`, not cancelled"),
+        defaultText: Vendors.tables.map {
+          "\($0.type.rawValue): \($0.deadline.text { PlanDuration.format(seconds: $0) })"
+        }.joined(separator: "; "),
+        summary: "stop waiting after this long, counted from the trigger; the scan is reported "
+          + "`timed_out`, not cancelled. Every scan has a deadline, so every run ends"),
     ])
 
   /// A scanning service and how to talk to it.
@@ -70,20 +76,37 @@ public enum PlanShapes {
     title: "Provider", place: "a provider",
     fields: [
       Field(
-        "type", .choice(ProviderType.allCases.map(\.rawValue)), required: true,
+        "type", .choice(Vendors.types.map(\.rawValue)), required: true,
         summary: "which API the provider speaks"),
       Field(
         "base_url", .url,
-        defaultText: VendorTable.all.map { "\($0.type.rawValue): `\($0.defaultBaseURL)`" }
+        defaultText: Vendors.tables.map { "\($0.type.rawValue): `\($0.defaultBaseURL)`" }
           .joined(separator: "; "),
         environment: true,
-        summary: "`https` only, except loopback hosts (127.0.0.0/8, `localhost`, `[::1]`)"),
+        summary: "`https` only, except loopback hosts (127.0.0.0/8, `localhost`, `[::1]`); "
+          + "without the API's own path ("
+          + Vendors.tables.map { "`\($0.apiPrefix)` on \($0.type.rawValue)" }.joined(
+            separator: ", ")
+          + "), which requests add"),
       Field(
         "token", .token, required: true, environment: true,
         summary: "an environment reference such as `${S4E_API_TOKEN}`; never the token itself"),
       Field(
+        "ca_file", .path, environment: true,
+        summary: "a PEM file of the certificate authorities trusted for this provider's "
+          + "`https`, instead of the system's (an on-premises server's own CA); relative to the plan"
+      ),
+      Field(
         "requests_per_second", .number(.greaterThan(0)), default: .int(1),
         summary: "client-side budget for every request to this provider, triggers and polls"),
+      Field(
+        "triggers_per_minute", .number(.greaterThan(0)),
+        defaultText: Vendors.tables.map {
+          "\($0.type.rawValue): "
+            + ($0.triggersPerMinute.map { "`\(ValueKind.format($0))`" } ?? "unlimited")
+        }.joined(separator: "; "),
+        summary: "scans this provider may be asked to create per minute, spaced evenly; "
+          + "within `requests_per_second`"),
       Field(
         "max_concurrent_scans", .integer(minimum: 1),
         summary: "scans of this provider running at once; unlimited when unset"),
@@ -115,7 +138,7 @@ public enum PlanShapes {
       Field("name", .name, required: true, summary: "the asset's name, unique in the plan"),
       Field("provider", .providerReference, required: true, summary: "the provider that scans it"),
     ]
-    for table in VendorTable.all {
+    for table in Vendors.tables {
       fields += table.assetFields.map { field in
         Field(
           field.key, field.kind, vendors: field.vendors, environment: field.allowsEnvironment,
@@ -147,6 +170,18 @@ public enum PlanShapes {
     ],
     allowsExtensions: true)
 
+  /// The keys whose values may hold environment references, in the order the format
+  /// lists them, for messages.
+  public static let environmentKeys: [String] = {
+    var keys: [String] = []
+    for shape in [provider, asset, scanSettings] {
+      for field in shape.fields where field.allowsEnvironment && !keys.contains(field.key) {
+        keys.append(field.key)
+      }
+    }
+    return keys
+  }()
+
   /// Every mapping of the format, for hints about keys written in the wrong place.
   public static var all: [ObjectShape] {
     var shapes = [plan, provider, poll, profile, asset, scan]
@@ -157,7 +192,7 @@ public enum PlanShapes {
   }
 
   private static func pollDefaultText(_ key: KeyPath<VendorTable.PollDefaults, Int>) -> String {
-    VendorTable.all.map {
+    Vendors.tables.map {
       "\($0.type.rawValue): \(PlanDuration.format(seconds: $0.pollDefaults[keyPath: key]))"
     }
     .joined(separator: "; ")

@@ -1,4 +1,5 @@
 import ScanplanJSON
+import ScanplanVendorKit
 import ScanplanYAML
 
 /// Reads YAML nodes against the plan's shapes, reporting every problem it meets as a
@@ -236,7 +237,9 @@ struct NodeReader {
           "`\(key)` cannot use environment references; its value must be known when the plan is validated",
           at: range,
           help: [
-            "environment references are resolved in `base_url`, `token`, `asset_id`, `target_id` and `profile_id`"
+            "environment references are resolved in "
+              + PlanShapes.environmentKeys.dropLast().map { "`\($0)`" }.joined(separator: ", ")
+              + " and `\(PlanShapes.environmentKeys.last!)`"
           ])
         return nil
       case .success:
@@ -284,6 +287,12 @@ struct NodeReader {
         return nil
       }
       return token(text, template: EnvironmentTemplate(parts: [.literal(text)]), at: range)
+    case .path:
+      guard case .string(let text) = scalar, !text.isEmpty else {
+        mismatch(id, key: key, expected: "a file path")
+        return nil
+      }
+      return .string(text)
     case .choice(let choices):
       guard case .string(let text) = scalar, choices.contains(text) else {
         let shown = node.text

@@ -1,4 +1,6 @@
 import ScanplanJSON
+import ScanplanVendorKit
+import ScanplanVendors
 import ScanplanYAML
 
 /// Turns a loaded document into a `ResolvedPlan`, checking every rule of plan format
@@ -78,7 +80,7 @@ struct PlanBuilder {
 
   /// Per provider type, one bit per top-level settings key it accepts.
   private static let acceptedMasks: [ProviderType: UInt64] = Dictionary(
-    uniqueKeysWithValues: ProviderType.allCases.map { type in
+    uniqueKeysWithValues: Vendors.types.map { type in
       var mask: UInt64 = 0
       for (position, field) in PlanShapes.scanSettings.fields.enumerated()
       where field.accepts(type) {
@@ -249,10 +251,15 @@ struct PlanBuilder {
         continue
       }
       let type = fields["type"].flatMap { reader.value($0)?.stringValue }.flatMap(
-        ProviderType.init(rawValue:))
+        Vendors.type(named:))
       let baseURL = fields["base_url"].map { reader.value($0)?.stringValue }
+      if let type, let entry = fields["base_url"], let url = baseURL ?? nil {
+        checkAPIPrefix(url, type: type, at: entry.valueRange)
+      }
       let token = fields["token"].flatMap { reader.value($0)?.stringValue }
+      let caFile = fields["ca_file"].map { reader.value($0)?.stringValue }
       let rate = fields["requests_per_second"].map { reader.value($0)?.doubleValue }
+      let triggers = fields["triggers_per_minute"].map { reader.value($0)?.doubleValue }
       let maxConcurrent = fields["max_concurrent_scans"].map { reader.value($0)?.intValue }
       let onConflict = fields["on_conflict"].map { reader.value($0)?.stringValue }
       let poll = fields["poll"].map { readPoll($0, type: type) }
@@ -268,11 +275,13 @@ struct PlanBuilder {
       var resolved: ResolvedProvider?
       // Every read that failed was reported; resolve only a provider read cleanly.
       if let type, let token, baseURL != .some(nil), rate != .some(nil),
-        maxConcurrent != .some(nil), onConflict != .some(nil), poll != .some(nil)
+        maxConcurrent != .some(nil), onConflict != .some(nil), poll != .some(nil),
+        caFile != .some(nil), triggers != .some(nil)
       {
         resolved = ResolvedProvider(
           name: name, type: type, baseURL: (baseURL ?? nil) ?? type.table.defaultBaseURL,
-          tokenVariable: token, requestsPerSecond: (rate ?? nil) ?? 1,
+          tokenVariable: token, caFile: caFile ?? nil, requestsPerSecond: (rate ?? nil) ?? 1,
+          triggersPerMinute: (triggers ?? nil) ?? type.table.triggersPerMinute,
           maxConcurrentScans: maxConcurrent ?? nil, poll: (poll ?? nil) ?? defaultPoll(type),
           onConflict: ConflictPolicy(rawValue: (onConflict ?? nil) ?? "adopt") ?? .adopt,
           range: range)
@@ -281,6 +290,18 @@ struct PlanBuilder {
         name: name, range: range, type: type, defaults: defaults, resolved: resolved)
       providerOrder.append(name)
     }
+  }
+
+  /// A base URL copied from the vendor's docs ends with the API's path, which every
+  /// request adds: the requests would go to `/api/v1/api/v1/scans` and fail.
+  private mutating func checkAPIPrefix(_ url: String, type: ProviderType, at range: SourceRange) {
+    guard !url.contains("${"), let fixed = PlanValues.withoutAPIPrefix(url, type.table) else {
+      return
+    }
+    reader.report(
+      .apiPrefixInBaseURL,
+      "`base_url` ends with `\(type.table.apiPrefix)`, which scanplan adds to every \(type.table.displayName) request",
+      at: range, help: ["write `base_url: \(fixed)`"])
   }
 
   private func defaultPoll(_ type: ProviderType) -> PollPolicy {
@@ -378,7 +399,7 @@ struct PlanBuilder {
     var byType: [ProviderType: SettingsLayer.TopKey] = [:]
     // Keys another vendor declines with a reason (`fail_on` on S4E) are shared keys that
     // only some vendors honour; using them is reported where the profile is used.
-    let declined = Set(VendorTable.all.flatMap(\.unsupported.keys))
+    let declined = Set(Vendors.tables.flatMap(\.unsupported.keys))
     for key in layer.topKeys
     where key.field.vendors.count == 1 && !declined.contains(key.field.key) {
       let type = key.field.vendors.first!
@@ -592,7 +613,7 @@ struct PlanBuilder {
     }
     let type = provider?.type
     var assetKeys: [(key: String, value: JSONValue)] = []
-    for table in VendorTable.all {
+    for table in Vendors.tables {
       for field in table.assetFields {
         if let entry = fields[field.key] {
           let value = reader.value(entry)

@@ -1,3 +1,5 @@
+import ScanplanVendorKit
+
 /// The value checks of the plan format, for values only known when a plan runs (those
 /// written with environment references).
 public enum PlanValues {
@@ -12,6 +14,19 @@ public enum PlanValues {
         PlanValueError("it uses plain `http` to `\(host)`, which is not a loopback host"))
     case .failure(.malformed(let reason)): return .failure(PlanValueError(reason))
     }
+  }
+
+  /// A normalized base URL without the vendor's API path (`/api/v1`), when it ends with
+  /// it: requests add that path, so a URL copied from the vendor's docs would double it.
+  /// Nil when the URL does not end with it.
+  public static func withoutAPIPrefix(_ url: String, _ table: VendorTable) -> String? {
+    guard case .success(let parsed) = BaseURL.parse(url),
+      parsed.path.lowercased().hasSuffix(table.apiPrefix.lowercased())
+    else { return nil }
+    let fixed = BaseURL(
+      scheme: parsed.scheme, host: parsed.host, port: parsed.port,
+      path: String(parsed.path.dropLast(table.apiPrefix.count)))
+    return fixed.normalized
   }
 
   /// Whether a string is a canonical 8-4-4-4-12 UUID.

@@ -1,0 +1,265 @@
+import ScanplanJSON
+import ScanplanPlan
+import ScanplanVendorKit
+import ScanplanVendors
+
+extension RunPlan {
+  /// Prepares valid plans for a run, reading environment variables from `environment`.
+  /// Every problem is gathered, and nothing is sent when there is one.
+  public static func prepare(
+    _ plans: [ResolvedPlan], environment: [String: String],
+    selection: RunSelection = RunSelection(),
+    sandbox: SandboxOverride? = nil
+  ) -> Result<RunPlan, RunPlanError> {
+    var seen: [String: String] = [:]
+    var usage: [String] = []
+    for plan in plans {
+      for scan in plan.scans {
+        if let other = seen[scan.id] {
+          usage.append(
+            "scan id `\(scan.id)` is in both \(other) and \(plan.file); run them separately")
+        }
+        seen[scan.id] = plan.file
+      }
+    }
+    let allIDs = plans.flatMap(\.scans).map(\.id)
+    for id in selection.only where seen[id] == nil {
+      let suggestion =
+        Suggestions.closest(to: id, among: allIDs).map { "; did you mean `\($0)`?" } ?? ""
+      usage.append("--only `\(id)` names no scan of the plan\(suggestion)")
+    }
+    guard usage.isEmpty else { return .failure(RunPlanError(isUsage: true, problems: usage)) }
+
+    var preparation = RunPreparation(
+      environment: environment, selection: selection, sandbox: sandbox)
+    for plan in plans {
+      for provider in plan.providers
+      where plan.scans.contains(where: { $0.provider == provider.name }) {
+        preparation.add(provider, of: plan)
+      }
+    }
+    return preparation.finish()
+  }
+
+  static func isSelected(_ scan: ResolvedScan, _ selection: RunSelection) -> Bool {
+    if !selection.only.isEmpty, !selection.only.contains(scan.id) { return false }
+    if !selection.tags.isEmpty, !scan.tags.contains(where: selection.tags.contains) { return false }
+    if let shard = selection.shard, shardIndex(of: scan.id, count: shard.count) != shard.index - 1 {
+      return false
+    }
+    return true
+  }
+
+  /// The shard a scan id belongs to: FNV-1a of its UTF-8 bytes, so every machine and
+  /// every run splits a plan the same way.
+  public static func shardIndex(of id: String, count: Int) -> Int {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in id.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01B3
+    }
+    return Int(hash % UInt64(max(1, count)))
+  }
+}
+
+/// What `RunPlan.prepare` gathers while it reads the plans' providers and scans.
+struct RunPreparation {
+  let environment: [String: String]
+  let selection: RunSelection
+  let sandbox: SandboxOverride?
+  var problems: [String] = []
+  var missing: [String: [String]] = [:]
+  var budgets: [RunPlan.Budget] = []
+  var budgetIndex: [String: Int] = [:]
+  var jobs: [RunPlan.Job] = []
+  var secrets: Set<String> = []
+  /// `ca_file`s read, by path, so several providers share one read.
+  var authorities: [String: TrustedCA] = [:]
+
+  init(environment: [String: String], selection: RunSelection, sandbox: SandboxOverride?) {
+    self.environment = environment
+    self.selection = selection
+    self.sandbox = sandbox
+  }
+
+  /// A shard takes `1/N` of every budget.
+  var divisor: Double { Double(selection.shard?.count ?? 1) }
+
+  /// A template resolved, or nil after noting why not.
+  mutating func resolve(_ template: String, _ what: String) -> String? {
+    switch EnvironmentTemplate.parse(template) {
+    case .failure(let error):
+      problems.append("\(what): \(error.message)")
+      return nil
+    case .success(let parsed):
+      switch parsed.resolve(environment) {
+      case .success(let value): return value
+      case .failure(let absent):
+        for name in absent.names { missing[name, default: []].append(what) }
+        return nil
+      }
+    }
+  }
+
+  /// A provider's connection (token, base URL, trust), its budget, and its selected scans.
+  mutating func add(_ provider: ResolvedProvider, of plan: ResolvedPlan) {
+    let owner = "provider `\(provider.name)` of \(plan.file)"
+    let token: String?
+    let baseURL: String?
+    var trust: TrustedCA?
+    if let sandbox {
+      token = sandbox.tokens[provider.type]
+      baseURL = sandbox.baseURL
+    } else {
+      token = resolve("${\(provider.tokenVariable)}", owner + " (token)")
+      baseURL = resolveBaseURL(provider, owner: owner)
+      if let written = provider.caFile {
+        guard let path = resolve(written, owner + " (ca_file)") else { return }
+        trust = loadCA(CAFile.path(path, planFile: plan.file), owner: owner)
+        guard trust != nil else { return }
+      }
+    }
+    guard let token, let baseURL else { return }
+    secrets.insert(token)
+    let budget = budget(for: provider, baseURL: baseURL)
+    var poll = provider.poll
+    if let sandbox {
+      poll = PollPolicy(
+        initialInterval: min(poll.initialInterval, sandbox.maxPollInterval),
+        maxInterval: min(poll.maxInterval, sandbox.maxPollInterval),
+        multiplier: poll.multiplier, timeout: poll.timeout)
+    }
+    for scan in plan.scans
+    where scan.provider == provider.name && RunPlan.isSelected(scan, selection) {
+      add(
+        scan, of: plan, provider: provider,
+        connection: (budget, baseURL, token, trust), poll: poll)
+    }
+  }
+
+  private mutating func resolveBaseURL(_ provider: ResolvedProvider, owner: String) -> String? {
+    switch resolve(provider.baseURL, owner + " (base_url)").map(PlanValues.baseURL) {
+    case .success(let url)?:
+      if let fixed = PlanValues.withoutAPIPrefix(url, provider.type.table) {
+        problems.append(
+          "\(owner): `base_url` resolves to \(url), which ends with `\(provider.type.table.apiPrefix)`; "
+            + "requests add it themselves, so set it to \(fixed)")
+        return nil
+      }
+      return url
+    case .failure(let error)?:
+      problems.append("\(owner): `base_url` resolves to an unusable URL: \(error.message)")
+      return nil
+    case nil:
+      return nil
+    }
+  }
+
+  private mutating func loadCA(_ path: String, owner: String) -> TrustedCA? {
+    if let known = authorities[path] { return known }
+    switch CAFile.load(path) {
+    case .success(let authority):
+      authorities[path] = authority
+      return authority
+    case .failure(let error):
+      problems.append("\(owner): \(error.message)")
+      return nil
+    }
+  }
+
+  /// Providers that reach the same service with the same token share one budget, at the
+  /// lowest rates any of them allows.
+  private mutating func budget(for provider: ResolvedProvider, baseURL: String) -> Int {
+    let key = "\(provider.type.rawValue) \(baseURL) \(provider.tokenVariable)"
+    // The sandbox's emulator publishes no trigger limit.
+    let triggers = sandbox == nil ? provider.triggersPerMinute.map { $0 / divisor } : nil
+    guard let index = budgetIndex[key] else {
+      budgetIndex[key] = budgets.count
+      budgets.append(
+        RunPlan.Budget(
+          name: provider.name, type: provider.type,
+          requestsPerSecond: provider.requestsPerSecond / divisor, triggersPerMinute: triggers,
+          maxConcurrentScans: provider.maxConcurrentScans))
+      return budgets.count - 1
+    }
+    let existing = budgets[index]
+    budgets[index] = RunPlan.Budget(
+      name: existing.name, type: existing.type,
+      requestsPerSecond: min(existing.requestsPerSecond, provider.requestsPerSecond / divisor),
+      triggersPerMinute: [existing.triggersPerMinute, triggers].compactMap { $0 }.min(),
+      maxConcurrentScans: [existing.maxConcurrentScans, provider.maxConcurrentScans]
+        .compactMap { $0 }.min())
+    return index
+  }
+
+  /// One scan as a job, its `${NAME}` keys resolved and checked.
+  private mutating func add(
+    _ scan: ResolvedScan, of plan: ResolvedPlan, provider: ResolvedProvider,
+    connection: (budget: Int, baseURL: String, token: String, trust: TrustedCA?),
+    poll: PollPolicy
+  ) {
+    let what = "scan `\(scan.id)`"
+    var keys: [(key: String, value: JSONValue)] = []
+    var usable = true
+    for (key, value) in scan.assetKeys {
+      guard case .string(let text) = value, text.contains("${") else {
+        keys.append((key, value))
+        continue
+      }
+      guard let resolved = resolve(text, "\(what) (\(key))") else {
+        usable = false
+        continue
+      }
+      if !PlanValues.isUUID(resolved) {
+        problems.append("\(what): `\(key)` resolves to something that is not a UUID")
+        usable = false
+      }
+      keys.append((key, .string(resolved)))
+    }
+    var resolvedScan = scan
+    if let profileID = scan.setting("profile_id")?.stringValue, profileID.contains("${") {
+      if let value = resolve(profileID, "\(what) (profile_id)") {
+        if !PlanValues.isUUID(value) {
+          problems.append("\(what): `profile_id` resolves to something that is not a UUID")
+          usable = false
+        }
+        resolvedScan = scan.replacingSetting(["profile_id"], with: .string(value))
+      } else {
+        usable = false
+      }
+    }
+    guard usable else { return }
+    let table = provider.type.table
+    let sequenceKey = table.oneScanAtATimePer.map { key in
+      "\(connection.budget) " + (keys.first { $0.key == key }?.value.stringValue ?? scan.asset)
+    }
+    jobs.append(
+      RunPlan.Job(
+        index: jobs.count, id: scan.id, scan: resolvedScan, location: plan.location(of: scan),
+        budget: connection.budget, provider: provider.name, api: provider.type.api,
+        baseURL: connection.baseURL, token: connection.token, trust: connection.trust,
+        assetKeys: keys, poll: poll, deadline: resolvedScan.deadline(timeout: poll.timeout),
+        deadlineSource: poll.timeout != nil
+          ? "`poll.timeout`"
+          : "\(table.displayName)'s default deadline, "
+            + table.deadline.text { PlanDuration.format(seconds: $0) }
+            + "; set `poll.timeout` to wait longer",
+        onConflict: provider.onConflict, sequenceKey: sequenceKey))
+  }
+
+  /// The plan, or every problem found.
+  func finish() -> Result<RunPlan, RunPlanError> {
+    var problems = problems
+    for (name, users) in missing.sorted(by: { $0.key < $1.key }) {
+      problems.append(
+        "environment variable \(name) is not set; \(users.joined(separator: ", ")) needs it")
+    }
+    guard problems.isEmpty else {
+      return .failure(RunPlanError(isUsage: false, problems: problems))
+    }
+    if jobs.isEmpty {
+      return .failure(RunPlanError(isUsage: true, problems: ["no scan matches the selection"]))
+    }
+    return .success(RunPlan(budgets: budgets, jobs: jobs, secrets: secrets.sorted()))
+  }
+}

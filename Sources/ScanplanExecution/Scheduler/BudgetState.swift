@@ -1,0 +1,110 @@
+/// One request budget as the scheduler keeps it: its rate, its pauses, the trigger
+/// spacing the vendor asks for, and the requests waiting for it.
+///
+/// Triggers wait in a queue of their own, so that a trigger held back by the vendor's
+/// trigger limit never holds up a poll that is due: the next request is whichever of the
+/// two queues' heads may go first, the trigger on a tie.
+struct BudgetState: Sendable {
+  /// A request waiting for its time.
+  struct Item: Comparable, Sendable {
+    let due: Double
+    /// 0 for requests that start a scan (triggers, lookups), 1 for polls.
+    let priority: Int
+    let sequence: Int
+    let job: Int
+    let kind: SchedulerCore.RequestKind
+
+    static func < (lhs: Item, rhs: Item) -> Bool {
+      if lhs.due != rhs.due { return lhs.due < rhs.due }
+      if lhs.priority != rhs.priority { return lhs.priority < rhs.priority }
+      return lhs.sequence < rhs.sequence
+    }
+  }
+
+  let configuredRate: Double
+  var rate: Double
+  /// Seconds between two triggers; 0 when only the rate limits them.
+  let triggerSpacing: Double
+  var nextSend = 0.0
+  var nextTrigger = 0.0
+  var pausedUntil = 0.0
+  /// How every scan of the budget ends once the provider refused the run or cannot be
+  /// reached safely; nil while it runs. Nothing more is sent once it is set.
+  var stop: ScanOutcome?
+  var stopped: Bool { stop != nil }
+  var retryTokens: Double
+  var active = 0
+  private(set) var triggers = MinHeap<Item>()
+  private(set) var others = MinHeap<Item>()
+
+  init(rate: Double, triggersPerMinute: Double?, retryTokens: Double) {
+    configuredRate = rate
+    self.rate = rate
+    triggerSpacing = triggersPerMinute.map { 60 / $0 } ?? 0
+    self.retryTokens = retryTokens
+  }
+
+  /// The earliest time the head trigger may go: its due time, or later when the
+  /// trigger spacing holds it back.
+  private var triggerTime: Double? {
+    triggers.first.map { max($0.due, nextTrigger) }
+  }
+
+  /// The request that may go at `now`: of those the spacing lets go, the earliest due,
+  /// a trigger first on a tie. A trigger held back keeps its place by its due time.
+  func next(now: Double) -> Item? {
+    var best: Item?
+    if let trigger = triggers.first, let time = triggerTime, time <= now { best = trigger }
+    if let other = others.first, other.due <= now, best.map({ other < $0 }) ?? true {
+      best = other
+    }
+    return best
+  }
+
+  /// When the next request may leave: the earliest a head may go, the budget's spacing
+  /// and any pause.
+  func sendTime() -> Double? {
+    let earliest: Double
+    switch (triggerTime, others.first?.due) {
+    case (nil, nil): return nil
+    case (let time?, nil), (nil, let time?): earliest = time
+    case (let trigger?, let other?): earliest = min(trigger, other)
+    }
+    return max(earliest, nextSend, pausedUntil)
+  }
+
+  /// Whether a request's schedule says it is due, whatever holds it back.
+  func hasDue(_ now: Double) -> Bool {
+    (triggers.first?.due ?? .infinity) <= now || (others.first?.due ?? .infinity) <= now
+  }
+
+  mutating func insert(_ item: Item) {
+    if item.kind == .trigger { triggers.insert(item) } else { others.insert(item) }
+  }
+
+  /// Takes the request `next(now:)` gave, and holds the following ones back by the rate and,
+  /// for a trigger, the trigger spacing.
+  mutating func take(_ item: Item, now: Double) {
+    if item.kind == .trigger {
+      _ = triggers.popFirst()
+      nextTrigger = max(nextTrigger, now) + triggerSpacing
+    } else {
+      _ = others.popFirst()
+    }
+    // Spacing of 1 / rate from the later of the last send and now: a token bucket that
+    // holds one token, so there are no bursts.
+    nextSend = max(nextSend, now) + 1 / rate
+  }
+
+  /// Forgets a job's waiting requests.
+  mutating func removeAll(job: Int) {
+    triggers.removeAll { $0.job == job }
+    others.removeAll { $0.job == job }
+  }
+
+  /// Forgets every waiting request.
+  mutating func clear() {
+    triggers = MinHeap()
+    others = MinHeap()
+  }
+}

@@ -1,0 +1,36 @@
+/// What the scheduler keeps of one scan while it runs, beside its `ScanRecord`.
+struct JobRuntime: Sendable {
+  /// Where a job is in the run.
+  enum Phase: Equatable, Sendable {
+    /// Waiting for its turn (limits, the asset's previous scan).
+    case pending
+    /// Triggered, or about to be.
+    case active
+    /// Ended; its record has the outcome.
+    case done
+  }
+
+  var phase: Phase = .pending
+  /// A trigger was sent and its outcome is unknown (lost answer, 5xx): the scan it may
+  /// have made is found before another trigger goes (a 409 naming it, or a listing).
+  var ambiguous = false
+  /// Failed requests in a row.
+  var failures = 0
+  /// The poll interval now.
+  var interval: Double
+  /// The running scan this one waits for (`on_conflict: wait`).
+  var conflictID: String?
+  var conflictInterval: Double
+  /// When waiting for a running scan began.
+  var waitingSince: Double?
+  var hasTriggered = false
+  /// The listing page to ask for next, when looking for a lost trigger's scan.
+  var lookupCursor: String?
+  /// Listing pages read for the current lookup.
+  var lookupPages = 0
+
+  init(interval: Double) {
+    self.interval = interval
+    conflictInterval = interval
+  }
+}

@@ -1,0 +1,31 @@
+/// Something that happened during a run, for the console and the state journal.
+public enum RunEvent: Equatable, Sendable {
+  /// A trigger is about to be sent; journals record it before it goes.
+  case triggering(job: Int)
+  /// The provider answered a trigger with a scan id (or a 409 named one to adopt).
+  case triggered(job: Int, scanID: String, adopted: Bool)
+  /// A 409 named a scan that must end first (`on_conflict: wait`).
+  case waitingForConflict(job: Int, scanID: String)
+  /// A poll found a new status: as output shows it, and in the provider's words.
+  case status(job: Int, status: String, vendorStatus: String)
+  /// A poll found a status the runner does not know; it is treated as running.
+  case unknownStatus(job: Int, status: String)
+  /// A poll found an earlier status than the last one (`running` to `queued`).
+  case statusWentBack(job: Int, from: String, to: String)
+  /// A request failed and will be sent again after `delay` seconds.
+  case retrying(job: Int, cause: String, delay: Double)
+  /// A 429 paused a budget; its rate is now `rate` requests per second.
+  case throttled(budget: Int, seconds: Double, rate: Double)
+  /// The provider refused the token: every scan of the budget failed.
+  case refused(budget: Int, reason: String)
+  /// The provider cannot be reached safely (its TLS certificate is not trusted): every
+  /// scan of the budget ended.
+  case unreachable(budget: Int, reason: String)
+  /// A trigger's answer was lost, and the vendor answers no 409 naming the scan it made:
+  /// the asset's scans are listed to find it before triggering again.
+  case lookingForLostScan(job: Int)
+  /// The listing found the scan a lost trigger made; it is polled as this one.
+  case recovered(job: Int, scanID: String)
+  /// A scan ended; its record holds the outcome.
+  case finished(job: Int)
+}

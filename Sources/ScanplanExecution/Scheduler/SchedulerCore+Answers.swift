@@ -1,0 +1,304 @@
+import ScanplanPlan
+import ScanplanSupport
+import ScanplanVendorKit
+
+extension SchedulerCore {
+  /// Takes the answer to a request sent earlier.
+  public mutating func handle(
+    ticket: Int, answer: Result<HTTPResponse, TransportError>, now: Double
+  ) {
+    defer { activateIfNeeded(now: now) }
+    guard let (jobIndex, kind) = inFlight.removeValue(forKey: ticket) else { return }
+    let job = plan.jobs[jobIndex]
+    // A scan that ended meanwhile (its provider refused, the run stopped) takes no answer.
+    guard runtimes[jobIndex].phase == .active else { return }
+    let response: HTTPResponse
+    switch answer {
+    case .failure(let error) where error.kind == .untrusted:
+      // No retry makes a certificate trusted: every scan of the provider ends now.
+      stopBudget(job.budget, .errored(error.message), now: now) {
+        .unreachable(budget: $0, reason: error.message)
+      }
+      return
+    case .failure(let error):
+      retry(jobIndex, kind, cause: error.message, now: now)
+      return
+    case .success(let answer):
+      response = answer
+    }
+    switch response.status {
+    case 429:
+      throttle(job, kind, response: response, now: now)
+      return
+    case 401:
+      let reason =
+        "the provider answered 401 Unauthorized: check the token"
+        + (job.api.errorDetails(in: response).message.map { " (\($0))" } ?? "")
+      stopBudget(job.budget, .refused(reason), now: now) { .refused(budget: $0, reason: reason) }
+      return
+    case 500...599:
+      let said = job.api.errorDetails(in: response).message.map { ": \($0)" } ?? ""
+      retry(jobIndex, kind, cause: "the provider answered \(response.status)\(said)", now: now)
+      return
+    default:
+      break
+    }
+    succeeded(budget: job.budget, status: response.status)
+    switch kind {
+    case .trigger: triggerAnswered(job, response, now: now)
+    case .poll: pollAnswered(job, response, now: now)
+    case .conflictPoll: conflictPollAnswered(job, response, now: now)
+    case .lookup: lookupAnswered(job, response, now: now)
+    }
+  }
+
+  private mutating func triggerAnswered(_ job: RunPlan.Job, _ response: HTTPResponse, now: Double) {
+    let index = job.index
+    if response.status == 409 {
+      conflict(job, response, now: now)
+      return
+    }
+    guard (200..<300).contains(response.status) else {
+      finish(index, failure(job, response, "trigger"), now: now)
+      return
+    }
+    switch job.api.scanID(inTriggerAnswer: response) {
+    case .failure(let error):
+      // The scan may exist: a second trigger could make another. A state file keeps the
+      // attempt, so a later run finds it first.
+      finish(
+        index,
+        .errored(
+          "the trigger was answered \(response.status), but \(error.message); "
+            + "the scan may have been created, so it is not triggered again"),
+        now: now)
+    case .success(let scanID):
+      if let owner = owners[scanID], owner != index {
+        finish(
+          index,
+          .errored(
+            "the trigger was answered with scan \(scanID), which is already "
+              + "\(plan.jobs[owner].id)'s; not polling one scan as two"),
+          now: now)
+        return
+      }
+      started(job, scanID: scanID, adopted: false, now: now)
+    }
+  }
+
+  private mutating func conflict(_ job: RunPlan.Job, _ response: HTTPResponse, now: Double) {
+    let index = job.index
+    guard let running = job.api.scanID(inConflictAnswer: response) else {
+      let said = job.api.errorDetails(in: response).message.map { ": \($0)" } ?? ""
+      finish(
+        index,
+        .failed(
+          "the trigger was answered 409 (a scan is running) without the running scan's id\(said)"),
+        now: now)
+      return
+    }
+    if let owner = owners[running], owner != index {
+      // One of this run's own scans (say a `wait: false` scan of the same asset): wait
+      // for it rather than adopt it as this one.
+      waitFor(job, running, now: now)
+      return
+    }
+    if runtimes[index].ambiguous {
+      // The scan an earlier, unanswered trigger of this scan created.
+      started(job, scanID: running, adopted: true, now: now)
+      return
+    }
+    switch job.onConflict {
+    case .adopt:
+      started(job, scanID: running, adopted: true, now: now)
+    case .wait:
+      waitFor(job, running, now: now)
+    case .fail:
+      finish(
+        index, .failed("scan \(running) of the asset is already running (on_conflict: fail)"),
+        now: now)
+    }
+  }
+
+  /// The listing of the asset's scans after a lost trigger: the scan it made, or
+  /// nothing, and then the trigger goes again.
+  private mutating func lookupAnswered(_ job: RunPlan.Job, _ response: HTTPResponse, now: Double) {
+    let index = job.index
+    guard (200..<300).contains(response.status) else {
+      // Without the listing, another trigger might make a second scan.
+      let outcome = failure(
+        job, response, "listing of the asset's scans (to find a lost trigger's)")
+      finish(
+        index,
+        outcome.label == "refused"
+          ? outcome
+          : .failed((outcome.reason ?? "") + "; not triggered again, to make no second scan"),
+        now: now)
+      return
+    }
+    let owners = self.owners
+    switch job.api.lookup(response, trigger: job.triggerInput, isOwned: { owners[$0] != nil }) {
+    case .failure(let error):
+      retry(index, .lookup, cause: error.message, now: now)
+    case .success(.found(let scanID)):
+      records[index].recovered = true
+      events.append(.recovered(job: index, scanID: scanID))
+      started(job, scanID: scanID, adopted: false, now: now)
+    case .success(.nextPage(let cursor))
+    where runtimes[index].lookupPages + 1 < configuration.maxLookupPages:
+      runtimes[index].lookupPages += 1
+      runtimes[index].lookupCursor = cursor
+      enqueue(index, .lookup, due: now)
+    case .success(.notFound), .success(.nextPage):
+      runtimes[index].lookupCursor = nil
+      enqueue(index, .trigger, due: now)
+    }
+  }
+
+  private mutating func waitFor(_ job: RunPlan.Job, _ running: String, now: Double) {
+    runtimes[job.index].conflictID = running
+    runtimes[job.index].conflictInterval = Double(job.poll.initialInterval)
+    if runtimes[job.index].waitingSince == nil { runtimes[job.index].waitingSince = now }
+    events.append(.waitingForConflict(job: job.index, scanID: running))
+    enqueue(job.index, .conflictPoll, due: now + jittered(Double(job.poll.initialInterval)))
+  }
+
+  private mutating func started(_ job: RunPlan.Job, scanID: String, adopted: Bool, now: Double) {
+    let index = job.index
+    runtimes[index].hasTriggered = true
+    runtimes[index].ambiguous = false
+    records[index].scanID = scanID
+    records[index].adopted = adopted
+    records[index].triggeredAt = now
+    owners[scanID] = index
+    events.append(.triggered(job: index, scanID: scanID, adopted: adopted))
+    guard job.scan.wait else {
+      finish(index, .triggered, now: now)
+      return
+    }
+    runtimes[index].interval = Double(job.poll.initialInterval)
+    schedulePoll(job, after: runtimes[index].interval, now: now)
+  }
+
+  private mutating func pollAnswered(_ job: RunPlan.Job, _ response: HTTPResponse, now: Double) {
+    let index = job.index
+    guard (200..<300).contains(response.status) else {
+      finish(index, failure(job, response, "status request"), now: now)
+      return
+    }
+    let reading: PollReading
+    switch job.api.reading(ofPollAnswer: response, scanID: records[index].scanID!) {
+    case .failure(let error):
+      retry(index, .poll, cause: error.message, now: now)
+      return
+    case .success(let read):
+      reading = read
+    }
+    runtimes[index].failures = 0
+    record(reading, of: index)
+    switch reading.state {
+    case .completed:
+      records[index].gate = gate(job, counts: records[index].severityCounts)
+      finish(index, .completed, now: now)
+    case .failed:
+      finish(index, .failed("the provider reported the scan `\(reading.status)`"), now: now)
+    case .cancelled:
+      finish(index, .cancelled, now: now)
+    case .queued, .running, .paused, .unknown:
+      if let start = records[index].triggeredAt, now >= start + Double(job.deadline) {
+        finish(
+          index,
+          .timedOut(
+            "still `\(reading.shownStatus)` \(Self.duration(job.deadline)) after the trigger: "
+              + job.deadlineSource),
+          now: now)
+        return
+      }
+      let grown = runtimes[index].interval * job.poll.multiplier
+      runtimes[index].interval = min(max(grown, 1), Double(job.poll.maxInterval))
+      schedulePoll(job, after: runtimes[index].interval, now: now)
+    }
+  }
+
+  /// Keeps what a poll found, and tells of a new status or one that went back.
+  private mutating func record(_ reading: PollReading, of index: Int) {
+    records[index].polls += 1
+    // A terminal status is told by the scan's finish; only the way there is an event.
+    if records[index].lastStatus != reading.status, !reading.state.isTerminal {
+      events.append(
+        reading.state == .unknown
+          ? .unknownStatus(job: index, status: reading.status)
+          : .status(job: index, status: reading.shownStatus, vendorStatus: reading.status))
+    }
+    if reading.state == .queued, records[index].reachedRunning,
+      let last = records[index].lastStatus
+    {
+      events.append(.statusWentBack(job: index, from: last, to: reading.status))
+    }
+    if reading.state.hasStarted { records[index].reachedRunning = true }
+    records[index].lastStatus = reading.status
+    records[index].lastState = reading.state
+    records[index].progress = reading.progress ?? records[index].progress
+    records[index].severityCounts = reading.severityCounts ?? records[index].severityCounts
+    records[index].sessionID = reading.sessionID ?? records[index].sessionID
+  }
+
+  private mutating func conflictPollAnswered(
+    _ job: RunPlan.Job, _ response: HTTPResponse, now: Double
+  ) {
+    let index = job.index
+    guard (200..<300).contains(response.status) else {
+      if response.status == 404 {
+        // The running scan is gone: nothing to wait for.
+        enqueueStart(index, due: now)
+      } else {
+        finish(
+          index, failure(job, response, "status request for the running scan"), now: now)
+      }
+      return
+    }
+    let running = runtimes[index].conflictID!
+    switch job.api.reading(ofPollAnswer: response, scanID: running) {
+    case .failure(let error):
+      retry(index, .conflictPoll, cause: error.message, now: now)
+    case .success(let reading) where reading.state.isTerminal:
+      runtimes[index].conflictID = nil
+      runtimes[index].waitingSince = nil
+      enqueueStart(index, due: now)
+    case .success(let reading):
+      runtimes[index].failures = 0
+      if let since = runtimes[index].waitingSince, now >= since + Double(job.deadline) {
+        finish(
+          index,
+          .timedOut(
+            "scan \(running) of the asset was still `\(reading.shownStatus)` "
+              + "\(Self.duration(job.deadline)) after this one began to wait for it: "
+              + job.deadlineSource),
+          now: now)
+        return
+      }
+      let grown = runtimes[index].conflictInterval * job.poll.multiplier
+      runtimes[index].conflictInterval = min(max(grown, 1), Double(job.poll.maxInterval))
+      enqueue(index, .conflictPoll, due: now + jittered(runtimes[index].conflictInterval))
+    }
+  }
+
+  /// The next poll, `interval` seconds on with positive jitter, but no later than the
+  /// deadline, so the last chance to see the scan end comes at the deadline.
+  private mutating func schedulePoll(_ job: RunPlan.Job, after interval: Double, now: Double) {
+    var due = now + jittered(interval)
+    if let start = records[job.index].triggeredAt {
+      due = min(due, max(now, start + Double(job.deadline)))
+    }
+    enqueue(job.index, .poll, due: due)
+  }
+
+  mutating func jittered(_ interval: Double) -> Double {
+    max(1, interval) * (1 + random.unit() * configuration.jitter)
+  }
+
+  /// Whole seconds as the plan writes them: `72h`, `1h30m`.
+  static func duration(_ seconds: Int) -> String {
+    PlanDuration.format(seconds: seconds)
+  }
+}

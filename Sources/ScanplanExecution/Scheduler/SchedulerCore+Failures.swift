@@ -1,0 +1,115 @@
+import ScanplanPlan
+import ScanplanSupport
+import ScanplanVendorKit
+
+extension SchedulerCore {
+  /// How a scan ends on an answer that is neither success nor retried: the status, the
+  /// vendor's own words in any of its error shapes, and never a redirect followed.
+  func failure(_ job: RunPlan.Job, _ response: HTTPResponse, _ what: String) -> ScanOutcome {
+    let detail = job.api.errorDetails(in: response).message.map { ": \($0)" } ?? ""
+    if (300..<400).contains(response.status) {
+      let target =
+        response.header("Location").map { " to \(AnswerReading.printable($0, limit: 120))" } ?? ""
+      return .failed(
+        "the \(what) was answered with a redirect\(target), which is not followed\(detail)")
+    }
+    if response.status == 403 {
+      return .refused("the \(what) was answered 403 Forbidden\(detail)")
+    }
+    return .failed("the \(what) was answered \(response.status)\(detail)")
+  }
+
+  /// A request that got no usable answer goes again after full-jitter back-off, at most
+  /// `maxRetries` times in a row and while the provider's retry budget lasts. A trigger
+  /// whose answer was lost may have made a scan: what goes again finds it first.
+  mutating func retry(_ index: Int, _ kind: RequestKind, cause: String, now: Double) {
+    let job = plan.jobs[index]
+    runtimes[index].failures += 1
+    let failures = runtimes[index].failures
+    guard failures <= configuration.maxRetries else {
+      finish(index, .errored("\(cause), \(failures) times in a row"), now: now)
+      return
+    }
+    guard budgets[job.budget].retryTokens >= 1 else {
+      finish(index, .errored("\(cause); the provider's retry budget is spent"), now: now)
+      return
+    }
+    budgets[job.budget].retryTokens -= 1
+    let ceiling = min(
+      configuration.retryBase * Double(1 << min(failures - 1, 30)), configuration.retryCap)
+    let delay = random.unit() * ceiling
+    events.append(.retrying(job: index, cause: cause, delay: delay))
+    if kind == .trigger {
+      runtimes[index].ambiguous = true
+      enqueueStart(index, due: now + delay)
+    } else {
+      enqueue(index, kind, due: now + delay)
+    }
+  }
+
+  /// A 429 pauses the whole provider and slows it down; the same request goes again
+  /// after the pause. It is neither a failure nor a retry.
+  mutating func throttle(
+    _ job: RunPlan.Job, _ kind: RequestKind, response: HTTPResponse, now: Double
+  ) {
+    let index = job.index
+    let step: Double
+    switch kind {
+    case .trigger, .lookup: step = Double(job.poll.initialInterval)
+    case .poll: step = runtimes[index].interval
+    case .conflictPoll: step = runtimes[index].conflictInterval
+    }
+    let wait =
+      RetryAfter.seconds(
+        in: response, hint: job.api.errorDetails(in: response).retryAfter,
+        now: configuration.epochAtStart + now) ?? max(1, step)
+    var budget = budgets[job.budget]
+    budget.pausedUntil = max(budget.pausedUntil, now + wait)
+    budget.rate = max(
+      budget.configuredRate * configuration.minimumRateFraction,
+      budget.rate * configuration.slowdown)
+    budgets[job.budget] = budget
+    events.append(.throttled(budget: job.budget, seconds: wait, rate: budget.rate))
+    budgetStatistics[job.budget].throttled += 1
+    enqueue(index, kind, due: budget.pausedUntil)
+  }
+
+  mutating func succeeded(budget index: Int, status: Int) {
+    guard (200..<300).contains(status) else { return }
+    var budget = budgets[index]
+    budget.rate = min(
+      budget.configuredRate, budget.rate + budget.configuredRate * configuration.recovery)
+    budget.retryTokens = min(
+      configuration.retryBudget, budget.retryTokens + configuration.retryBudgetPerSuccess)
+    budgets[index] = budget
+  }
+
+  /// A bad token or an untrusted certificate is not a scan's problem: every scan of the
+  /// budget ends at once, and nothing more is sent to it.
+  mutating func stopBudget(
+    _ index: Int, _ outcome: ScanOutcome, now: Double, event: (Int) -> RunEvent
+  ) {
+    guard !budgets[index].stopped else { return }
+    budgets[index].stop = outcome
+    budgets[index].clear()
+    events.append(event(index))
+    for job in plan.jobs where job.budget == index && runtimes[job.index].phase != .done {
+      finish(job.index, outcome, now: now)
+    }
+    for (ticket, entry) in inFlight where plan.jobs[entry.job].budget == index {
+      inFlight.removeValue(forKey: ticket)
+    }
+  }
+
+  /// A completed scan's `fail_on` verdict. A gated severity the provider did not report
+  /// (an older server without `critical`) fails the gate: it must not pass on a guess.
+  func gate(_ job: RunPlan.Job, counts: [String: Int]?) -> GateVerdict? {
+    guard !job.scan.failOn.isEmpty else { return nil }
+    guard let counts else { return .failed(["no severity counts were reported"]) }
+    let reached = job.scan.failOn.compactMap { severity, threshold -> String? in
+      guard let count = counts[severity] else { return "\(severity): not reported" }
+      return count >= threshold ? "\(severity): \(count) >= \(threshold)" : nil
+    }
+    return reached.isEmpty ? .passed : .failed(reached)
+  }
+}

@@ -1,0 +1,96 @@
+import ScanplanVendorKit
+
+extension SchedulerCore {
+  /// The knobs, with the defaults the format documents.
+  public struct Configuration: Sendable {
+    /// Scans running at once across the run (`--concurrency`); nil for no limit.
+    public var concurrency: Int?
+    /// Retries of one request in a row before the scan is `errored`.
+    public var maxRetries = 5
+    /// Full-jitter back-off: a retry waits `random(0, min(base * 2^n, cap))` seconds.
+    public var retryBase = 5.0
+    /// The back-off's cap, in seconds.
+    public var retryCap = 60.0
+    /// A 429 multiplies the budget's rate by this.
+    public var slowdown = 0.7
+    /// Each successful answer raises the rate by this fraction of the configured rate.
+    public var recovery = 0.05
+    /// The rate never drops below this fraction of the configured rate.
+    public var minimumRateFraction = 0.05
+    /// Retries a budget may spend before its failing scans stop retrying.
+    public var retryBudget = 20.0
+    /// What each successful answer gives back to the retry budget.
+    public var retryBudgetPerSuccess = 0.2
+    /// Polls wait their interval times `1 + random(0, jitter)`: never early.
+    public var jitter = 0.1
+    /// Listing pages read to find a lost trigger's scan before it is taken as not made.
+    public var maxLookupPages = 10
+    /// Seconds since the Unix epoch at time 0, to read `Retry-After` dates.
+    public var epochAtStart: Double
+
+    /// The defaults, for a run starting at `epochAtStart`.
+    public init(epochAtStart: Double, concurrency: Int? = nil) {
+      self.epochAtStart = epochAtStart
+      self.concurrency = concurrency
+    }
+  }
+
+  /// What a request is for.
+  public enum RequestKind: Sendable, Equatable {
+    /// Starting the scan.
+    case trigger
+    /// Asking how the scan stands.
+    case poll
+    /// Asking how a conflicting scan stands (`on_conflict: wait`).
+    case conflictPoll
+    /// Listing the asset's scans to find the one a lost trigger made.
+    case lookup
+  }
+
+  /// A request to send now.
+  public struct Outgoing: Sendable {
+    /// Identifies the answer when it comes back.
+    public let ticket: Int
+    /// The job the request belongs to.
+    public let job: Int
+    /// What it is for.
+    public let kind: RequestKind
+    /// The request itself.
+    public let request: HTTPRequest
+    /// The budget it counts against.
+    public let budget: Int
+  }
+
+  /// What a state file remembers of a scan from an earlier run.
+  public struct Restored: Sendable {
+    /// The provider's scan id, if the trigger was answered.
+    public var scanID: String?
+    /// Whether a trigger was sent without a recorded answer.
+    public var attempted: Bool
+    /// How it ended, if it did.
+    public var outcome: ScanOutcome?
+
+    /// Creates a restored entry.
+    public init(scanID: String?, attempted: Bool, outcome: ScanOutcome?) {
+      self.scanID = scanID
+      self.attempted = attempted
+      self.outcome = outcome
+    }
+  }
+
+  /// One budget's counters, for reports and benchmarks.
+  public struct BudgetStatistics: Sendable, Equatable {
+    /// Requests sent.
+    public var requests = 0
+    /// 429 answers received.
+    public var throttled = 0
+    /// Seconds during which a request was due but waited for the budget's spacing or a
+    /// pause: the time the budget, not the schedule, set the pace.
+    public var backloggedSeconds = 0.0
+    /// Requests sent while the budget was backlogged: with `backloggedSeconds`, how fully
+    /// the run used the budget when demand exceeded it.
+    public var backloggedRequests = 0
+    /// When the budget last became backlogged, while it is.
+    var backloggedSince: Double?
+  }
+}

@@ -1,0 +1,32 @@
+/// One poll's answer, read.
+public struct PollReading: Equatable, Sendable {
+  /// The status as the provider wrote it, made printable.
+  public var status: String
+  /// What it means.
+  public var state: ScanState
+  /// Percent done, when reported.
+  public var progress: Int?
+  /// Findings by severity, when reported; a severity the provider does not report is
+  /// absent, not zero.
+  public var severityCounts: [String: Int]?
+  /// The provider's id for this run of the scan, when reported.
+  public var sessionID: String?
+
+  /// Creates a reading.
+  public init(
+    status: String, state: ScanState, progress: Int? = nil, severityCounts: [String: Int]? = nil,
+    sessionID: String? = nil
+  ) {
+    self.status = status
+    self.state = state
+    self.progress = progress
+    self.severityCounts = severityCounts
+    self.sessionID = sessionID
+  }
+
+  /// How the status is shown: the shared word (`paused` for Invicti's `pausing`), or the
+  /// provider's own when the runner does not know it.
+  public var shownStatus: String {
+    state == .unknown ? status : state.rawValue
+  }
+}

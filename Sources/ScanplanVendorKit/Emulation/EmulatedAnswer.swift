@@ -1,0 +1,31 @@
+import ScanplanJSON
+
+/// What the emulator answers, as a value: status, headers and body, or no answer at all.
+public struct EmulatedAnswer: Sendable {
+  /// The status code.
+  public var status: Int
+  /// Header names and values.
+  public var headers: [(String, String)]
+  /// The body.
+  public var body: [UInt8]
+  /// Seconds to wait before answering; infinity never answers.
+  public var delay = 0.0
+  /// Close the connection without answering (a lost answer).
+  public var drop = false
+
+  /// An answer.
+  public init(status: Int, headers: [(String, String)] = [], body: [UInt8] = []) {
+    self.status = status
+    self.headers = headers
+    self.body = body
+  }
+
+  /// A JSON answer.
+  public static func json(_ status: Int, _ value: JSONValue, headers: [(String, String)] = [])
+    -> EmulatedAnswer
+  {
+    EmulatedAnswer(
+      status: status, headers: [("Content-Type", "application/json")] + headers,
+      body: Array(JSONWriter.compact(value).utf8))
+  }
+}

@@ -1,0 +1,45 @@
+/// How the built-in emulator plays one vendor: which paths are the vendor's, what its
+/// requests must carry, and the shapes of its answers. The emulator itself keeps the
+/// scans, the clock, rate limits and faults; a vendor's emulation only speaks its API.
+public protocol VendorEmulation: Sendable {
+  /// The token `run --sandbox` and `scanplan emulate` use for this vendor.
+  var sandboxToken: String { get }
+
+  /// The path every endpoint of the vendor starts with (`/api/v1/`), to tell the
+  /// vendor's requests from others before they are routed.
+  var pathPrefix: String { get }
+
+  /// Whether a trigger for an asset with a running scan is refused with 409 naming it
+  /// (S4E) rather than creating another scan (Invicti).
+  var refusesConcurrentScans: Bool { get }
+
+  /// Triggers the vendor publishes as its limit, per `per` seconds, which the emulator
+  /// enforces with `--published-limits`; nil when it publishes none.
+  var publishedTriggerLimit: (count: Int, per: Double)? { get }
+
+  /// The endpoint a request is for, or nil for a path of the vendor's that is no
+  /// endpoint. `segments` are the path's, `query` its parameters.
+  func route(method: String, segments: [Substring], query: [String: String]) -> EmulatedRoute?
+
+  /// Whether the request carries `token` where the vendor expects it.
+  func isAuthorized(_ headers: [(name: String, value: String)], token: String) -> Bool
+
+  /// A trigger's body read, or the error it is answered with.
+  func trigger(_ body: [UInt8]) -> Result<EmulatedTrigger, EmulatedError>
+
+  /// The answer to a trigger that created `scan`; `origin` is the emulator's
+  /// `scheme://host:port`, for absolute `Location` headers.
+  func created(_ scan: EmulatedScan, origin: String, dialect: EmulatorDialect) -> EmulatedAnswer
+
+  /// The answer to a trigger refused because `running` already runs on the asset.
+  func conflict(running: String, dialect: EmulatorDialect) -> EmulatedAnswer
+
+  /// The answer to a status request.
+  func status(_ scan: EmulatedScan, dialect: EmulatorDialect) -> EmulatedAnswer
+
+  /// One page of a listing; `next` is the next page's cursor, if there is one.
+  func list(_ scans: [EmulatedScan], next: Int?, dialect: EmulatorDialect) -> EmulatedAnswer
+
+  /// An error in the vendor's shape.
+  func error(_ error: EmulatedError, dialect: EmulatorDialect) -> EmulatedAnswer
+}

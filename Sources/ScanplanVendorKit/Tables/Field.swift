@@ -1,0 +1,89 @@
+import ScanplanJSON
+
+/// A key of a mapping in a plan, with everything the validator, the schema and the docs
+/// need to know about it.
+///
+/// A class: every key read from a plan refers to its field, and a reference is one
+/// retain where a copy of this many properties would be a dozen.
+public final class Field: Sendable {
+  /// The key as written in a plan.
+  public let key: String
+  /// What its value may be.
+  public let kind: ValueKind
+  /// Whether the mapping must have it.
+  public let isRequired: Bool
+  /// The default, for docs and the schema; `nil` when there is none or it varies.
+  public let defaultValue: JSONValue?
+  /// The default described in words when it varies (by provider type, say).
+  public let defaultText: String?
+  /// One line for docs and editors: what the key means.
+  public let summary: String
+  /// The provider types whose scans may use the key; empty for keys of no scan setting.
+  public let vendors: Set<ProviderType>
+  /// `vendors` as one bit per type, for the checks made on every scan.
+  package let vendorMask: UInt32
+
+  /// Whether scans of this provider type may use the key.
+  public func accepts(_ type: ProviderType) -> Bool { vendorMask & type.bit != 0 }
+
+  /// Whether the value may hold environment references, resolved when the plan runs.
+  public let allowsEnvironment: Bool
+  /// Whether a scan must have the key once defaults, profiles and its own keys are merged.
+  public let isRequiredAfterMerge: Bool
+  /// How the value is sent to the provider, when it is sent at all.
+  public let wire: Wire
+  /// When the vendor ignores the setting: a warning, since the plan says something that
+  /// has no effect.
+  public let unusedWhen: Condition?
+
+  /// Another setting of the same scan having one of some values.
+  public struct Condition: Sendable {
+    /// The other setting's key at the top of the scan settings (`scan_type`).
+    public let setting: String
+    /// The values that make this setting unused.
+    public let values: [String]
+    /// Why, for the warning.
+    public let reason: String
+
+    /// Declares a condition.
+    public init(setting: String, values: [String], reason: String) {
+      self.setting = setting
+      self.values = values
+      self.reason = reason
+    }
+  }
+
+  /// How a setting travels to the provider.
+  public enum Wire: Sendable, Equatable {
+    /// Not sent: the runner itself uses it (`wait`, `fail_on`), or it is not a setting.
+    case notSent
+    /// Sent as written, when the plan sets it.
+    case asWritten
+    /// A duration sent as whole seconds, when the plan sets it.
+    case seconds
+    /// Always sent: the default when the plan does not set it.
+    case always
+  }
+
+  /// Declares a key.
+  public init(
+    _ key: String, _ kind: ValueKind, required: Bool = false,
+    default defaultValue: JSONValue? = nil,
+    defaultText: String? = nil, vendors: Set<ProviderType> = [], environment: Bool = false,
+    requiredAfterMerge: Bool = false, wire: Wire = .notSent, unusedWhen: Condition? = nil,
+    summary: String
+  ) {
+    self.key = key
+    self.kind = kind
+    self.isRequired = required
+    self.defaultValue = defaultValue
+    self.defaultText = defaultText
+    self.summary = summary
+    self.vendors = vendors
+    self.vendorMask = vendors.reduce(0) { $0 | $1.bit }
+    self.allowsEnvironment = environment
+    self.isRequiredAfterMerge = requiredAfterMerge
+    self.wire = wire
+    self.unusedWhen = unusedWhen
+  }
+}

@@ -1,0 +1,134 @@
+import ScanplanJSON
+
+/// Everything scanplan knows about one vendor's API that a plan can touch, as data.
+///
+/// Adding an option the vendor documents is one `Field` here; the validator, the JSON
+/// Schema, the reference docs and the dry run all follow from it.
+///
+/// A class so that the per-asset and per-scan lookups share one table instead of
+/// copying its arrays.
+public final class VendorTable: Sendable {
+  /// The provider type this table describes.
+  public let type: ProviderType
+  /// The vendor's name as people write it.
+  public let displayName: String
+  /// The indefinite article before the name as it is spoken ("an S4E setting").
+  public let article: String
+  /// The API's address when a provider sets no `base_url`.
+  public let defaultBaseURL: String
+  /// The path the vendor's endpoints start with (`/api/v1`). Requests add it to
+  /// `base_url`, so a `base_url` that ends with it is a mistake the validator names.
+  public let apiPrefix: String
+  /// Poll settings when a provider sets none, from the vendor's polling advice.
+  public let pollDefaults: PollDefaults
+  /// How long a scan is waited for when its provider sets no `poll.timeout`: every run
+  /// ends, even when a scan stays paused or a status never changes.
+  public let deadline: Deadline
+  /// Scans the vendor lets a client create per minute, as it publishes; nil when it
+  /// publishes no such limit. A provider's `triggers_per_minute` overrides it.
+  public let triggersPerMinute: Double?
+  /// The asset key whose scans the vendor runs one at a time (a second answers 409), so
+  /// the runner runs them one after another; nil when scans of one asset may overlap.
+  public let oneScanAtATimePer: String?
+  /// Keys of an asset of this type; each is required on such an asset.
+  public let assetFields: [Field]
+  /// The scan settings this vendor accepts.
+  public let settings: [Field]
+  /// Settings of other vendors that this one cannot honour, with the reason.
+  public let unsupported: [String: String]
+
+  /// Poll settings in seconds.
+  public struct PollDefaults: Sendable {
+    /// Delay before the first poll.
+    public let initialInterval: Int
+    /// Cap of the growing interval.
+    public let maxInterval: Int
+    /// Growth of the interval after each non-terminal poll.
+    public let multiplier: Double
+
+    /// Creates poll defaults.
+    public init(initialInterval: Int, maxInterval: Int, multiplier: Double) {
+      self.initialInterval = initialInterval
+      self.maxInterval = maxInterval
+      self.multiplier = multiplier
+    }
+  }
+
+  /// Declares a vendor's table.
+  public init(
+    type: ProviderType, displayName: String, article: String, defaultBaseURL: String,
+    apiPrefix: String, pollDefaults: PollDefaults, deadline: Deadline,
+    triggersPerMinute: Double? = nil, oneScanAtATimePer: String? = nil, assetFields: [Field],
+    settings: [Field], unsupported: [String: String] = [:]
+  ) {
+    self.type = type
+    self.displayName = displayName
+    self.article = article
+    self.defaultBaseURL = defaultBaseURL
+    self.apiPrefix = apiPrefix
+    self.pollDefaults = pollDefaults
+    self.deadline = deadline
+    self.triggersPerMinute = triggersPerMinute
+    self.oneScanAtATimePer = oneScanAtATimePer
+    self.assetFields = assetFields
+    self.settings = settings
+    self.unsupported = unsupported
+  }
+
+  /// The body fields a scan's settings contribute, in table order: leaves set in the
+  /// plan, and leaves whose wire says they are always sent, with their defaults.
+  /// `setting` gives a merged setting's value by key path.
+  public func settingsBody(_ setting: ([String]) -> JSONValue?) -> JSONObject {
+    var body = JSONObject()
+    for field in settings where field.wire != .notSent {
+      if case .object(let nested) = field.kind {
+        var object = JSONObject()
+        for leaf in nested.fields where leaf.wire != .notSent {
+          if let value = setting([field.key, leaf.key]) {
+            object[leaf.key] = value
+          } else if leaf.wire == .always, let value = leaf.defaultValue {
+            object[leaf.key] = value
+          }
+        }
+        if !object.isEmpty || field.wire == .always { body[field.key] = .object(object) }
+      } else if let value = setting([field.key]) {
+        body[field.key] = value
+      } else if field.wire == .always, let value = field.defaultValue {
+        body[field.key] = value
+      }
+    }
+    return body
+  }
+}
+
+/// How long a scan is waited for when its provider sets no `poll.timeout`.
+public enum Deadline: Sendable {
+  /// A fixed time, in seconds.
+  case fixed(seconds: Int)
+  /// A duration setting of the scan (the service's own timeout), or its default, plus a
+  /// margin for the time the scan waits in the vendor's queue.
+  case setting(path: [String], defaultSeconds: Int, marginSeconds: Int)
+
+  /// The deadline of a scan, in seconds; `setting` gives its merged settings by key path.
+  public func seconds(_ setting: ([String]) -> JSONValue?) -> Int {
+    switch self {
+    case .fixed(let seconds):
+      return seconds
+    case .setting(let path, let defaultSeconds, let marginSeconds):
+      let (total, overflow) = (setting(path)?.intValue ?? defaultSeconds).addingReportingOverflow(
+        marginSeconds)
+      return overflow ? Int.max : total
+    }
+  }
+
+  /// The rule in words, with durations written by `format`: "72h",
+  /// "`options.timeout` plus 30m".
+  public func text(_ format: (Int) -> String) -> String {
+    switch self {
+    case .fixed(let seconds):
+      return format(seconds)
+    case .setting(let path, _, let marginSeconds):
+      return "`\(path.joined(separator: "."))` plus \(format(marginSeconds))"
+    }
+  }
+}

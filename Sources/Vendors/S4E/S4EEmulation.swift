@@ -1,0 +1,101 @@
+import ScanplanJSON
+import ScanplanSupport
+import ScanplanVendorKit
+
+/// S4E in the built-in emulator: `POST /api/scan/create`, `GET /api/scan/{id}/status`,
+/// 409 while a scan of the asset runs, and its published limit of 10 triggers a minute.
+struct S4EEmulation: VendorEmulation {
+  let sandboxToken = "sandbox-s4e-token"
+  let pathPrefix = "/api/scan/"
+  let refusesConcurrentScans = true
+  let publishedTriggerLimit: (count: Int, per: Double)? = (10, 60)
+
+  private static let scanTypes = ["full", "quick", "web_app", "network", "api", "ssl"]
+
+  func route(method: String, segments: [Substring], query: [String: String]) -> EmulatedRoute? {
+    switch (method, segments.count) {
+    case ("POST", 3) where segments[2] == "create": return .trigger
+    case ("GET", 4) where segments[3] == "status": return .status(scanID: String(segments[2]))
+    default: return nil
+    }
+  }
+
+  func isAuthorized(_ headers: [(name: String, value: String)], token: String) -> Bool {
+    headers.first { $0.name.lowercased() == "authorization" }?.value == "Bearer " + token
+  }
+
+  func trigger(_ body: [UInt8]) -> Result<EmulatedTrigger, EmulatedError> {
+    guard let request = try? JSONParser().parse(body), let asset = request["asset_id"]?.stringValue,
+      let type = request["scan_type"]?.stringValue
+    else {
+      return .failure(
+        EmulatedError(400, code: "invalid_request", "missing or invalid field in the payload"))
+    }
+    guard Self.scanTypes.contains(type) else {
+      return .failure(
+        EmulatedError(
+          400, code: "invalid_scan_type",
+          "scan_type must be one of " + Self.scanTypes.joined(separator: ", ")))
+    }
+    return .success(EmulatedTrigger(asset: asset))
+  }
+
+  func created(_ scan: EmulatedScan, origin: String, dialect: EmulatorDialect) -> EmulatedAnswer {
+    .json(
+      201,
+      Self.enveloped(
+        [
+          "scan_id": .string(scan.id), "status": "queued",
+          "created_at": .string(UTCDate.iso8601(UTCDate.now(), milliseconds: false)),
+          "estimated_duration": .null,
+        ], dialect))
+  }
+
+  func conflict(running: String, dialect: EmulatorDialect) -> EmulatedAnswer {
+    let message = "a scan is already running for this asset"
+    switch dialect {
+    case .seed:
+      return .json(409, .object(["message": .string(message), "scan_id": .string(running)]))
+    case .reference:
+      return .json(
+        409,
+        .object([
+          "status": "error",
+          "error": .object([
+            "code": "scan_in_progress", "message": .string(message), "scan_id": .string(running),
+          ]),
+        ]))
+    }
+  }
+
+  func status(_ scan: EmulatedScan, dialect: EmulatorDialect) -> EmulatedAnswer {
+    var payload: JSONObject = [
+      "scan_id": .string(scan.id), "status": .string(S4EStatus.word(scan.phase)),
+    ]
+    if dialect == .reference {
+      payload["progress"] = .int(scan.progress)
+      payload["current_phase"] = .string(scan.phase.isTerminal ? "done" : "scanning")
+    }
+    return .json(200, Self.enveloped(payload, dialect))
+  }
+
+  func list(_ scans: [EmulatedScan], next: Int?, dialect: EmulatorDialect) -> EmulatedAnswer {
+    error(EmulatedError(404, code: "not_found", "no such endpoint"), dialect: dialect)
+  }
+
+  func error(_ error: EmulatedError, dialect: EmulatorDialect) -> EmulatedAnswer {
+    switch dialect {
+    case .seed:
+      return .json(error.status, .object(["message": .string(error.message)]))
+    case .reference:
+      var inner: JSONObject = ["code": .string(error.code), "message": .string(error.message)]
+      if let wait = error.retryAfter { inner["retry_after"] = .int(wait) }
+      return .json(error.status, .object(["status": "error", "error": .object(inner)]))
+    }
+  }
+
+  /// The API reference wraps answers in `data`; the seed shows them bare.
+  private static func enveloped(_ payload: JSONObject, _ dialect: EmulatorDialect) -> JSONValue {
+    dialect == .reference ? .object(["data": .object(payload)]) : .object(payload)
+  }
+}
