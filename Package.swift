@@ -150,11 +150,19 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "ScanplanVendorTests",
+      dependencies: [
+        "ScanplanVendorKit", "ScanplanVendors", "ScanplanS4E", "ScanplanInvicti", "ScanplanJSON",
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "ScanplanExecutionTests",
       dependencies: [
         "ScanplanExecution", "ScanplanEmulator", "ScanplanPlan", "ScanplanJSON", "ScanplanSupport",
         "ScanplanVendorKit", "ScanplanVendors", "ScanplanS4E", "ScanplanInvicti",
       ],
+      exclude: ["TLS"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

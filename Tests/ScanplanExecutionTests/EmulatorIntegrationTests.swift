@@ -44,25 +44,29 @@ struct EmulatorRun {
   static let s4eToken = "integration-s4e-token-0123456789"
   static let invictiToken = "integration-invicti-token-abcdef"
 
+  /// A plan of S4E and Invicti assets against `baseURL`. S4E triggers are limited by
+  /// `triggersPerMinute` (nil: S4E's published 10), high by default so that runs take
+  /// seconds; `caFile`, when given, is every provider's.
   static func plan(
     baseURL: String, s4eAssets: Int = 3, invictiAssets: Int = 1, rate: Double = 4,
-    onConflict: String = "adopt", extraAsset: String = ""
+    onConflict: String = "adopt", extraAsset: String = "", triggersPerMinute: Int? = 6000,
+    caFile: String? = nil, gate: String = "{ critical: 5 }"
   ) -> String {
+    let trust = caFile.map { "\n    ca_file: \($0)" } ?? ""
     var text = """
       version: 1
       providers:
         s4e:
           type: s4e
           base_url: \(baseURL)
-          token: ${S4E_API_TOKEN}
-          requests_per_second: \(rate)
-          triggers_per_minute: 6000
+          token: ${S4E_API_TOKEN}\(trust)
+          requests_per_second: \(rate)\(triggersPerMinute.map { "\n    triggers_per_minute: \($0)" } ?? "")
           on_conflict: \(onConflict)
           poll: { initial_interval: 1s, max_interval: 1s }
         inv:
           type: invicti
           base_url: \(baseURL)
-          token: ${INVICTI_API_TOKEN}
+          token: ${INVICTI_API_TOKEN}\(trust)
           requests_per_second: \(rate)
           poll: { initial_interval: 1s, max_interval: 1s }
       assets:
@@ -78,7 +82,7 @@ struct EmulatorRun {
             provider: inv
             target_id: \(uuid(100 + index))
             user_authorized_to_scan: yes
-            scans: [{ profile_id: 11111111-1111-1111-1111-111111111112, fail_on: { critical: 5 } }]
+            scans: [{ profile_id: 11111111-1111-1111-1111-111111111112, fail_on: \(gate) }]
 
         """
     }
@@ -91,6 +95,8 @@ struct EmulatorRun {
     tokens: (s4e: String, invicti: String) = (s4eToken, invictiToken),
     requestTimeout: Double = 5,
     scheduler: (inout SchedulerCore.Configuration) -> Void = { _ in },
+    tls: EmulatorTLS? = nil,
+    planFile: String = "plan.yaml",
     before: (Emulator) async -> Void = { _ in }
   ) async throws -> EmulatorRun {
     var configuration = EmulatorConfiguration()
@@ -98,10 +104,10 @@ struct EmulatorRun {
     configuration.queueSeconds = 0.1
     configuration.runSeconds = 0.3...0.8
     configure(&configuration)
-    let emulator = try await Emulator.start(configuration: configuration)
+    let emulator = try await Emulator.start(configuration: configuration, tls: tls)
     await before(emulator)
     let validation = PlanValidator().validate(
-      SourceText(path: "plan.yaml", text: plan(emulator.baseURL)))
+      SourceText(path: planFile, text: plan(emulator.baseURL)))
     #expect(!validation.hasErrors, "\(validation.diagnostics.map(\.message))")
     let runPlan = try RunPlan.prepare(
       [try #require(validation.plan)],

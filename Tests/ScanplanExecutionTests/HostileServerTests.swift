@@ -9,12 +9,14 @@ import Testing
   static let hostileAsset = uuid(1)
 
   static func run(
-    _ behavior: EmulatorConfiguration.HostileBehavior, requestTimeout: Double = 2
+    _ behavior: EmulatorConfiguration.HostileBehavior, requestTimeout: Double = 2,
+    asset: String = hostileAsset, dialect: EmulatorDialect = .seed
   ) async throws -> EmulatorRun {
     try await EmulatorRun.run(
       configure: {
-        $0.hostile[hostileAsset] = behavior
+        $0.hostile[asset] = behavior
         $0.runSeconds = 1...1.5
+        $0.dialect = dialect
       },
       requestTimeout: requestTimeout,
       scheduler: {
@@ -25,9 +27,10 @@ import Testing
   }
 
   static func expectOthersIntact(
-    _ run: EmulatorRun, sourceLocation: SourceLocation = #_sourceLocation
+    _ run: EmulatorRun, except hostile: String = "web-1/quick",
+    sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    for record in run.report.records where record.id != "web-1/quick" {
+    for record in run.report.records where record.id != hostile {
       #expect(
         record.outcome == .completed, "\(record.id): \(String(describing: record.outcome))",
         sourceLocation: sourceLocation)
@@ -38,6 +41,87 @@ import Testing
   static func erroredReason(_ run: EmulatorRun) -> String? {
     if case .errored(let reason)? = run.outcome("web-1/quick") { return reason }
     return nil
+  }
+
+  /// One odd answer for one scan: how that scan ends, in words.
+  struct Case: Sendable, CustomTestStringConvertible {
+    let name: String
+    let behavior: EmulatorConfiguration.HostileBehavior
+    /// The Invicti target's scan rather than an S4E asset's.
+    var invicti = false
+    var dialect: EmulatorDialect = .seed
+    let outcome: ScanOutcome
+    /// Triggers the server received for the scan's asset.
+    var triggers = 1
+    /// The expected outcome, `SCAN` in its reason standing for the scan's id.
+    func expected(scanID: String?) -> ScanOutcome {
+      guard case .errored(let reason) = outcome, let scanID else { return outcome }
+      return .errored(reason.replacing("SCAN", with: scanID))
+    }
+    var testDescription: String { name }
+  }
+
+  static let cases: [Case] = [
+    Case(
+      name: "a trigger answered without a scan id", behavior: .triggerWithoutID,
+      outcome: .errored(
+        "the trigger was answered 201, but the trigger answer has no `scan_id`; "
+          + "the scan may have been created, so it is not triggered again")),
+    Case(
+      name: "a trigger answered with an id of the wrong type", behavior: .triggerIDOfWrongType,
+      dialect: .reference,
+      outcome: .errored(
+        "the trigger was answered 201, but the trigger answer's `scan_id` is a boolean, not a string; "
+          + "the scan may have been created, so it is not triggered again")),
+    Case(
+      name: "an Invicti trigger answered with `Location: ?` and no id",
+      behavior: .locationWithoutID,
+      invicti: true,
+      outcome: .errored(
+        "the trigger was answered 201, but the trigger answer has no `scan_id`, and its `Location` (`?`) names no scan; "
+          + "the scan may have been created, so it is not triggered again")),
+    Case(
+      name: "a status that is not a string", behavior: .statusNotAString,
+      outcome: .errored("the status answer's `status` is a number, not a string, 6 times in a row")),
+    Case(
+      name: "an Invicti status that is not a string", behavior: .statusNotAString, invicti: true,
+      dialect: .reference,
+      outcome: .errored(
+        "the scan answer's `current_session.status` is a number, not a string, 6 times in a row")),
+    Case(
+      name: "a status answered in plain text", behavior: .plainTextStatus,
+      outcome: .errored("the status answer is `text/plain`, not JSON, 6 times in a row")),
+    Case(
+      name: "a status that is not UTF-8", behavior: .nonUTF8Status,
+      outcome: .errored("the status answer is not UTF-8 text, 6 times in a row")),
+    Case(
+      name: "a 10 MB status", behavior: .oversizedBody(bytes: 10 << 20),
+      outcome: .errored("the answer is larger than 1024 KiB, 6 times in a row")),
+    Case(
+      name: "an Invicti list without the scan", behavior: .answersForAnotherScan, invicti: true,
+      outcome: .errored(
+        "the scan answer lists 1 scan, none of them `SCAN`, 6 times in a row"
+      )),
+    Case(
+      name: "an S4E error in its reference's envelope", behavior: .vendorError(status: 400),
+      dialect: .reference,
+      outcome: .failed(
+        "the trigger was answered 400: scanning is not allowed for this target (scan_refused)")),
+    Case(
+      name: "an Invicti error in its reference's shape", behavior: .vendorError(status: 422),
+      invicti: true, dialect: .reference,
+      outcome: .failed("the trigger was answered 422: scanning is not allowed for this target")),
+  ]
+
+  @Test(arguments: cases)
+  func anOddAnswerEndsOnlyItsScanWithAClearReason(_ test: Case) async throws {
+    let asset = test.invicti ? uuid(100) : Self.hostileAsset
+    let id = test.invicti ? "api-0/scan" : "web-1/quick"
+    let run = try await Self.run(test.behavior, asset: asset, dialect: test.dialect)
+    let record = try #require(run.report.records.first { $0.id == id })
+    #expect(record.outcome == test.expected(scanID: record.scanID), "\(run.output)")
+    #expect(run.emulator.triggersByAsset[asset] == test.triggers)
+    Self.expectOthersIntact(run, except: id)
   }
 
   @Test func malformedJSONErrorsTheScanAfterItsRetries() async throws {

@@ -66,6 +66,46 @@ import Testing
         "environment variable S4E_API_TOKEN is not set; provider `s4e` of p.yaml (token) needs it"))
   }
 
+  @Test func aResolvedBaseURLWithTheAPIPathStopsTheRunWithItsFix() throws {
+    let yaml = """
+      version: 1
+      providers:
+        inv: { type: invicti, token: "${T}", base_url: "${INVICTI_URL}" }
+      assets:
+        - name: a
+          provider: inv
+          target_id: \(uuid(1))
+          user_authorized_to_scan: yes
+          scans: [{ profile_id: 11111111-1111-1111-1111-111111111112 }]
+      """
+    let plan = try #require(PlanValidator().validate(SourceText(path: "p.yaml", text: yaml)).plan)
+    let result = RunPlan.prepare(
+      [plan], environment: ["T": "t", "INVICTI_URL": "https://acunetix.internal:3443/api/v1"])
+    guard case .failure(let error) = result else {
+      Issue.record("prepared")
+      return
+    }
+    #expect(
+      error.problems == [
+        "provider `inv` of p.yaml: `base_url` resolves to https://acunetix.internal:3443/api/v1, "
+          + "which ends with `/api/v1`; requests add it themselves, so set it to https://acunetix.internal:3443"
+      ])
+    let fixed = RunPlan.prepare(
+      [plan], environment: ["T": "t", "INVICTI_URL": "https://acunetix.internal:3443"])
+    #expect(try fixed.get().jobs[0].baseURL == "https://acunetix.internal:3443")
+  }
+
+  @Test func everyJobKnowsItsDeadlineAndWhereItComesFrom() throws {
+    let plan = try runPlan(invictiPlan(targets: 1))
+    #expect(plan.jobs[0].deadline == 72 * 3600)
+    #expect(
+      plan.jobs[0].deadlineSource
+        == "Invicti's default deadline, 72h; set `poll.timeout` to wait longer")
+    let timed = try runPlan(invictiPlan(targets: 1, poll: "{ timeout: 2h }"))
+    #expect(timed.jobs[0].deadline == 7200)
+    #expect(timed.jobs[0].deadlineSource == "`poll.timeout`")
+  }
+
   @Test func providersOfOneServiceShareABudgetAtTheLowestRate() throws {
     func plan(_ file: String, _ rate: Int, asset: Int) throws -> ResolvedPlan {
       let yaml = """

@@ -27,6 +27,9 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
       redirectConfiguration: .disallow,
       timeout: .init(connect: .seconds(10), read: .milliseconds(Int64(seconds * 1000))))
     configuration.decompression = .disabled
+    // The scheduler retries what fails, with its own back-off and budgets, and must see
+    // each failure: an untrusted certificate at once, not when the request's time is up.
+    configuration.connectionPool.retryConnectionEstablishment = false
     client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     timeout = .milliseconds(Int64(seconds * 1000))
     self.seconds = seconds.rounded() == seconds ? String(Int(seconds)) : String(seconds)

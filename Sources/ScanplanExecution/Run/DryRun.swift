@@ -23,16 +23,19 @@ public struct DryRun: Sendable {
 
   /// The scans in plan order.
   public let entries: [Entry]
-  /// Every variable a run would read, with the places that use it and whether it is set.
-  public let variables: [(name: String, isSet: Bool, usedBy: [String])]
+  /// Every variable a run would read, with the places that use it, whether it is set, and
+  /// whether every use has a fallback (then a run does not need it).
+  public let variables: [(name: String, isSet: Bool, usedBy: [String], hasFallback: Bool)]
 
   /// Builds the dry run of valid plans.
   public init(_ plans: [ResolvedPlan], selection: RunSelection, environment: [String: String]) {
     var entries: [Entry] = []
     var uses: [String: [String]] = [:]
     var order: [String] = []
+    var required: Set<String> = []
     func use(_ template: String, _ by: String) {
       guard case .success(let parsed) = EnvironmentTemplate.parse(template) else { return }
+      required.formUnion(parsed.requiredNames)
       for name in parsed.variableNames {
         if uses[name] == nil { order.append(name) }
         if uses[name]?.contains(by) != true { uses[name, default: []].append(by) }
@@ -66,12 +69,12 @@ public struct DryRun: Sendable {
     }
     self.entries = entries
     variables = order.map { name in
-      (name, environment[name].map { !$0.isEmpty } ?? false, uses[name]!)
+      (name, environment[name].map { !$0.isEmpty } ?? false, uses[name]!, !required.contains(name))
     }
   }
 
-  /// The unset variables' names.
-  public var unset: [String] { variables.filter { !$0.isSet }.map(\.name) }
+  /// The variables a run needs that are unset: those used without a fallback.
+  public var unset: [String] { variables.filter { !$0.isSet && !$0.hasFallback }.map(\.name) }
 
   /// For people.
   public func text() -> String {
@@ -91,8 +94,9 @@ public struct DryRun: Sendable {
     if !variables.isEmpty {
       output += "environment:\n"
       for variable in variables {
+        let state = variable.isSet ? "set" : variable.hasFallback ? "unset, fallback used" : "UNSET"
         output +=
-          "  \(variable.name)  \(variable.isSet ? "set" : "UNSET")  (\(variable.usedBy.joined(separator: ", ")))\n"
+          "  \(variable.name)  \(state)  (\(variable.usedBy.joined(separator: ", ")))\n"
       }
     }
     let count = entries.count
@@ -121,10 +125,12 @@ public struct DryRun: Sendable {
       ])
     }
     let environment: [JSONValue] = variables.map { variable in
-      .object([
+      var object: JSONObject = [
         "name": .string(variable.name), "set": .bool(variable.isSet),
         "used_by": .array(variable.usedBy.map(JSONValue.string)),
-      ])
+      ]
+      if variable.hasFallback { object["fallback"] = true }
+      return .object(object)
     }
     return JSONWriter.pretty(
       .object(["version": 1, "scans": .array(scans), "environment": .array(environment)]))

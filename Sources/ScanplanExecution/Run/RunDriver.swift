@@ -102,11 +102,12 @@ public struct RunDriver: Sendable {
           let transport = transport
           let interval = 1 / rates[request.budget]
           group.addTask {
-            let start = pacer.reserve(budget: request.budget, interval: interval, now: elapsed())
-            if start > elapsed() {
+            while let wait = pacer.claim(budget: request.budget, interval: interval, now: elapsed())
+            {
               // Rounded up: a send is never early.
               try? await clock.sleep(
-                until: begin + .microseconds(Int64((start * 1e6).rounded(.up))), tolerance: nil)
+                for: .microseconds(Int64((wait * 1e6).rounded(.up))), tolerance: nil)
+              if Task.isCancelled { break }
             }
             return .answer(
               ticket: request.ticket, budget: request.budget, await transport.send(request.request))

@@ -1,9 +1,10 @@
 import ScanplanSupport
 
 /// Keeps each budget's requests apart where they actually leave, not only where the
-/// scheduler dispatches them: a request whose task starts late must not leave right
-/// before the next one. Each send reserves the later of now and the budget's previous
-/// send plus the interval, and waits for it.
+/// scheduler dispatches them. A request claims its moment when it is about to leave: if
+/// the budget's previous request left less than an interval ago, it is told how long to
+/// wait and asks again. A task that wakes late therefore pushes the next request back
+/// instead of leaving right before it, however busy the machine is.
 final class SendPacer: Sendable {
   private let lastStarts: Locked<[Double]>
 
@@ -11,12 +12,14 @@ final class SendPacer: Sendable {
     lastStarts = Locked(Array(repeating: -.infinity, count: budgets))
   }
 
-  /// The time the request may leave, reserved.
-  func reserve(budget: Int, interval: Double, now: Double) -> Double {
+  /// Claims `now` for a request of `budget`, or says how many seconds to wait before
+  /// asking again.
+  func claim(budget: Int, interval: Double, now: Double) -> Double? {
     lastStarts.withLock { starts in
-      let start = max(now, starts[budget] + interval)
-      starts[budget] = start
-      return start
+      let earliest = starts[budget] + interval
+      guard now >= earliest else { return earliest - now }
+      starts[budget] = now
+      return nil
     }
   }
 }

@@ -92,6 +92,15 @@ public struct EnvironmentTemplate: Equatable, Sendable {
     }
   }
 
+  /// The names referenced without a fallback: a run needs them set.
+  public var requiredNames: [String] {
+    var seen: Set<String> = []
+    return parts.compactMap {
+      if case .reference(let name, nil) = $0, seen.insert(name).inserted { return name }
+      return nil
+    }
+  }
+
   /// The variable name when the whole string is exactly `${NAME}`.
   public var singleReference: String? {
     if parts.count == 1, case .reference(let name, nil) = parts[0] { return name }

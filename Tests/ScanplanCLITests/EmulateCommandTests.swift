@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// `scanplan emulate` as a user runs it beside `scanplan run`: over `https` with its own
+/// CA, as an on-premises server serves.
+@Suite(.serialized) struct EmulateCommandTests {
+  static let certificates = CLI.packageRoot.appendingPathComponent(
+    "Tests/ScanplanExecutionTests/TLS")
+
+  /// `scanplan emulate --port 0 ARGUMENTS`, running, and the base URL it printed.
+  static func startEmulate(_ arguments: [String]) throws -> (process: Process, baseURL: String) {
+    let process = Process()
+    process.executableURL = CLI.binary
+    process.arguments = ["emulate", "--port", "0"] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    var text = ""
+    let marker = "scanplan emulator at "
+    while !text.contains("\n"), process.isRunning {
+      let chunk = output.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      text += String(decoding: chunk, as: UTF8.self)
+    }
+    guard let start = text.range(of: marker) else {
+      process.terminate()
+      throw CocoaError(.fileReadUnknown)
+    }
+    let url = text[start.upperBound...].prefix { $0 != " " && $0 != "\n" }
+    return (process, String(url))
+  }
+
+  static func plan(_ baseURL: String, caFile: String?, in directory: URL) throws -> String {
+    let trust = caFile.map { "\n    ca_file: \($0)" } ?? ""
+    let text = """
+      version: 1
+      providers:
+        onprem:
+          type: invicti
+          base_url: \(baseURL)
+          token: ${INVICTI_API_TOKEN}\(trust)
+          poll: { initial_interval: 1s, max_interval: 1s }
+      assets:
+        - name: api
+          provider: onprem
+          target_id: 2df49409-ee21-4080-9640-eb46f4610054
+          user_authorized_to_scan: yes
+          scans: [{ profile_id: 11111111-1111-1111-1111-111111111112 }]
+
+      """
+    let path = directory.appendingPathComponent("plan.yaml").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test func emulateServesHTTPSThatAPlanTrustsThroughItsCAFile() throws {
+    let (emulator, baseURL) = try Self.startEmulate([
+      "--tls-cert", Self.certificates.appendingPathComponent("server.pem").path,
+      "--tls-key", Self.certificates.appendingPathComponent("server.key").path,
+      "--scan-seconds", "1:1.5",
+    ])
+    defer {
+      emulator.interrupt()
+      emulator.waitUntilExit()
+    }
+    #expect(baseURL.hasPrefix("https://127.0.0.1:"))
+    let directory = try RunCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // Beside the plan, named relative to it.
+    try FileManager.default.copyItem(
+      at: Self.certificates.appendingPathComponent("ca.pem"),
+      to: directory.appendingPathComponent("onprem-ca.pem"))
+    let tokens = ["INVICTI_API_TOKEN": "sandbox-invicti-token"]
+
+    let trusted = try CLI.run(
+      ["run", try Self.plan(baseURL, caFile: "onprem-ca.pem", in: directory)],
+      environment: tokens)
+    #expect(trusted.status == 0, "\(trusted.stdout)\(trusted.stderr)")
+    #expect(trusted.stdout.contains("api/scan  completed"))
+
+    let untrusted = try CLI.run(
+      ["run", try Self.plan(baseURL, caFile: nil, in: directory)], environment: tokens)
+    #expect(untrusted.status == 3, "\(untrusted.stdout)\(untrusted.stderr)")
+    #expect(untrusted.stdout.contains("api/scan: errored: certificate not trusted: set ca_file"))
+    #expect(!untrusted.stdout.contains("retrying"))
+  }
+
+  @Test(arguments: [
+    (["--tls-cert", "server.pem"], "--tls-cert and --tls-key go together"),
+    (
+      ["--tls-cert", "no-such.pem", "--tls-key", "no-such.key"],
+      "cannot read no-such.pem: no such file or directory"
+    ),
+    (["--dialect", "swagger"], "--dialect takes seed or reference"),
+  ])
+  func emulateRefusesWhatItCannotServe(_ arguments: [String], _ message: String) throws {
+    let result = try CLI.run(["emulate", "--port", "0"] + arguments)
+    #expect(result.status == 64)
+    #expect(result.stderr.contains(message), "\(result.stderr)")
+  }
+}

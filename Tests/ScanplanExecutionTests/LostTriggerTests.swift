@@ -1,0 +1,155 @@
+import ScanplanExecution
+import ScanplanPlan
+import ScanplanVendorKit
+import Testing
+
+/// Invicti answers no 409 naming the scan a lost trigger made, so exactly-once rests on
+/// listing the target's scans before triggering again.
+@Suite struct LostTriggerTests {
+  static let lost = TransportError(.network, "the connection was closed before an answer")
+
+  /// The fake's answers, with the first `count` trigger answers lost after the scan was
+  /// made (or before, when `made` is false).
+  static func losing(
+    _ fake: FakeInvicti, count: Int = 1, made: Bool = true
+  ) -> (HTTPRequest, Double) -> (Result<HTTPResponse, TransportError>, latency: Double) {
+    var left = count
+    return { request, now in
+      if request.method == "POST", left > 0 {
+        left -= 1
+        if made { _ = fake.answer(request, now) }
+        return (.failure(lost), 0)
+      }
+      return (fake.answer(request, now), 0)
+    }
+  }
+
+  @Test func aLostAnswerIsFoundByListingNotByTriggeringAgain() throws {
+    let fake = FakeInvicti()
+    let simulation = Simulation(try runPlan(invictiPlan(targets: 2)), answer: Self.losing(fake))
+    #expect(simulation.run())
+    #expect(simulation.core.records.allSatisfy { $0.outcome == .completed })
+    #expect(fake.triggersByTarget.values.allSatisfy { $0 == 1 }, "\(fake.triggersByTarget)")
+    #expect(fake.scans.count == 2)
+    let record = simulation.core.records[0]
+    #expect(record.recovered)
+    #expect(record.scanID == "inv-1")
+    #expect(simulation.sends(of: .lookup).count == 1)
+    #expect(
+      simulation.sends(of: .lookup)[0].request.url
+        == "http://127.0.0.1:2/api/v1/scans?q=target_id%3A\(uuid(500))&l=100")
+    #expect(simulation.events.contains { $0.event == .lookingForLostScan(job: 0) })
+    #expect(simulation.events.contains { $0.event == .recovered(job: 0, scanID: "inv-1") })
+  }
+
+  @Test func whenTheListingHasNoScanTheTriggerGoesAgain() throws {
+    let fake = FakeInvicti()
+    let simulation = Simulation(
+      try runPlan(invictiPlan(targets: 1)), answer: Self.losing(fake, made: false))
+    #expect(simulation.run())
+    #expect(simulation.outcome("api-0/scan") == .completed)
+    #expect(simulation.sends(of: .trigger).count == 2)
+    #expect(fake.scans.count == 1)
+    #expect(!simulation.core.records[0].recovered)
+  }
+
+  @Test func olderScansOfTheTargetAreSkippedPageByPage() throws {
+    let fake = FakeInvicti()
+    fake.newestFirst = false
+    fake.pageSize = 1
+    // Three finished scans of the target come before the one the lost trigger made.
+    for age in [300.0, 200, 100] {
+      fake.add(target: uuid(500), profile: "11111111-1111-1111-1111-111111111112", age: age)
+    }
+    let simulation = Simulation(try runPlan(invictiPlan(targets: 1)), answer: Self.losing(fake))
+    #expect(simulation.run())
+    #expect(simulation.outcome("api-0/scan") == .completed)
+    #expect(simulation.core.records[0].scanID == "inv-4")
+    #expect(
+      simulation.sends(of: .lookup).map { $0.request.url.hasSuffix("&c=3") } == [
+        false, false, false, true,
+      ])
+    #expect(simulation.sends(of: .trigger).count == 1)
+  }
+
+  @Test func anotherScanOfThisRunIsNeverTakenForTheLostOne() throws {
+    let fake = FakeInvicti()
+    // Two scans of one target with one profile: the first's answer comes, the second's is
+    // lost; the listing shows both running.
+    let plan = try runPlan(
+      invictiPlan(
+        targets: 1,
+        scans: """
+          [{ name: one, profile_id: 11111111-1111-1111-1111-111111111112 },
+                   { name: two, profile_id: 11111111-1111-1111-1111-111111111112 }]
+          """))
+    var triggers = 0
+    let simulation = Simulation(plan) { request, now in
+      let answer = fake.answer(request, now)
+      if request.method == "POST" {
+        triggers += 1
+        if triggers == 2 { return (.failure(Self.lost), 0) }
+      }
+      return (answer, 0)
+    }
+    #expect(simulation.run())
+    #expect(simulation.core.records.map(\.scanID) == ["inv-1", "inv-2"])
+    #expect(simulation.core.records.allSatisfy { $0.outcome == .completed })
+    #expect(fake.scans.count == 2)
+  }
+
+  @Test func aListingRefusedEndsTheScanRatherThanRiskASecond() throws {
+    let fake = FakeInvicti()
+    var lostOnce = false
+    let simulation = Simulation(try runPlan(invictiPlan(targets: 1))) { request, now in
+      if request.method == "POST", !lostOnce {
+        lostOnce = true
+        _ = fake.answer(request, now)
+        return (.failure(Self.lost), 0)
+      }
+      if request.url.contains("?q=") {
+        return (.success(HTTPResponse(status: 404, text: #"{"code":404,"reason":"Not found"}"#)), 0)
+      }
+      return (fake.answer(request, now), 0)
+    }
+    #expect(simulation.run())
+    #expect(
+      simulation.outcome("api-0/scan")
+        == .failed(
+          "the listing of the asset's scans (to find a lost trigger's) was answered 404: Not found; "
+            + "not triggered again, to make no second scan"))
+    #expect(simulation.sends(of: .trigger).count == 1)
+  }
+
+  @Test func aStateFilesUnansweredTriggerIsLookedForFirst() throws {
+    let fake = FakeInvicti()
+    fake.add(target: uuid(500), profile: "11111111-1111-1111-1111-111111111112", age: 30)
+    fake.timeline = [(60, "processing")]
+    let simulation = Simulation(
+      try runPlan(invictiPlan(targets: 1)),
+      restored: ["api-0/scan": .init(scanID: nil, attempted: true, outcome: nil)]
+    ) { request, now in (fake.answer(request, now), 0) }
+    #expect(simulation.run())
+    #expect(simulation.sent.first?.kind == .lookup)
+    #expect(simulation.sends(of: .trigger).isEmpty)
+    #expect(simulation.core.records[0].scanID == "old-1")
+    #expect(simulation.outcome("api-0/scan") == .completed)
+  }
+
+  @Test func s4eStillAdoptsByItsConflictAndListsNothing() throws {
+    let fake = FakeS4E(duration: 20)
+    var lost = false
+    let simulation = Simulation(try runPlan(s4ePlan(assets: 1))) { request, now in
+      let answer = fake.answer(request, now)
+      if request.method == "POST", !lost {
+        lost = true
+        return (.failure(Self.lost), 0)
+      }
+      return (answer, 0)
+    }
+    #expect(simulation.run())
+    #expect(simulation.sends(of: .lookup).isEmpty)
+    #expect(simulation.core.records[0].adopted)
+    #expect(fake.scans.count == 1)
+  }
+}

@@ -1,0 +1,140 @@
+import ScanplanEmulator
+import ScanplanExecution
+import ScanplanJSON
+import ScanplanS4E
+import ScanplanVendorKit
+import Testing
+
+/// Runs against the emulator playing the vendors as their own API references show them,
+/// beyond the seeds: envelopes, absolute `Location`s, single scan objects, the whole
+/// Invicti vocabulary, no Invicti 409, S4E's published trigger limit.
+@Suite(.serialized) struct VendorReferenceTests {
+  @Test func aCleanRunInTheReferencesShapes() async throws {
+    let run = try await EmulatorRun.run(
+      configure: {
+        $0.dialect = .reference
+        $0.runSeconds = 2...2.5
+      },
+      plan: { EmulatorRun.plan(baseURL: $0, s4eAssets: 3, invictiAssets: 2) })
+    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.report.exitCode == 0)
+    run.expectOneScanPerAsset()
+    run.expectNoSecrets()
+    // The reference counts `info` too.
+    #expect(run.report.records.first { $0.id == "api-0/scan" }?.severityCounts?["info"] != nil)
+    // Invicti's words went by on the way, told in shared ones.
+    #expect(run.output.contains("api-0/scan  running (processing)"))
+  }
+
+  @Test(arguments: EmulatorDialect.allCases)
+  func aPausedScanShowsAsPausedAndStillCompletes(_ dialect: EmulatorDialect) async throws {
+    let run = try await EmulatorRun.run(
+      configure: {
+        $0.dialect = dialect
+        $0.pauseSeconds = 4
+        $0.runSeconds = 1...1.2
+      },
+      plan: { EmulatorRun.plan(baseURL: $0, s4eAssets: 1, invictiAssets: 1) })
+    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    // Polls come every second or so: the 2.4 s paused window is always seen; the ways in
+    // and out (0.8 s each) may fall between polls. The order of every word is checked in
+    // virtual time (StatusAndDeadlineTests).
+    #expect(run.output.contains("api-0/scan  paused\n"), "\(run.output)")
+    // S4E has no pause of its own: its scan only runs longer.
+    #expect(!run.output.contains("web-0/quick  paused"))
+  }
+
+  @Test func abortedScansEndCancelled() async throws {
+    let run = try await EmulatorRun.run(
+      configure: {
+        $0.cancelRate = 1
+        $0.runSeconds = 1...1.2
+      },
+      plan: { EmulatorRun.plan(baseURL: $0, s4eAssets: 1, invictiAssets: 1) })
+    #expect(run.outcome("api-0/scan") == .cancelled)
+    #expect(run.outcome("web-0/quick") == .cancelled)
+    #expect(run.report.records.first { $0.id == "api-0/scan" }?.lastStatus == "aborted")
+    #expect(run.report.exitCode == 1)
+  }
+
+  /// Scans run longer than the first retry can wait, as real ones do.
+  @Test(arguments: EmulatorDialect.allCases)
+  func lostInvictiTriggersAreFoundNotRepeated(_ dialect: EmulatorDialect) async throws {
+    let run = try await EmulatorRun.run(
+      configure: {
+        $0.dialect = dialect
+        $0.faults.lostTriggerAnswers = 0.5
+        $0.runSeconds = 6...6.5
+        $0.seed = 3
+      },
+      plan: { EmulatorRun.plan(baseURL: $0, s4eAssets: 0, invictiAssets: 6) })
+    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    run.expectOneScanPerAsset()
+    #expect(run.emulator.requests.contains { $0.status == 0 && $0.method == "POST" })
+    let recovered = run.report.records.filter(\.recovered)
+    #expect(!recovered.isEmpty)
+    for record in recovered {
+      #expect(run.output.contains("\(record.id)  found scan \(record.scanID!)"))
+    }
+    #expect(
+      try JSONParser().parse(run.report.json())["scans"]?.arrayValue?.contains {
+        $0["recovered"] == true
+      } == true)
+  }
+
+  @Test func s4eStaysInsideItsPublishedTriggerLimit() async throws {
+    let run = try await EmulatorRun.run(
+      configure: {
+        $0.publishedLimits = true
+        $0.runSeconds = 0.5...0.6
+      },
+      plan: {
+        // S4E's own default: 10 triggers a minute, one every 6 s.
+        EmulatorRun.plan(baseURL: $0, s4eAssets: 2, invictiAssets: 0, triggersPerMinute: nil)
+      })
+    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(!run.emulator.requests.contains { $0.status == 429 })
+    let triggers = run.emulator.requests.filter { $0.method == "POST" }.map(\.time)
+    #expect(triggers.count == 2)
+    #expect(triggers[1] - triggers[0] >= 6 - 0.1)
+  }
+
+  @Test func theEmulatorRefusesTheEleventhTriggerOfAMinuteInTheReferencesShape() async throws {
+    var configuration = EmulatorConfiguration()
+    configuration.publishedLimits = true
+    configuration.dialect = .reference
+    let emulator = try await Emulator.start(configuration: configuration)
+    let transport = AsyncHTTPClientTransport()
+    var answers: [HTTPResponse] = []
+    for index in 0..<11 {
+      let request = HTTPRequest(
+        method: "POST", url: emulator.baseURL + "/api/scan/create",
+        headers: [("Authorization", "Bearer sandbox-s4e-token")],
+        body: Array(#"{"asset_id":"\#(uuid(index))","scan_type":"quick"}"#.utf8))
+      answers.append(try await transport.send(request).get())
+    }
+    await transport.shutdown()
+    await emulator.stop()
+    #expect(answers.prefix(10).allSatisfy { $0.status == 201 })
+    let refusal = try #require(answers.last)
+    #expect(refusal.status == 429)
+    let wait = try #require(refusal.header("Retry-After").flatMap { Int($0) })
+    #expect((59...60).contains(wait))
+    let details = S4E.vendor.api.errorDetails(in: refusal)
+    #expect(details.retryAfter == Double(wait))
+    #expect(details.message == "at most 10 scans may be created per minute (rate_limited)")
+  }
+
+  @Test func aGateOnASeverityAnOlderServerDoesNotReportFails() async throws {
+    let run = try await EmulatorRun.run(
+      configure: {
+        $0.omittedSeverities = ["critical"]
+        $0.runSeconds = 0.3...0.4
+      },
+      plan: { EmulatorRun.plan(baseURL: $0, s4eAssets: 0, invictiAssets: 1) })
+    let record = try #require(run.report.records.first)
+    #expect(record.outcome == .completed)
+    #expect(record.gate == .failed(["critical: not reported"]))
+    #expect(run.report.exitCode == 1)
+  }
+}

@@ -1,0 +1,48 @@
+import ScanplanInvicti
+import ScanplanJSON
+import ScanplanS4E
+import ScanplanVendorKit
+
+/// An answer for a reader under test.
+func answer(
+  _ status: Int, _ body: String,
+  headers: [(String, String)] = [
+    ("Content-Type", "application/json")
+  ]
+) -> HTTPResponse {
+  HTTPResponse(status: status, headers: headers.map { (name: $0.0, value: $0.1) }, text: body)
+}
+
+/// A 200 answer for a reader under test.
+func answer(
+  _ body: String, headers: [(String, String)] = [("Content-Type", "application/json")]
+) -> HTTPResponse {
+  answer(200, body, headers: headers)
+}
+
+/// An answer whose body is bytes, not text.
+func answer(bytes: [UInt8], headers: [(String, String)] = []) -> HTTPResponse {
+  HTTPResponse(status: 200, headers: headers.map { (name: $0.0, value: $0.1) }, body: bytes)
+}
+
+let s4e = S4E.vendor.api
+let invicti = Invicti.vendor.api
+
+/// The trigger input of an Invicti scan of target `T` with profile `P`.
+let invictiTrigger = TriggerInput(
+  assetKeys: [
+    (key: "user_authorized_to_scan", value: "yes"),
+    (key: "target_id", value: "2df49409-ee21-4080-9640-eb46f4610054"),
+  ],
+  settings: [
+    "profile_id": "11111111-1111-1111-1111-111111111112",
+    "schedule": .object(["disable": false, "time_sensitive": false]),
+  ])
+
+/// What a reader gave, as one comparable value: the id or reading, or the error's words.
+func outcome<Value>(_ result: Result<Value, AnswerError>) -> String {
+  switch result {
+  case .success(let value): return "\(value)"
+  case .failure(let error): return "error: \(error.message)"
+  }
+}
