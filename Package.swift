@@ -127,10 +127,24 @@ let package = Package(
       path: "Benchmarks/ScanplanBenchmarks",
       swiftSettings: swiftSettings
     ),
+    .target(
+      name: "ScanplanFuzzSupport",
+      path: "Fuzz/FuzzSupport",
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "ScanplanFuzz",
-      dependencies: ["ScanplanPlan", "ScanplanYAML"],
+      dependencies: ["ScanplanPlan", "ScanplanYAML", "ScanplanFuzzSupport"],
       path: "Fuzz/ScanplanFuzz",
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "ScanplanAnswerFuzz",
+      dependencies: [
+        "ScanplanExecution", "ScanplanPlan", "ScanplanYAML", "ScanplanSupport", "ScanplanVendorKit",
+        "ScanplanVendors", "ScanplanJSON", "ScanplanFuzzSupport",
+      ],
+      path: "Fuzz/ScanplanAnswerFuzz",
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -1,26 +1,40 @@
 #!/usr/bin/env bash
-# Fuzzes loading, validation and rendering with libFuzzer and AddressSanitizer.
-#   Fuzz/run.sh SECONDS [JOBS]
-# The seed corpus is examples/ and the test fixtures; the working corpus stays in
-# Fuzz/corpus-work (not committed), findings land in Fuzz/findings. Exits non-zero when
-# libFuzzer reports a crash, a leak or a hang (over 10 s for one input).
+# Fuzzes with libFuzzer and AddressSanitizer.
+#   Fuzz/run.sh SECONDS [JOBS] [plans|answers]
+# plans (the default): loading, validation and rendering of plan files, seeded from
+# examples/ and the test fixtures. answers: every vendor's answer readers and the
+# scheduler handling scripted answers, seeded by Fuzz/answer_seeds.py. The working
+# corpus stays in Fuzz/corpus-work/TARGET (not committed), findings land in
+# Fuzz/findings. Exits non-zero when libFuzzer reports a crash, a leak or a hang (over
+# 10 s for one input).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:?usage: Fuzz/run.sh SECONDS [JOBS]}
+seconds=${1:?usage: Fuzz/run.sh SECONDS [JOBS] [plans|answers]}
 jobs=${2:-1}
+target=${3:-plans}
 
-swift build -c release --scratch-path .build-fuzz --product ScanplanFuzz \
+case "$target" in
+plans) product=ScanplanFuzz dict=Fuzz/yaml.dict work=Fuzz/corpus-work ;;
+answers) product=ScanplanAnswerFuzz dict=Fuzz/answers.dict work=Fuzz/corpus-work/answers ;;
+*) echo "usage: Fuzz/run.sh SECONDS [JOBS] [plans|answers]" >&2; exit 64 ;;
+esac
+
+swift build -c release --scratch-path .build-fuzz --product "$product" \
   -Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >/dev/null
 
-seeds=Fuzz/corpus-work/seeds
-mkdir -p "$seeds" Fuzz/corpus-work/generated Fuzz/findings
-find examples Tests/ScanplanPlanTests/Fixtures Tests/ScanplanCLITests/Goldens -name '*.yaml' -exec cp {} "$seeds"/ \;
+seeds=$work/seeds
+mkdir -p "$seeds" "$work/generated" Fuzz/findings
+if [ "$target" = plans ]; then
+  find examples Tests/ScanplanPlanTests/Fixtures Tests/ScanplanCLITests/Goldens -name '*.yaml' -exec cp {} "$seeds"/ \;
+else
+  python3 Fuzz/answer_seeds.py "$seeds"
+fi
 
 args=(
-  Fuzz/corpus-work/generated "$seeds"
-  -dict=Fuzz/yaml.dict -max_total_time="$seconds" -max_len=65536 -timeout=10
+  "$work/generated" "$seeds"
+  -dict="$dict" -max_total_time="$seconds" -max_len=65536 -timeout=10
   -rss_limit_mb=2048 -artifact_prefix=Fuzz/findings/ -print_final_stats=1
 )
 if [ "$jobs" -gt 1 ]; then args+=(-jobs="$jobs" -workers="$jobs"); fi
 ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=.lsan-suppressions \
-  .build-fuzz/release/ScanplanFuzz "${args[@]}"
+  ".build-fuzz/release/$product" "${args[@]}"

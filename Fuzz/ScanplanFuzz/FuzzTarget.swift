@@ -5,6 +5,7 @@
 // `ScanplanFuzz FILE...` runs each file through the same code once, to reproduce a finding
 // without the fuzzer.
 
+import ScanplanFuzzSupport
 import ScanplanPlan
 import ScanplanYAML
 
@@ -51,49 +52,18 @@ func exercise(_ bytes: [UInt8]) {
     return 0
   }
 
-  @_silgen_name("LLVMFuzzerRunDriver")
-  func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-  ) -> Int32
-
   /// SwiftPM links an executable's entry point under this name; here it hands over to
   /// libFuzzer's driver instead of libFuzzer's own `main`.
   @_cdecl("ScanplanFuzz_main")
   public func fuzzMain(
     _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
   ) -> Int32 {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+    runFuzzer(argc, argv) { data, size in fuzzOneInput(data, size) }
   }
 #else
-  #if canImport(Glibc)
-    import Glibc
-  #elseif canImport(Darwin)
-    import Darwin
-  #endif
-
+  /// An ordinary build replays the files named on its command line.
   @main
   enum Replay {
-    static func main() {
-      for path in CommandLine.arguments.dropFirst() {
-        guard let file = fopen(path, "rb") else {
-          print("cannot open \(path)")
-          continue
-        }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-          let count = fread(&chunk, 1, chunk.count, file)
-          if count <= 0 { break }
-          bytes += chunk[0..<count]
-        }
-        fclose(file)
-        exercise(bytes)
-        print("ok \(path)")
-      }
-    }
+    static func main() { replayFiles(exercise) }
   }
 #endif

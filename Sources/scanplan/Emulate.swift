@@ -117,8 +117,9 @@ struct Emulate: AsyncParsableCommand {
     } catch let error as EmulatorTLSError {
       throw ValidationError(error.message)
     }
-    var text =
-      "scanplan emulator at \(emulator.baseURL) (\(configuration.dialect.rawValue) shapes)\n"
+    // Scripts read the first line: `scanplan emulator at URL`.
+    var text = "scanplan emulator at \(emulator.baseURL)\n"
+    text += "  answering in the \(configuration.dialect.rawValue) documents' shapes\n"
     for vendor in Vendors.all {
       let header = vendor.api.authorizationHeaders(token: configuration.token(for: vendor.type))
       text +=

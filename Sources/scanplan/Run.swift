@@ -80,7 +80,8 @@ struct Run: AsyncParsableCommand {
         tokens: Dictionary(
           uniqueKeysWithValues: Vendors.types.map { ($0, configuration.token(for: $0)) }),
         maxPollInterval: 2)
-      print("sandbox: both vendor APIs emulated at \(started.baseURL); nothing leaves this machine")
+      print(
+        "sandbox: every vendor API emulated at \(started.baseURL); nothing leaves this machine")
     }
     let plan: RunPlan
     switch RunPlan.prepare(

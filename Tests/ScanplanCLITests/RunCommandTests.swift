@@ -107,6 +107,7 @@ import Testing
           base_url: \(emulator.baseURL)
           token: ${S4E_API_TOKEN}
           requests_per_second: 2
+          triggers_per_minute: 600
           poll: { initial_interval: 1s, max_interval: 1s }
         inv:
           type: invicti

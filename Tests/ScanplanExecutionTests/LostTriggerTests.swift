@@ -98,6 +98,20 @@ import Testing
     #expect(fake.scans.count == 2)
   }
 
+  @Test func triggersLostOverAndOverStillEndAfterTheRetryLimit() throws {
+    let fake = FakeInvicti()
+    // Every trigger's answer is lost before the scan is made; every listing finds nothing.
+    let simulation = Simulation(
+      try runPlan(invictiPlan(targets: 1)), answer: Self.losing(fake, count: .max, made: false))
+    #expect(simulation.run())
+    #expect(
+      simulation.outcome("api-0/scan")
+        == .errored("the connection was closed before an answer, 6 times in a row"))
+    #expect(simulation.sends(of: .trigger).count == 6)
+    #expect(simulation.sends(of: .lookup).count == 5)
+    #expect(fake.scans.isEmpty)
+  }
+
   @Test func aListingRefusedEndsTheScanRatherThanRiskASecond() throws {
     let fake = FakeInvicti()
     var lostOnce = false

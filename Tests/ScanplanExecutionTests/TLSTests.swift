@@ -15,6 +15,23 @@ import Testing
     try EmulatorTLS(certificateFile: folder + "server.pem", keyFile: folder + "server.key")
   }
 
+  /// An on-premises Invicti whose plan sits beside the test certificates.
+  static func onPremisesPlan(caFile: String) throws -> ResolvedPlan {
+    let yaml = """
+      version: 1
+      providers:
+        onprem: { type: invicti, base_url: "https://localhost:3443", token: "${T}", ca_file: \(caFile) }
+      assets:
+        - name: api
+          provider: onprem
+          target_id: \(uuid(1))
+          user_authorized_to_scan: yes
+          scans: [{ profile_id: 11111111-1111-1111-1111-111111111111 }]
+      """
+    return try #require(
+      PlanValidator().validate(SourceText(path: folder + "plan.yaml", text: yaml)).plan)
+  }
+
   @Test func aPlanTrustingItsCARunsOverHTTPS() async throws {
     let run = try await EmulatorRun.run(
       plan: { EmulatorRun.plan(baseURL: $0, caFile: Self.folder + "ca.pem") }, tls: try Self.tls())
@@ -52,19 +69,7 @@ import Testing
   }
 
   @Test func aCAFileIsRelativeToItsPlanAndMayComeFromTheEnvironment() throws {
-    let yaml = """
-      version: 1
-      providers:
-        onprem: { type: invicti, base_url: "https://localhost:3443", token: "${T}", ca_file: "${CA_DIR:-.}/ca.pem" }
-      assets:
-        - name: api
-          provider: onprem
-          target_id: \(uuid(1))
-          user_authorized_to_scan: yes
-          scans: [{ profile_id: 11111111-1111-1111-1111-111111111111 }]
-      """
-    let plan = try #require(
-      PlanValidator().validate(SourceText(path: Self.folder + "plan.yaml", text: yaml)).plan)
+    let plan = try Self.onPremisesPlan(caFile: #""${CA_DIR:-.}/ca.pem""#)
     #expect(plan.providers[0].caFile == "${CA_DIR:-.}/ca.pem")
     let prepared = try RunPlan.prepare([plan], environment: ["T": "token"]).get()
     #expect(prepared.jobs[0].trust?.path == Self.folder + "./ca.pem")
@@ -87,19 +92,7 @@ import Testing
   func aCAFileThatCannotBeUsedStopsTheRunBeforeAnythingIsSent(_ file: String, _ problem: String)
     throws
   {
-    let yaml = """
-      version: 1
-      providers:
-        onprem: { type: invicti, base_url: "https://localhost:3443", token: "${T}", ca_file: \(file) }
-      assets:
-        - name: api
-          provider: onprem
-          target_id: \(uuid(1))
-          user_authorized_to_scan: yes
-          scans: [{ profile_id: 11111111-1111-1111-1111-111111111111 }]
-      """
-    let plan = try #require(
-      PlanValidator().validate(SourceText(path: Self.folder + "plan.yaml", text: yaml)).plan)
+    let plan = try Self.onPremisesPlan(caFile: file)
     let result = RunPlan.prepare([plan], environment: ["T": "token"])
     guard case .failure(let error) = result else {
       Issue.record("the run was prepared")

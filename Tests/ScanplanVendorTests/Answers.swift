@@ -2,6 +2,7 @@ import ScanplanInvicti
 import ScanplanJSON
 import ScanplanS4E
 import ScanplanVendorKit
+import Testing
 
 /// An answer for a reader under test.
 func answer(
@@ -45,4 +46,13 @@ func outcome<Value>(_ result: Result<Value, AnswerError>) -> String {
   case .success(let value): return "\(value)"
   case .failure(let error): return "error: \(error.message)"
   }
+}
+
+/// One answer for a reader, and what the reader must make of it: a table row.
+struct AnswerCase: Sendable, CustomTestStringConvertible {
+  let name: String
+  let api: any ProviderAPI
+  let response: HTTPResponse
+  let expected: String
+  var testDescription: String { name }
 }

@@ -79,62 +79,54 @@ import Testing
     #expect(reading.state == .unknown)
   }
 
-  struct Odd: Sendable, CustomTestStringConvertible {
-    let name: String
-    let api: any ProviderAPI
-    let response: HTTPResponse
-    let expected: String
-    var testDescription: String { name }
-  }
-
-  static let odd: [Odd] = [
-    Odd(
+  static let odd: [AnswerCase] = [
+    AnswerCase(
       name: "S4E status of the wrong type", api: s4e, response: answer(#"{"status":3}"#),
       expected: "error: the status answer's `status` is a number, not a string"),
-    Odd(
+    AnswerCase(
       name: "S4E without a status", api: s4e, response: answer(#"{"data":{"progress":1}}"#),
       expected: "error: the status answer has no `status`"),
-    Odd(
+    AnswerCase(
       name: "S4E status of another scan", api: s4e,
       response: answer(#"{"scan_id":"y","status":"running"}"#),
       expected: "error: the status answer is for scan `y`, not `x`"),
-    Odd(
+    AnswerCase(
       name: "S4E HTML", api: s4e,
       response: answer("<html></html>", headers: [("Content-Type", "text/html")]),
       expected: "error: the status answer is `text/html`, not JSON"),
-    Odd(
+    AnswerCase(
       name: "S4E truncated JSON without a content type", api: s4e,
       response: answer(#"{"status":"runn"#, headers: []),
       expected: "error: the status answer is not a JSON object"),
-    Odd(
+    AnswerCase(
       name: "S4E not UTF-8", api: s4e, response: answer(bytes: [0x7B, 0xFF, 0x7D]),
       expected: "error: the status answer is not UTF-8 text"),
-    Odd(
+    AnswerCase(
       name: "Invicti status of the wrong type", api: invicti,
       response: answer(#"{"scan_id":"x","current_session":{"status":null}}"#),
       expected: "error: the scan answer's `current_session.status` is null, not a string"),
-    Odd(
+    AnswerCase(
       name: "Invicti without a session", api: invicti, response: answer(#"{"scan_id":"x"}"#),
       expected: "error: the scan answer has no `current_session`"),
-    Odd(
+    AnswerCase(
       name: "Invicti session of the wrong type", api: invicti,
       response: answer(#"{"current_session":"done"}"#),
       expected: "error: the scan answer's `current_session` is a string, not an object"),
-    Odd(
+    AnswerCase(
       name: "Invicti scan of another id", api: invicti,
       response: answer(#"{"scan_id":"y","current_session":{"status":"completed"}}"#),
       expected: "error: the scan answer is for scan `y`, not `x`"),
-    Odd(
+    AnswerCase(
       name: "Invicti scans that are no list", api: invicti, response: answer(#"{"scans":{}}"#),
       expected: "error: the scan answer's `scans` is an object, not a list"),
-    Odd(
+    AnswerCase(
       name: "Invicti list of one other scan", api: invicti,
       response: answer(#"{"scans":[{"scan_id":"y"},7,null]}"#),
       expected: "error: the scan answer lists 3 scans, none of them `x`"),
   ]
 
   @Test(arguments: odd)
-  func anOddAnswerIsAnErrorInWords(_ test: Odd) {
+  func anOddAnswerIsAnErrorInWords(_ test: AnswerCase) {
     #expect(outcome(test.api.reading(ofPollAnswer: test.response, scanID: "x")) == test.expected)
   }
 

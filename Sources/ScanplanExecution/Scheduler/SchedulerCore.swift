@@ -68,6 +68,8 @@ public struct SchedulerCore: Sendable {
           records[job.index].scanID = entry.scanID
           records[job.index].outcome = outcome
           runtimes[job.index].phase = .done
+          // Still this run's: no other scan is polled as it.
+          if let scanID = entry.scanID { owners[scanID] = job.index }
           continue
         }
         if let scanID = entry.scanID {

@@ -1,0 +1,58 @@
+import ScanplanExecution
+import ScanplanJSON
+import ScanplanVendorKit
+import ScanplanVendors
+
+/// Every answer reader of every vendor on one answer. None may trap, and what each keeps
+/// of the server's words must be printable: a server must not write to a terminal.
+func readEveryAnswer(_ response: HTTPResponse) {
+  let trigger = TriggerInput(
+    assetKeys: [
+      (key: "target_id", value: "2df49409-ee21-4080-9640-eb46f4610054"),
+      (key: "asset_id", value: "a1b2c3d4-e5f6-7890-abcd-ef1234567890"),
+    ],
+    settings: ["profile_id": "11111111-1111-1111-1111-111111111112", "scan_type": "quick"])
+  for vendor in Vendors.all {
+    let api = vendor.api
+    switch api.scanID(inTriggerAnswer: response) {
+    case .success(let id): expectPrintable(id, "a trigger's scan id")
+    case .failure(let error): expectPrintable(error.message, "a trigger answer's error")
+    }
+    if let id = api.scanID(inConflictAnswer: response) { expectPrintable(id, "a conflict's id") }
+    for scanID in ["fz-1", "a1b2c3d4-e5f6-7890-abcd-ef1234567890"] {
+      switch api.reading(ofPollAnswer: response, scanID: scanID) {
+      case .success(let reading):
+        expectPrintable(reading.status, "a status")
+        if let session = reading.sessionID { expectPrintable(session, "a session id") }
+        if let progress = reading.progress, !(0...100).contains(progress) {
+          fatalError("progress \(progress) is not a percentage")
+        }
+      case .failure(let error): expectPrintable(error.message, "a poll answer's error")
+      }
+    }
+    let details = api.errorDetails(in: response)
+    if let message = details.message { expectPrintable(message, "a vendor's message") }
+    if let wait = details.retryAfter, !(wait.isFinite && wait >= 0) {
+      fatalError("a wait of \(wait) seconds")
+    }
+    _ = RetryAfter.seconds(in: response, hint: details.retryAfter, now: 1_800_000_000)
+    switch api.lookup(response, trigger: trigger, isOwned: { $0 == "fz-1" }) {
+    case .success(.found(let id)):
+      expectPrintable(id, "a found scan's id")
+      if id == "fz-1" { fatalError("a listing adopted a scan this run owns") }
+    case .success(.nextPage(let cursor)): expectPrintable(cursor, "a cursor")
+    case .success(.notFound): break
+    case .failure(let error): expectPrintable(error.message, "a listing's error")
+    }
+  }
+}
+
+/// Stops the fuzzer when text that came from a server could move a terminal's cursor.
+func expectPrintable(_ text: String, _ what: String) {
+  for scalar in text.unicodeScalars
+  where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+    || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+  {
+    fatalError("\(what) holds U+\(String(scalar.value, radix: 16)): \(text.debugDescription)")
+  }
+}
