@@ -90,6 +90,10 @@ public struct EmulatorConfiguration: Sendable {
     case neverAnswers
     /// The status goes `running`, then `queued` again, before it completes.
     case statusGoesBackwards
+    /// The first three polls find the scan on its way into a pause, paused, and on its
+    /// way out (Invicti: `pausing`, `paused`, `resuming`), whatever the time; then the
+    /// truth. What a run shows of a pause can be tested without timing.
+    case pausesAtFirst
   }
 
   /// Faults, each as the share of requests it hits.

@@ -222,14 +222,14 @@ struct EmulatorState: Sendable {
     }
     var (phase, progress) = scans.phase(scan, now: now)
     let hostile = configuration.hostile[scan.asset]
-    if hostile == .statusGoesBackwards {
-      // The first poll finds it running, the second queued again, then the truth.
+    if hostile == .statusGoesBackwards || hostile == .pausesAtFirst {
+      // Counted by polls, not time: the first polls find what the behaviour says, later
+      // ones the truth.
       polls[id, default: 0] += 1
-      switch polls[id]! {
-      case 1: phase = .running
-      case 2: phase = .queued(0.5)
-      default: break
-      }
+      let scripted: [EmulatedPhase] =
+        hostile == .statusGoesBackwards
+        ? [.running, .queued(0.5)] : [.pausing, .paused, .resuming]
+      if polls[id]! <= scripted.count { phase = scripted[polls[id]! - 1] }
     }
     if phase == .running, random.chance(configuration.faults.unknownStatuses) {
       phase = .unknown("warming_up")

