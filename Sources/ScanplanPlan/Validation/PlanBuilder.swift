@@ -104,6 +104,11 @@ struct PlanBuilder {
       return (slot, PlanShapes.slot(condition.setting), condition)
     }
 
+  /// The vendors whose scans may have a `fail_on` gate, for help texts.
+  private static let gatingVendors = Vendors.tables.filter { table in
+    table.settings.contains { $0.key == "fail_on" }
+  }.map(\.displayName).joined(separator: ", ")
+
   /// Whether scans are resolved; when not, every check still runs.
   private let resolving: Bool
 
@@ -535,7 +540,7 @@ struct PlanBuilder {
         reader.report(
           .unsupportedGate, "`\(key.field.key)` cannot be used with \(owner()): \(reason)",
           at: key.range,
-          help: ["remove it; gates work with providers that report severities (Invicti)"])
+          help: ["remove it; gates work with providers that report severities (\(Self.gatingVendors))"])
       } else {
         reader.report(
           .wrongProviderType,
