@@ -540,7 +540,9 @@ struct PlanBuilder {
         reader.report(
           .unsupportedGate, "`\(key.field.key)` cannot be used with \(owner()): \(reason)",
           at: key.range,
-          help: ["remove it; gates work with providers that report severities (\(Self.gatingVendors))"])
+          help: [
+            "remove it; gates work with providers that report severities (\(Self.gatingVendors))"
+          ])
       } else {
         reader.report(
           .wrongProviderType,
