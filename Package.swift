@@ -24,6 +24,7 @@ let package = Package(
     .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
   ],
   targets: [
     .systemLibrary(
@@ -33,6 +34,7 @@ let package = Package(
     ),
     .target(
       name: "ScanplanJSON",
+      dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
       swiftSettings: swiftSettings,
       // Double's rounding calls into libm, which Linux does not link by itself.
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
@@ -92,6 +94,8 @@ let package = Package(
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "HeapModule", package: "swift-collections"),
+        .product(name: "DequeModule", package: "swift-collections"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -123,7 +127,11 @@ let package = Package(
     ),
     .executableTarget(
       name: "ScanplanBenchmarks",
-      dependencies: ["ScanplanPlan", "CLibYAML"],
+      dependencies: [
+        "ScanplanPlan", "CLibYAML", "ScanplanYAML", "ScanplanExecution", "ScanplanVendorKit",
+        "ScanplanJSON", "ScanplanSupport",
+        .product(name: "HeapModule", package: "swift-collections"),
+      ],
       path: "Benchmarks/ScanplanBenchmarks",
       swiftSettings: swiftSettings
     ),

@@ -1,132 +1,30 @@
-// Measures validation against its floor, libyaml's own event parse, in one run.
+// Benchmarks that run in one process, each printing a Markdown table for
+// Benchmarks/RESULTS.md (Benchmarks/run.sh calls them).
 //
 // usage: ScanplanBenchmarks validate PLAN SMALL_PLAN SCANPLAN_BINARY [RUNS]
-//
-// Prints a Markdown table: (a) libyaml's raw event parse of PLAN in this process,
-// (b) `scanplan validate PLAN` as a process (wall time and peak memory), (c) the same
-// validation in this process, (c1) loading the YAML alone in this process, and
-// (d) `scanplan validate SMALL_PLAN` as a process.
-// Times are medians of RUNS runs (default 7).
+//        ScanplanBenchmarks simulate [SCANS]
+//        ScanplanBenchmarks reports [SCANS]
 
-import CLibYAML
 import Foundation
-import ScanplanPlan
-import ScanplanYAML
 
-/// Parses every event of a file with libyaml and nothing else: the floor for any
-/// libyaml-backed loader.
-func rawParse(_ bytes: [UInt8]) -> Int {
-  let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-  let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
-  defer {
-    parser.deallocate()
-    event.deallocate()
-  }
-  yaml_parser_initialize(parser)
-  defer { yaml_parser_delete(parser) }
-  var events = 0
-  bytes.withUnsafeBufferPointer { buffer in
-    yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
-    while yaml_parser_parse(parser, event) != 0 {
-      events += 1
-      let done = event.pointee.type == YAML_STREAM_END_EVENT
-      yaml_event_delete(event)
-      if done { break }
-    }
-  }
-  return events
-}
-
-func seconds(_ body: () -> Void) -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
-func median(_ values: [Double]) -> Double {
-  let sorted = values.sorted()
-  return sorted[sorted.count / 2]
-}
-
-/// Runs a command to its end; returns wall seconds, peak resident memory in bytes and
-/// the exit status.
-func spawn(_ arguments: [String]) -> (seconds: Double, peakBytes: Int, status: Int32) {
-  var pid: pid_t = 0
-  var actions = posix_spawn_file_actions_t()
-  posix_spawn_file_actions_init(&actions)
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-  defer { posix_spawn_file_actions_destroy(&actions) }
-  let argv = arguments.map { strdup($0) } + [nil]
-  defer {
-    for argument in argv { free(argument) }
-  }
-  let start = DispatchTime.now().uptimeNanoseconds
-  guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else {
-    fatalError("cannot run \(arguments[0])")
-  }
-  var status: Int32 = 0
-  var usage = rusage()
-  wait4(pid, &status, 0, &usage)
-  let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-  return (elapsed, usage.ru_maxrss * 1024, (status >> 8) & 0xFF)
-}
-
-let arguments = CommandLine.arguments
-guard arguments.count >= 5, arguments[1] == "validate" else {
+func usage() -> Never {
   FileHandle.standardError.write(
-    Data("usage: ScanplanBenchmarks validate PLAN SMALL_PLAN SCANPLAN_BINARY [RUNS]\n".utf8))
+    Data(
+      """
+      usage: ScanplanBenchmarks validate PLAN SMALL_PLAN SCANPLAN_BINARY [RUNS]
+             ScanplanBenchmarks simulate [SCANS]
+             ScanplanBenchmarks reports [SCANS]
+
+      """.utf8))
   exit(64)
 }
-let (planPath, smallPath, binary) = (arguments[2], arguments[3], arguments[4])
-let runs = arguments.count > 5 ? Int(arguments[5]) ?? 7 : 7
-let bytes = [UInt8](FileManager.default.contents(atPath: planPath)!)
-let events = rawParse(bytes)
 
-// Processes first, while this one is small: a spawned child's peak memory counts the
-// pages it shares with its parent until it execs.
-var process: [Double] = []
-var peak = 0
-var small: [Double] = []
-for _ in 0..<runs {
-  let run = spawn([binary, "validate", planPath])
-  precondition(run.status == 0, "scanplan validate failed")
-  process.append(run.seconds)
-  peak = max(peak, run.peakBytes)
-  small.append(spawn([binary, "validate", smallPath]).seconds)
+let commandLine = CommandLine.arguments
+switch commandLine.count > 1 ? commandLine[1] : "" {
+case "validate": validateBenchmark(commandLine)
+case "simulate":
+  simulateBenchmark(scans: commandLine.count > 2 ? Int(commandLine[2]) ?? 100_000 : 100_000)
+case "reports":
+  reportsBenchmark(scans: commandLine.count > 2 ? Int(commandLine[2]) ?? 20_000 : 20_000)
+default: usage()
 }
-var raw: [Double] = []
-var loadOnly: [Double] = []
-var inProcess: [Double] = []
-for _ in 0..<runs {
-  raw.append(seconds { _ = rawParse(bytes) })
-  loadOnly.append(
-    seconds {
-      let loaded = YAMLLoader().load(SourceText(path: planPath, bytes: bytes))
-      precondition(loaded.document != nil, "the benchmark plan must load")
-    })
-  inProcess.append(
-    seconds {
-      let validation = PlanValidator(resolving: false).validate(
-        SourceText(path: planPath, bytes: bytes))
-      precondition(!validation.hasErrors, "the benchmark plan must be valid")
-    })
-}
-
-func ms(_ value: Double) -> String { String(format: "%.1f ms", value * 1000) }
-let rawTime = median(raw)
-print("| measurement | median of \(runs) | vs (a) | target |")
-print("| --- | --- | --- | --- |")
-print(
-  "| (a) libyaml raw event parse, \(bytes.count) bytes, \(events) events | \(ms(rawTime)) | 1.00x | floor |"
-)
-print(
-  "| (b) `scanplan validate` process, wall | \(ms(median(process))) | "
-    + String(format: "%.2fx", median(process) / rawTime) + " | within 2x |")
-print(
-  "| (c) validation in process, as `validate` does it (load, check) | \(ms(median(inProcess))) | "
-    + String(format: "%.2fx", median(inProcess) / rawTime) + " | |")
-print(
-  "| (c1) loading the YAML tree alone, no checks | \(ms(median(loadOnly))) | "
-    + String(format: "%.2fx", median(loadOnly) / rawTime) + " | |")
-print("| (b) peak resident memory | \(peak / (1024 * 1024)) MiB | | under 150 MB |")
-print("| (d) `scanplan validate` of a small plan, wall | \(ms(median(small))) | | under 50 ms |")

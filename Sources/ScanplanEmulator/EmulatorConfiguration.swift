@@ -23,6 +23,8 @@ public struct EmulatorConfiguration: Sendable {
   public var pauseSeconds = 0.0
   /// Requests per second each vendor answers before it answers 429; nil for no limit.
   public var rateLimit: Double?
+  /// Whether answers tell the rate limit in `RateLimit-*` headers (a one-second policy).
+  public var rateLimitHeaders = false
   /// What a 429 says about when to come back.
   public var retryAfter: RetryAfterStyle = .seconds(1)
   /// Whether each vendor enforces the trigger limit it publishes (S4E: 10 a minute).

@@ -78,7 +78,10 @@ struct EmulatorState: Sendable {
       return emulation.error(
         EmulatedError(401, code: "unauthorized", "missing or expired token"), dialect: dialect)
     }
-    if let limited = rateLimited(vendor, now: now) { return limited }
+    if var limited = rateLimited(vendor, now: now) {
+      limited.headers += rateLimitHeaders(vendor)
+      return limited
+    }
     if random.chance(configuration.faults.serverErrors) {
       return emulation.error(
         EmulatedError(
@@ -101,6 +104,7 @@ struct EmulatorState: Sendable {
     if random.chance(configuration.faults.slowAnswers) {
       answer.delay = max(answer.delay, configuration.faults.slowSeconds)
     }
+    answer.headers += rateLimitHeaders(vendor)
     return answer
   }
 
@@ -118,6 +122,18 @@ struct EmulatorState: Sendable {
       return nil
     }
     return tooManyRequests(vendor, message: "rate limit exceeded", seconds: nil)
+  }
+
+  /// The limit as `RateLimit-*` headers tell it, when asked to: the bucket's rate as a
+  /// quota per second, and the whole tokens left.
+  private func rateLimitHeaders(_ vendor: Vendor) -> [(String, String)] {
+    guard configuration.rateLimitHeaders, let rate = configuration.rateLimit else { return [] }
+    let quota = max(1, Int(rate.rounded(.down)))
+    let left = Int((buckets[vendor.type]?.tokens ?? 0).rounded(.down))
+    return [
+      ("RateLimit-Policy", "\(quota);w=1"), ("RateLimit-Limit", String(quota)),
+      ("RateLimit-Remaining", String(max(0, left))), ("RateLimit-Reset", "1"),
+    ]
   }
 
   /// A 429 as the configuration says to tell the wait, in the vendor's error shape.

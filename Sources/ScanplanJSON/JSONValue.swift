@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// A JSON value whose objects keep their keys in the order they were written, so every
 /// document scanplan prints (schemas, reports, SARIF) is byte-for-byte stable.
 public enum JSONValue: Equatable, Sendable {
@@ -66,10 +68,10 @@ public enum JSONValue: Equatable, Sendable {
 }
 
 /// A JSON object that keeps its keys in insertion order. Setting an existing key
-/// replaces its value in place.
+/// replaces its value in place. Lookups are hashed, so building or reading an object of
+/// n members costs O(n), not O(n²): reports and state files grow with the plan.
 public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
-  /// The members in order.
-  public private(set) var members: [(key: String, value: JSONValue)] = []
+  private var storage: OrderedDictionary<String, JSONValue> = [:]
 
   /// An empty object.
   public init() {}
@@ -79,28 +81,27 @@ public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
     for (key, value) in elements { self[key] = value }
   }
 
+  /// The members in order, as `(key, value)` pairs.
+  public var members: [(key: String, value: JSONValue)] { Array(storage.elements) }
+
   /// The value of `key`; setting nil removes it.
   public subscript(key: String) -> JSONValue? {
-    get { members.first { $0.key == key }?.value }
-    set {
-      if let index = members.firstIndex(where: { $0.key == key }) {
-        if let newValue { members[index].value = newValue } else { members.remove(at: index) }
-      } else if let newValue {
-        members.append((key, newValue))
-      }
-    }
+    get { storage[key] }
+    set { storage[key] = newValue }
   }
 
   /// The keys in order.
-  public var keys: [String] { members.map(\.key) }
+  public var keys: [String] { Array(storage.keys) }
+
+  /// The number of members.
+  public var count: Int { storage.count }
 
   /// Whether the object has no members.
-  public var isEmpty: Bool { members.isEmpty }
+  public var isEmpty: Bool { storage.isEmpty }
 
-  /// Compares members in order.
-  public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-    lhs.members.count == rhs.members.count
-      && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+  /// Makes room for `capacity` members.
+  public mutating func reserveCapacity(_ capacity: Int) {
+    storage.reserveCapacity(capacity)
   }
 }
 

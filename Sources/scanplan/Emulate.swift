@@ -52,6 +52,9 @@ struct Emulate: AsyncParsableCommand {
       "Requests per second each vendor answers before it answers 429.", valueName: "rate"))
   var rateLimit: Double?
 
+  @Flag(help: "Tell the --rate-limit in RateLimit-Policy, -Limit, -Remaining and -Reset headers.")
+  var rateLimitHeaders = false
+
   @Option(help: ArgumentHelp("How long scans run, in seconds.", valueName: "min:max"))
   var scanSeconds = "2:4"
 
@@ -105,6 +108,7 @@ struct Emulate: AsyncParsableCommand {
     configuration.cancelRate = cancelRate
     configuration.runSeconds = span[0]...span[1]
     configuration.rateLimit = rateLimit
+    configuration.rateLimitHeaders = rateLimitHeaders
     configuration.failureRate = failureRate
     configuration.faults.serverErrors = serverErrors
     configuration.faults.slowAnswers = slowAnswers

@@ -135,7 +135,10 @@ import Testing
     ["S4E_API_TOKEN": "sandbox-s4e-token", "INVICTI_API_TOKEN": "sandbox-invicti-token"]
   }
 
-  @Test func aRunKilledMidFlightResumesFromItsStateWithoutTriggeringTwice() async throws {
+  /// Killed once some triggers are on record; with `tornWrite`, the kill is taken to have
+  /// come in the middle of a journal write, which leaves half a line at the end.
+  @Test(arguments: [false, true])
+  func aRunKilledMidFlightResumesFromItsStateWithoutTriggeringTwice(tornWrite: Bool) async throws {
     var configuration = EmulatorConfiguration()
     configuration.runSeconds = 5...6
     let emulator = try await Emulator.start(configuration: configuration)
@@ -158,7 +161,14 @@ import Testing
     }
     #expect(first.status != 0)
     let recorded = try String(contentsOfFile: state, encoding: .utf8)
-    #expect(recorded.contains("\"attempted\": true"))
+    #expect(recorded.contains("\"attempted\":true"))
+    if tornWrite {
+      let lastLine = recorded.split(separator: "\n").last!
+      let handle = try #require(FileHandle(forWritingAtPath: state))
+      try handle.seekToEnd()
+      try handle.write(contentsOf: Data(lastLine.prefix(lastLine.count / 2).utf8))
+      try handle.close()
+    }
     let second = try CLI.run(["run", plan, "--state", state], environment: Self.tokens)
     #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
     #expect(second.stdout.contains("6 completed"))

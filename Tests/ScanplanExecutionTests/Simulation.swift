@@ -29,12 +29,15 @@ final class Simulation {
 
   init(
     _ plan: RunPlan, seed: UInt64 = 1, concurrency: Int? = nil,
+    configuration: SchedulerCore.Configuration? = nil,
     restored: [String: SchedulerCore.Restored] = [:],
     answer:
       @escaping (HTTPRequest, Double) -> (Result<HTTPResponse, TransportError>, latency: Double)
   ) {
     core = SchedulerCore(
-      plan: plan, configuration: .init(epochAtStart: 1_800_000_000, concurrency: concurrency),
+      plan: plan,
+      configuration: configuration
+        ?? .init(epochAtStart: 1_800_000_000, concurrency: concurrency),
       random: SeededRandom(seed: seed), restored: restored)
     self.answer = answer
   }

@@ -55,7 +55,8 @@ public struct RunDriver: Sendable {
 
   /// Runs to the end, or until interrupted; returns the report. A state file that cannot
   /// be written stops the run as an interruption would: a trigger that cannot be recorded
-  /// must not be sent.
+  /// must not be sent. Each loop turn's journal lines are synced once, before the turn's
+  /// requests leave.
   public func run(
     journal: StateJournal?, console: RunConsole, interrupt: InterruptSignal?,
     clock: ContinuousClock = ContinuousClock()
@@ -67,6 +68,14 @@ public struct RunDriver: Sendable {
       plan: plan, configuration: configuration, random: random, restored: journal?.restored ?? [:])
     var answered = Array(repeating: false, count: plan.budgets.count)
     var stateError: StateFileError?
+    // The journal is rewritten as a snapshot before anything is sent: a file that
+    // cannot be written stops the run before its first trigger.
+    if let journal {
+      do throws(StateFileError) { try journal.compact() } catch {
+        stateError = error
+        core.interrupt(now: 0)
+      }
+    }
 
     @Sendable func elapsed() -> Double {
       let duration = clock.now - begin
@@ -74,6 +83,7 @@ public struct RunDriver: Sendable {
     }
 
     await withTaskGroup(of: Completion.self) { group in
+      guard stateError == nil else { return }
       if let interrupt {
         group.addTask {
           await interrupt.wait()
@@ -97,7 +107,7 @@ public struct RunDriver: Sendable {
           }
         }
         console.show(events, records: core.records, epoch: epoch + now)
-        let rates = core.currentRates
+        let rates = core.rates(at: now)
         for request in outgoing {
           let transport = transport
           let interval = 1 / rates[request.budget]
@@ -113,7 +123,7 @@ public struct RunDriver: Sendable {
               ticket: request.ticket, budget: request.budget, await transport.send(request.request))
           }
         }
-        console.refresh(records: core.records, rates: core.currentRates, now: now)
+        console.refresh(records: core.records, rates: rates, now: now)
         if core.isFinished { break }
         var wake = core.nextSendTime()
         // The live view ticks while the run waits.
@@ -141,7 +151,11 @@ public struct RunDriver: Sendable {
     let end = elapsed()
     console.show(core.takeEvents(), records: core.records, epoch: epoch + end)
     if let journal, stateError == nil {
-      do throws(StateFileError) { try journal.save() } catch { stateError = error }
+      do throws(StateFileError) {
+        try journal.save()
+        try journal.compact()
+      } catch { stateError = error }
+      journal.stopAppending()
     }
     console.finish()
     // A budget whose scans errored without a single HTTP answer could not be reached.

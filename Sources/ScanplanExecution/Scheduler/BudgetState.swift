@@ -1,3 +1,5 @@
+import HeapModule
+
 /// One request budget as the scheduler keeps it: its rate, its pauses, the trigger
 /// spacing the vendor asks for, and the requests waiting for it.
 ///
@@ -21,8 +23,8 @@ struct BudgetState: Sendable {
     }
   }
 
-  let configuredRate: Double
-  var rate: Double
+  /// The rate as learned from 429s and `RateLimit` headers.
+  var pace: AdaptiveRate
   /// Seconds between two triggers; 0 when only the rate limits them.
   let triggerSpacing: Double
   var nextSend = 0.0
@@ -34,12 +36,15 @@ struct BudgetState: Sendable {
   var stopped: Bool { stop != nil }
   var retryTokens: Double
   var active = 0
-  private(set) var triggers = MinHeap<Item>()
-  private(set) var others = MinHeap<Item>()
+  private(set) var triggers = Heap<Item>()
+  private(set) var others = Heap<Item>()
+  /// Jobs that ended while a request of theirs waited: their requests are dropped when
+  /// they reach a queue's head, so ending a scan costs O(log n), not a rebuild of the
+  /// queue. No head is ever such a request.
+  private var ended: Set<Int> = []
 
-  init(rate: Double, triggersPerMinute: Double?, retryTokens: Double) {
-    configuredRate = rate
-    self.rate = rate
+  init(pace: AdaptiveRate, triggersPerMinute: Double?, retryTokens: Double) {
+    self.pace = pace
     triggerSpacing = triggersPerMinute.map { 60 / $0 } ?? 0
     self.retryTokens = retryTokens
   }
@@ -47,15 +52,15 @@ struct BudgetState: Sendable {
   /// The earliest time the head trigger may go: its due time, or later when the
   /// trigger spacing holds it back.
   private var triggerTime: Double? {
-    triggers.first.map { max($0.due, nextTrigger) }
+    triggers.min.map { max($0.due, nextTrigger) }
   }
 
   /// The request that may go at `now`: of those the spacing lets go, the earliest due,
   /// a trigger first on a tie. A trigger held back keeps its place by its due time.
   func next(now: Double) -> Item? {
     var best: Item?
-    if let trigger = triggers.first, let time = triggerTime, time <= now { best = trigger }
-    if let other = others.first, other.due <= now, best.map({ other < $0 }) ?? true {
+    if let trigger = triggers.min, let time = triggerTime, time <= now { best = trigger }
+    if let other = others.min, other.due <= now, best.map({ other < $0 }) ?? true {
       best = other
     }
     return best
@@ -65,7 +70,7 @@ struct BudgetState: Sendable {
   /// and any pause.
   func sendTime() -> Double? {
     let earliest: Double
-    switch (triggerTime, others.first?.due) {
+    switch (triggerTime, others.min?.due) {
     case (nil, nil): return nil
     case (let time?, nil), (nil, let time?): earliest = time
     case (let trigger?, let other?): earliest = min(trigger, other)
@@ -75,7 +80,7 @@ struct BudgetState: Sendable {
 
   /// Whether a request's schedule says it is due, whatever holds it back.
   func hasDue(_ now: Double) -> Bool {
-    (triggers.first?.due ?? .infinity) <= now || (others.first?.due ?? .infinity) <= now
+    (triggers.min?.due ?? .infinity) <= now || (others.min?.due ?? .infinity) <= now
   }
 
   mutating func insert(_ item: Item) {
@@ -86,25 +91,31 @@ struct BudgetState: Sendable {
   /// for a trigger, the trigger spacing.
   mutating func take(_ item: Item, now: Double) {
     if item.kind == .trigger {
-      _ = triggers.popFirst()
+      _ = triggers.popMin()
       nextTrigger = max(nextTrigger, now) + triggerSpacing
     } else {
-      _ = others.popFirst()
+      _ = others.popMin()
     }
+    dropEndedHeads()
     // Spacing of 1 / rate from the later of the last send and now: a token bucket that
     // holds one token, so there are no bursts.
-    nextSend = max(nextSend, now) + 1 / rate
+    nextSend = max(nextSend, now) + 1 / pace.rate(at: now)
   }
 
-  /// Forgets a job's waiting requests.
+  /// Forgets a job's waiting requests; the job must never queue another.
   mutating func removeAll(job: Int) {
-    triggers.removeAll { $0.job == job }
-    others.removeAll { $0.job == job }
+    ended.insert(job)
+    dropEndedHeads()
+  }
+
+  private mutating func dropEndedHeads() {
+    while let head = triggers.min, ended.contains(head.job) { _ = triggers.popMin() }
+    while let head = others.min, ended.contains(head.job) { _ = others.popMin() }
   }
 
   /// Forgets every waiting request.
   mutating func clear() {
-    triggers = MinHeap()
-    others = MinHeap()
+    triggers = Heap()
+    others = Heap()
   }
 }

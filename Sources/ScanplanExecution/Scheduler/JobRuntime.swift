@@ -24,6 +24,10 @@ struct JobRuntime: Sendable {
   /// When waiting for a running scan began.
   var waitingSince: Double?
   var hasTriggered = false
+  /// When the last answer about this scan came: its next request, retries included, goes
+  /// at least a second later (the vendors ask for no more than one request a second per
+  /// scan, and an answer comes after its request left).
+  var lastAnswerAt: Double?
   /// The listing page to ask for next, when looking for a lost trigger's scan.
   var lookupCursor: String?
   /// Listing pages read for the current lookup.

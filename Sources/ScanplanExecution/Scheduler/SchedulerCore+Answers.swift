@@ -8,10 +8,11 @@ extension SchedulerCore {
     ticket: Int, answer: Result<HTTPResponse, TransportError>, now: Double
   ) {
     defer { activateIfNeeded(now: now) }
-    guard let (jobIndex, kind) = inFlight.removeValue(forKey: ticket) else { return }
+    guard let (jobIndex, kind, sentAt) = inFlight.removeValue(forKey: ticket) else { return }
     let job = plan.jobs[jobIndex]
     // A scan that ended meanwhile (its provider refused, the run stopped) takes no answer.
     guard runtimes[jobIndex].phase == .active else { return }
+    runtimes[jobIndex].lastAnswerAt = now
     let response: HTTPResponse
     switch answer {
     case .failure(let error) where error.kind == .untrusted:
@@ -26,9 +27,10 @@ extension SchedulerCore {
     case .success(let answer):
       response = answer
     }
+    learnLimits(budget: job.budget, from: response, now: now)
     switch response.status {
     case 429:
-      throttle(job, kind, response: response, now: now)
+      throttle(job, kind, response: response, sentAt: sentAt, now: now)
       return
     case 401:
       let reason =
@@ -136,8 +138,11 @@ extension SchedulerCore {
         now: now)
       return
     }
-    let owners = self.owners
-    switch job.api.lookup(response, trigger: job.triggerInput, isOwned: { owners[$0] != nil }) {
+    // The copy of `owners` ends before `started` adds to it, so that is no O(n) copy.
+    let result = { [owners] in
+      job.api.lookup(response, trigger: job.triggerInput, isOwned: { owners[$0] != nil })
+    }()
+    switch result {
     case .failure(let error):
       retry(index, .lookup, cause: error.message, now: now)
     case .success(.found(let scanID)):

@@ -47,41 +47,10 @@ extension SchedulerCore {
     }
   }
 
-  /// A 429 pauses the whole provider and slows it down; the same request goes again
-  /// after the pause. It is neither a failure nor a retry.
-  mutating func throttle(
-    _ job: RunPlan.Job, _ kind: RequestKind, response: HTTPResponse, now: Double
-  ) {
-    let index = job.index
-    let step: Double
-    switch kind {
-    case .trigger, .lookup: step = Double(job.poll.initialInterval)
-    case .poll: step = runtimes[index].interval
-    case .conflictPoll: step = runtimes[index].conflictInterval
-    }
-    let wait =
-      RetryAfter.seconds(
-        in: response, hint: job.api.errorDetails(in: response).retryAfter,
-        now: configuration.epochAtStart + now) ?? max(1, step)
-    var budget = budgets[job.budget]
-    budget.pausedUntil = max(budget.pausedUntil, now + wait)
-    budget.rate = max(
-      budget.configuredRate * configuration.minimumRateFraction,
-      budget.rate * configuration.slowdown)
-    budgets[job.budget] = budget
-    events.append(.throttled(budget: job.budget, seconds: wait, rate: budget.rate))
-    budgetStatistics[job.budget].throttled += 1
-    enqueue(index, kind, due: budget.pausedUntil)
-  }
-
   mutating func succeeded(budget index: Int, status: Int) {
     guard (200..<300).contains(status) else { return }
-    var budget = budgets[index]
-    budget.rate = min(
-      budget.configuredRate, budget.rate + budget.configuredRate * configuration.recovery)
-    budget.retryTokens = min(
-      configuration.retryBudget, budget.retryTokens + configuration.retryBudgetPerSuccess)
-    budgets[index] = budget
+    budgets[index].retryTokens = min(
+      configuration.retryBudget, budgets[index].retryTokens + configuration.retryBudgetPerSuccess)
   }
 
   /// A bad token or an untrusted certificate is not a scan's problem: every scan of the

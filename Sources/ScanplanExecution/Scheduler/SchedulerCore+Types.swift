@@ -11,10 +11,11 @@ extension SchedulerCore {
     public var retryBase = 5.0
     /// The back-off's cap, in seconds.
     public var retryCap = 60.0
-    /// A 429 multiplies the budget's rate by this.
+    /// A 429 sets the budget's rate to this fraction of the rate it learned as the limit.
     public var slowdown = 0.7
-    /// Each successful answer raises the rate by this fraction of the configured rate.
-    public var recovery = 0.05
+    /// Seconds after a 429's pause when the rate is back at the learned limit; it climbs
+    /// slowly near the limit and faster past it (CUBIC).
+    public var recoverySeconds = 6.0
     /// The rate never drops below this fraction of the configured rate.
     public var minimumRateFraction = 0.05
     /// Retries a budget may spend before its failing scans stop retrying.
@@ -92,5 +93,8 @@ extension SchedulerCore {
     public var backloggedRequests = 0
     /// When the budget last became backlogged, while it is.
     var backloggedSince: Double?
+
+    /// Counters at zero.
+    public init() {}
   }
 }

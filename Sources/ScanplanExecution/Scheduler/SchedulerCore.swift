@@ -31,12 +31,14 @@ public struct SchedulerCore: Sendable {
   var random: SeededRandom
   var budgets: [BudgetState]
   var runtimes: [JobRuntime]
-  var inFlight: [Int: (job: Int, kind: RequestKind)] = [:]
+  var inFlight: [Int: (job: Int, kind: RequestKind, sentAt: Double)] = [:]
   var nextTicket = 0
   var sequence = 0
   var active = 0
   var busySequences: Set<String> = []
-  var pending: [Int]
+  var pending: PendingScans
+  /// Jobs ended, so that `isFinished` need not read them all.
+  var endedCount = 0
   /// The job each known scan id belongs to, so that no scan is polled as two.
   var owners: [String: Int] = [:]
   var events: [RunEvent] = []
@@ -53,21 +55,24 @@ public struct SchedulerCore: Sendable {
     self.random = random
     budgets = plan.budgets.map {
       BudgetState(
-        rate: $0.requestsPerSecond, triggersPerMinute: $0.triggersPerMinute,
-        retryTokens: configuration.retryBudget)
+        pace: AdaptiveRate(
+          configured: $0.requestsPerSecond, minimumFraction: configuration.minimumRateFraction,
+          slowdown: configuration.slowdown, recoverySeconds: configuration.recoverySeconds),
+        triggersPerMinute: $0.triggersPerMinute, retryTokens: configuration.retryBudget)
     }
     budgetStatistics = Array(repeating: BudgetStatistics(), count: plan.budgets.count)
     records = plan.jobs.map {
       ScanRecord(job: $0.index, id: $0.id, provider: $0.provider, location: $0.location)
     }
     runtimes = plan.jobs.map { JobRuntime(interval: Double($0.poll.initialInterval)) }
-    pending = []
+    pending = PendingScans(budgets: plan.budgets.count)
     for job in plan.jobs {
       if let entry = restored[job.id] {
         if let outcome = entry.outcome {
           records[job.index].scanID = entry.scanID
           records[job.index].outcome = outcome
           runtimes[job.index].phase = .done
+          endedCount += 1
           // Still this run's: no other scan is polled as it.
           if let scanID = entry.scanID { owners[scanID] = job.index }
           continue
@@ -78,7 +83,7 @@ public struct SchedulerCore: Sendable {
         }
         runtimes[job.index].ambiguous = entry.attempted && entry.scanID == nil
       }
-      pending.append(job.index)
+      pending.add(job.index, budget: job.budget)
     }
     activate(now: 0)
   }
@@ -87,7 +92,7 @@ public struct SchedulerCore: Sendable {
 
   /// Whether every scan has ended and no answer is awaited.
   public var isFinished: Bool {
-    inFlight.isEmpty && runtimes.allSatisfy { $0.phase == .done }
+    inFlight.isEmpty && endedCount == runtimes.count
   }
 
   /// The earliest time a request may be sent, or nil when none is queued.
@@ -95,8 +100,8 @@ public struct SchedulerCore: Sendable {
     budgets.lazy.filter { !$0.stopped }.compactMap { $0.sendTime() }.min()
   }
 
-  /// The current rate of each budget, in requests per second.
-  public var currentRates: [Double] { budgets.map(\.rate) }
+  /// Each budget's rate at `now`, in requests per second.
+  public func rates(at now: Double) -> [Double] { budgets.map { $0.pace.rate(at: now) } }
 
   /// The events since the last call, in order.
   public mutating func takeEvents() -> [RunEvent] {
@@ -124,7 +129,7 @@ public struct SchedulerCore: Sendable {
         }
         var request = self.request(item.kind, for: plan.jobs[item.job])
         request.trust = plan.jobs[item.job].trust
-        inFlight[nextTicket] = (item.job, item.kind)
+        inFlight[nextTicket] = (item.job, item.kind, now)
         budgetStatistics[index].requests += 1
         if budgetStatistics[index].backloggedSince != nil {
           budgetStatistics[index].backloggedRequests += 1
@@ -187,10 +192,12 @@ public struct SchedulerCore: Sendable {
 
   // MARK: Activation
 
+  /// Queues a request, never sooner than a second after the scan's last answer.
   mutating func enqueue(_ index: Int, _ kind: RequestKind, due: Double) {
     sequence += 1
     let item = BudgetState.Item(
-      due: due, priority: kind == .trigger || kind == .lookup ? 0 : 1, sequence: sequence,
+      due: max(due, (runtimes[index].lastAnswerAt ?? -.infinity) + 1),
+      priority: kind == .trigger || kind == .lookup ? 0 : 1, sequence: sequence,
       job: index, kind: kind)
     budgets[plan.jobs[index].budget].insert(item)
   }
@@ -213,6 +220,7 @@ public struct SchedulerCore: Sendable {
     guard runtimes[index].phase != .done else { return }
     let wasActive = runtimes[index].phase == .active
     runtimes[index].phase = .done
+    endedCount += 1
     records[index].outcome = outcome
     records[index].endedAt = now
     events.append(.finished(job: index))
@@ -221,7 +229,11 @@ public struct SchedulerCore: Sendable {
     if wasActive {
       active -= 1
       budgets[job.budget].active -= 1
-      if let key = job.sequenceKey { busySequences.remove(key) }
+      if let key = job.sequenceKey {
+        busySequences.remove(key)
+        let runtimes = self.runtimes
+        pending.release(key: key, budget: job.budget) { runtimes[$0].phase == .done }
+      }
     }
     needsActivation = true
   }
@@ -230,47 +242,5 @@ public struct SchedulerCore: Sendable {
     guard needsActivation, !isInterrupted else { return }
     needsActivation = false
     activate(now: now)
-  }
-
-  /// Starts pending scans in plan order while the limits allow: `--concurrency`, the
-  /// budget's `max_concurrent_scans`, and one scan at a time per S4E asset.
-  private mutating func activate(now: Double) {
-    var still: [Int] = []
-    var stopped: [(Int, ScanOutcome)] = []
-    defer {
-      pending = still
-      for (index, outcome) in stopped { finish(index, outcome, now: now) }
-    }
-    for index in pending {
-      let job = plan.jobs[index]
-      let budget = budgets[job.budget]
-      if let stop = budget.stop {
-        stopped.append((index, stop))
-        continue
-      }
-      let overall = configuration.concurrency.map { active < $0 } ?? true
-      let perBudget = plan.budgets[job.budget].maxConcurrentScans.map { budget.active < $0 } ?? true
-      let sequenceFree = job.sequenceKey.map { !busySequences.contains($0) } ?? true
-      guard overall, perBudget, sequenceFree else {
-        still.append(index)
-        continue
-      }
-      runtimes[index].phase = .active
-      active += 1
-      budgets[job.budget].active += 1
-      if let key = job.sequenceKey { busySequences.insert(key) }
-      if records[index].scanID != nil {
-        // Re-attached from a state file: poll it now instead of triggering it again.
-        runtimes[index].hasTriggered = true
-        if records[index].triggeredAt == nil { records[index].triggeredAt = now }
-        if job.scan.wait {
-          enqueue(index, .poll, due: now)
-        } else {
-          finish(index, .triggered, now: now)
-        }
-      } else {
-        enqueueStart(index, due: now)
-      }
-    }
   }
 }

@@ -1,4 +1,3 @@
-import ScanplanJSON
 import ScanplanSupport
 
 #if canImport(Glibc)
@@ -10,9 +9,11 @@ import ScanplanSupport
 /// The `--state` file: every trigger a run sends, and every scan id it learns, so that a
 /// run started again re-attaches to its scans instead of triggering them twice.
 ///
-/// A trigger is recorded as attempted before it is sent and with its scan id once
-/// answered; the file is rewritten atomically (temporary file, fsync, rename, fsync of the
-/// folder) before the run moves on. It holds no secrets.
+/// A journal (`StateFileFormat`): `compact()` rewrites it atomically as a snapshot when a
+/// run starts and ends, and `save()` appends a line per scan that changed since the last
+/// save, with one fsync for them all. The run driver saves once per loop turn, before it
+/// sends the triggers the turn recorded, so a save costs what the turn changed, not the
+/// plan's size. It holds no secrets.
 public final class StateJournal {
   /// What the file says of one scan.
   public struct Entry: Equatable, Sendable {
@@ -35,28 +36,21 @@ public final class StateJournal {
   /// Entries by scan id.
   public private(set) var entries: [String: Entry]
   private var order: [String]
-  private var dirty = false
+  /// Ids changed since the last save, in order of change, each once.
+  private var changed: [String] = []
+  private var changedSet: Set<String> = []
+  private var appender: AppendFile?
 
-  /// Opens a state file, or starts an empty one when the file does not exist yet.
+  /// Opens a state file, in either format, or starts an empty one when the file does not
+  /// exist yet. Nothing is written until `compact()`.
   public init(path: String) throws(StateFileError) {
     self.path = path
     entries = [:]
     order = []
     guard let bytes = try Self.read(path) else { return }
-    guard let document = try? JSONParser().parse(bytes), document["version"] == 1,
-      let scans = document["scans"]?.objectValue
-    else {
-      throw StateFileError(
-        message: "\(path) is not a scanplan state file; move it away or name another")
-    }
-    for member in scans.members {
-      guard let object = member.value.objectValue else { continue }
-      entries[member.key] = Entry(
-        provider: object["provider"]?.stringValue ?? "",
-        location: object["location"]?.stringValue ?? "",
-        scanID: object["scan_id"]?.stringValue, attempted: object["attempted"]?.boolValue ?? false,
-        outcome: object["outcome"]?.stringValue, reason: object["reason"]?.stringValue)
-      order.append(member.key)
+    for (id, entry) in try StateFileFormat.read(bytes, path: path) {
+      if entries[id] == nil { order.append(id) }
+      entries[id] = entry
     }
   }
 
@@ -92,41 +86,63 @@ public final class StateJournal {
   }
 
   private func update(_ job: RunPlan.Job, _ change: (inout Entry) -> Void) {
+    let known = entries[job.id]
     var entry =
-      entries[job.id]
+      known
       ?? Entry(
         provider: job.provider, location: job.location, scanID: nil, attempted: false, outcome: nil,
         reason: nil)
-    let before = entry
     change(&entry)
-    guard entry != before || entries[job.id] == nil else { return }
-    if entries[job.id] == nil { order.append(job.id) }
+    guard entry != known else { return }
+    if known == nil { order.append(job.id) }
     entries[job.id] = entry
-    dirty = true
+    if changedSet.insert(job.id).inserted { changed.append(job.id) }
   }
 
-  /// Writes the file if anything changed since the last write.
-  public func save() throws(StateFileError) {
-    guard dirty else { return }
-    var scans = JSONObject()
+  /// Rewrites the file as a snapshot, atomically, and opens it for appending. A run calls
+  /// it before it sends anything, which also proves the file can be written, and again at
+  /// its end.
+  public func compact() throws(StateFileError) {
+    appender?.close()
+    appender = nil
+    var text = StateFileFormat.header + "\n"
     for id in order {
       guard let entry = entries[id] else { continue }
-      var object: JSONObject = [
-        "provider": .string(entry.provider), "location": .string(entry.location),
-        "attempted": .bool(entry.attempted),
-      ]
-      if let scanID = entry.scanID { object["scan_id"] = .string(scanID) }
-      if let outcome = entry.outcome { object["outcome"] = .string(outcome) }
-      if let reason = entry.reason { object["reason"] = .string(reason) }
-      scans[id] = .object(object)
+      text += StateFileFormat.line(id: id, entry)
     }
-    let text = JSONWriter.pretty(.object(["version": 1, "scans": .object(scans)]))
     do {
       try AtomicFile.write(Array(text.utf8), to: path)
+      appender = try AppendFile(path: path)
     } catch {
       throw StateFileError(message: error.message)
     }
-    dirty = false
+    changed = []
+    changedSet = []
+  }
+
+  /// Appends a line for each scan that changed since the last save, and returns once they
+  /// are on disk: one write and one fsync.
+  public func save() throws(StateFileError) {
+    guard !changed.isEmpty else { return }
+    guard let appender else { return try compact() }
+    var text = ""
+    for id in changed {
+      guard let entry = entries[id] else { continue }
+      text += StateFileFormat.line(id: id, entry)
+    }
+    do {
+      try appender.append(Array(text.utf8))
+    } catch {
+      throw StateFileError(message: error.message)
+    }
+    changed = []
+    changedSet = []
+  }
+
+  /// Stops appending; the file stays as the last save left it.
+  public func stopAppending() {
+    appender?.close()
+    appender = nil
   }
 
   /// The file's bytes, or nil when there is no file yet.

@@ -1,0 +1,129 @@
+import Foundation
+import HeapModule
+import ScanplanExecution
+import ScanplanSupport
+import ScanplanVendorKit
+
+/// An answer on its way back, ordered by arrival and then by sending.
+private struct Arrival: Comparable {
+  let time: Double
+  let order: Int
+  let ticket: Int
+  let response: HTTPResponse
+
+  static func < (lhs: Arrival, rhs: Arrival) -> Bool {
+    (lhs.time, lhs.order) < (rhs.time, rhs.order)
+  }
+  static func == (lhs: Arrival, rhs: Arrival) -> Bool { lhs.order == rhs.order }
+}
+
+/// CPU seconds this thread has spent.
+private func threadCPU() -> Double {
+  var spec = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+  return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// Resident memory of this process, in bytes.
+private func residentBytes() -> Int {
+  guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else {
+    return 0
+  }
+  let pages = text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+/// `simulate [SCANS]`: the scheduler core alone, in virtual time, against an in-memory
+/// service with 20 ms answers. A decision is one request the core sends or one answer
+/// it takes; their CPU time is measured around the core's calls only, not the service's.
+/// Memory per scan in flight is the most resident memory grew after the plan was built,
+/// sampled through the run, over the most scans started and not ended at once.
+func simulateBenchmark(scans: Int) {
+  let plan = scalePlan(scans: scans)
+  var service = ScaleService(scans: scans)
+  var arrivals = Heap<Arrival>()
+  var order = 0
+  let baseline = residentBytes()
+  var coreCPU = 0.0
+  var decisions = 0
+  var inFlight = 0
+  var peakInFlight = 0
+  var peakGrowth = 0
+  var nextSample = 0
+  var now = 0.0
+  let wallStart = Date()
+
+  var mark = threadCPU()
+  var core = SchedulerCore(
+    plan: plan, configuration: .init(epochAtStart: 1_800_000_000), random: SeededRandom(seed: 1))
+  coreCPU += threadCPU() - mark
+
+  while true {
+    mark = threadCPU()
+    let outgoing = core.takeDueRequests(now: now)
+    let events = core.takeEvents()
+    coreCPU += threadCPU() - mark
+    decisions += outgoing.count
+    for event in events {
+      switch event {
+      case .triggering: inFlight += 1
+      case .finished: inFlight -= 1
+      default: break
+      }
+    }
+    peakInFlight = max(peakInFlight, inFlight)
+    // Sampled, not read on every turn: reading /proc costs more than a turn.
+    if decisions >= nextSample {
+      nextSample = decisions + 2_000
+      peakGrowth = max(peakGrowth, residentBytes() - baseline)
+    }
+    for request in outgoing {
+      let response = service.answer(request.request, at: now)
+      arrivals.insert(
+        Arrival(time: now + 0.02, order: order, ticket: request.ticket, response: response))
+      order += 1
+    }
+    mark = threadCPU()
+    let finished = core.isFinished
+    let nextSend = core.nextSendTime()
+    coreCPU += threadCPU() - mark
+    if finished && arrivals.isEmpty { break }
+    guard let next = [nextSend, arrivals.min?.time].compactMap({ $0 }).min() else { break }
+    now = max(now, next)
+    while let arrival = arrivals.min, arrival.time <= now {
+      _ = arrivals.popMin()
+      mark = threadCPU()
+      core.handle(ticket: arrival.ticket, answer: .success(arrival.response), now: now)
+      let events = core.takeEvents()
+      coreCPU += threadCPU() - mark
+      decisions += 1
+      for event in events {
+        switch event {
+        case .triggering: inFlight += 1
+        case .finished: inFlight -= 1
+        default: break
+        }
+      }
+    }
+  }
+  peakGrowth = max(peakGrowth, residentBytes() - baseline)
+  let wall = Date().timeIntervalSince(wallStart)
+  let completed = core.records.filter { $0.outcome == .completed }.count
+  precondition(completed == scans, "every scan must complete: \(completed) of \(scans)")
+  let perDecision = coreCPU / Double(decisions) * 1e6
+  let perScan = Double(peakGrowth) / Double(max(peakInFlight, 1))
+  print("| measurement | value | target |")
+  print("| --- | --- | --- |")
+  print(
+    "| scans, over two providers at 100 requests/s each | \(scans) (\(completed) completed) | |")
+  print(String(format: "| virtual time simulated | %.1f h | |", now / 3600))
+  print("| decisions (requests sent + answers taken) | \(decisions) | |")
+  print(String(format: "| CPU time of the core | %.2f s | |", coreCPU))
+  print(String(format: "| CPU time per decision | %.2f µs | under 20 µs |", perDecision))
+  print("| most scans in flight at once | \(peakInFlight) | |")
+  print(
+    String(
+      format: "| memory per scan in flight (peak growth %.1f MiB) | %.0f bytes | under 2 KB |",
+      Double(peakGrowth) / 1_048_576, perScan))
+  print(String(format: "| wall time of the whole simulation, service included | %.1f s | |", wall))
+}

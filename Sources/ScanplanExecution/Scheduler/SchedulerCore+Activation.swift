@@ -1,0 +1,48 @@
+import ScanplanPlan
+
+extension SchedulerCore {
+  /// Starts waiting scans in plan order while the limits allow: `--concurrency`, the
+  /// budget's `max_concurrent_scans`, and one scan at a time per S4E asset. A scan whose
+  /// asset is busy is parked until that asset's scan ends.
+  mutating func activate(now: Double) {
+    while configuration.concurrency.map({ active < $0 }) ?? true {
+      // A copy of flags, not of the budgets: a budget's queues must stay unshared.
+      let open = budgets.indices.map { budget in
+        !budgets[budget].stopped
+          && (plan.budgets[budget].maxConcurrentScans.map { budgets[budget].active < $0 } ?? true)
+      }
+      guard let (index, budget) = pending.head(where: { open[$0] }) else { return }
+      pending.removeHead(budget: budget)
+      // Ended while it waited: its provider stopped the run.
+      guard runtimes[index].phase == .pending else { continue }
+      let job = plan.jobs[index]
+      if let key = job.sequenceKey {
+        guard !busySequences.contains(key) else {
+          pending.park(index, key: key)
+          continue
+        }
+        busySequences.insert(key)
+      }
+      start(index, now: now)
+    }
+  }
+
+  private mutating func start(_ index: Int, now: Double) {
+    let job = plan.jobs[index]
+    runtimes[index].phase = .active
+    active += 1
+    budgets[job.budget].active += 1
+    guard records[index].scanID != nil else {
+      enqueueStart(index, due: now)
+      return
+    }
+    // Re-attached from a state file: poll it now instead of triggering it again.
+    runtimes[index].hasTriggered = true
+    if records[index].triggeredAt == nil { records[index].triggeredAt = now }
+    if job.scan.wait {
+      enqueue(index, .poll, due: now)
+    } else {
+      finish(index, .triggered, now: now)
+    }
+  }
+}
