@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks, release build; writes their section of Benchmarks/RESULTS.md.
 #   Benchmarks/run.sh validate     validation of a 20,000-asset plan against libyaml
-#   Benchmarks/run.sh run          1,500 scans against the emulator at 50 requests/s per vendor
+#   Benchmarks/run.sh run          20,000 scans against the emulator, with and without --state
+#   Benchmarks/run.sh limits       a server that allows 3 requests/s, the plan saying 20 or 3
+#   Benchmarks/run.sh simulate     the scheduler core with 100,000 scans in virtual time; reports
 # Not part of CI: the figures mean something only on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +27,23 @@ open(path, "w").write(text)
 PY
 }
 
+emulator=""
+# Starts `scanplan emulate` (with any command prefix, such as taskset) and sets $url.
+start_emulator() {
+  log=$(mktemp)
+  "$@" >"$log" &
+  emulator=$!
+  for _ in $(seq 100); do grep -q "emulator at" "$log" && break; sleep 0.1; done
+  url=$(sed -n 's/^scanplan emulator at //p' "$log")
+  rm -f "$log"
+}
+stop_emulator() {
+  kill "$emulator" 2>/dev/null || true
+  wait "$emulator" 2>/dev/null || true
+  emulator=""
+}
+trap 'stop_emulator' EXIT
+
 case "$what" in
 validate)
   swift build -c release --product scanplan >/dev/null
@@ -46,64 +65,127 @@ validate)
   rm -f "$out"
   ;;
 run)
+  # 20,000 scans at 300 requests/s per vendor against an emulator that allows 400, with
+  # and without --state, then with --state pinned to one core (the emulator on the other).
   swift build -c release --product scanplan >/dev/null
   bin=.build/release/scanplan
-  log=$(mktemp)
-  "$bin" emulate --port 0 --rate-limit 50 --scan-seconds 5:15 --seed 7 >"$log" &
-  emulator=$!
-  trap 'kill $emulator 2>/dev/null || true' EXIT
-  for _ in $(seq 100); do grep -q "emulator at" "$log" && break; sleep 0.1; done
-  url=$(sed -n 's/^scanplan emulator at //p' "$log")
-  # The emulator enforces no published trigger limit here: the request budget is measured.
-  python3 ../shared/bench/gen_plan.py 1000 --base-url "$url" --poll 1s:4s --triggers-per-minute 6000 \
-    >Benchmarks/data/plan-run.yaml
-  report=Benchmarks/data/run-report.json
-  # `run` exits 1 when a gate fails, which the generated plan's gates against the
-  # emulator's random findings make likely; the figures are what is measured here.
-  stats=$( { /usr/bin/time -f "%e %M" env S4E_API_TOKEN=sandbox-s4e-token INVICTI_API_TOKEN=sandbox-invicti-token \
-    "$bin" run Benchmarks/data/plan-run.yaml --report "$report" >/dev/null || true; } 2>&1 | tail -1)
-  emulator_stats=$(curl -s "$url/_emulator/stats")
-  kill $emulator
+  python3 ../shared/bench/gen_plan.py 13333 --base-url URL --rps 300 --poll 1s:4s \
+    --triggers-per-minute 60000 >Benchmarks/data/plan-run.template.yaml
   out=$(mktemp)
-  python3 - "$report" "$stats" "$emulator_stats" >"$out" <<'PY'
-import json, sys, datetime
-report = json.load(open(sys.argv[1]))
-wall, peak_kb = sys.argv[2].split()
-wall = float(wall)
-emulator = json.loads(sys.argv[3])
-scans = len(report["scans"])
+  {
+    echo "## Run"
+    echo
+    echo "\`Benchmarks/run.sh run\` on $(date -u +%Y-%m-%d), $(nproc) cores, release build: \`scanplan emulate --rate-limit 400 --scan-seconds 5:15\` in its own process, and \`scanplan run\` of \`gen_plan.py 13333 --rps 300 --poll 1s:4s --triggers-per-minute 60000\` (20,000 scans, two providers at 300 requests/s each). \"one core\" pins \`scanplan run\` to core 0 with \`taskset -c 0\` and the emulator to core 1. CPU is user + system time of \`scanplan run\`."
+    echo
+    echo "| run | wall | CPU | requests | 429s | scans created | peak memory | wall vs without --state |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  } >"$out"
+  base_wall=""
+  for variant in plain state onecore; do
+    pin_emulator=() pin_run=()
+    if [ "$variant" = onecore ]; then pin_emulator=(taskset -c 1) pin_run=(taskset -c 0); fi
+    start_emulator "${pin_emulator[@]}" "$bin" emulate --port 0 --rate-limit 400 --scan-seconds 5:15 --seed 7
+    sed "s#URL#$url#" Benchmarks/data/plan-run.template.yaml >Benchmarks/data/plan-run.yaml
+    state=Benchmarks/data/run.state
+    rm -f "$state"
+    flags=(--report Benchmarks/data/run-report.json)
+    if [ "$variant" != plain ]; then flags+=(--state "$state"); fi
+    stats=$( { /usr/bin/time -f "%e %U %S %M" env S4E_API_TOKEN=sandbox-s4e-token INVICTI_API_TOKEN=sandbox-invicti-token \
+      "${pin_run[@]}" "$bin" run Benchmarks/data/plan-run.yaml "${flags[@]}" >/dev/null || true; } 2>&1 | tail -1)
+    emulator_stats=$(curl -s "$url/_emulator/stats")
+    stop_emulator
+    label=$([ "$variant" = plain ] && echo "without --state" || ([ "$variant" = state ] && echo "with --state" || echo "with --state, one core"))
+    python3 - "$label" "$stats" "$emulator_stats" "${base_wall:-0}" Benchmarks/data/run-report.json >>"$out" <<'PY'
+import json, sys
+label, stats, emulator, base, report = sys.argv[1], sys.argv[2].split(), json.loads(sys.argv[3]), float(sys.argv[4]), json.load(open(sys.argv[5]))
+wall, user, system, peak = float(stats[0]), float(stats[1]), float(stats[2]), int(stats[3])
+requests = sum(v["requests"] for v in emulator.values() if isinstance(v, dict) and "requests" in v)
+throttled = sum(v["throttled"] for v in emulator.values() if isinstance(v, dict) and "throttled" in v)
+created = sum(v["scans"] for v in emulator.values() if isinstance(v, dict) and "scans" in v)
 statuses = {}
 for scan in report["scans"]:
     statuses[scan["status"]] = statuses.get(scan["status"], 0) + 1
-requests = sum(p["requests"] for p in report["providers"])
-print("## Run")
-print()
-print("`Benchmarks/run.sh run` on %s: `scanplan emulate --rate-limit 50 --scan-seconds 5:15` in its own process," % datetime.date.today())
-print("and `scanplan run` of `gen_plan.py 1000 --base-url URL --poll 1s:4s --triggers-per-minute 6000` (1,500 scans, two providers at 50 requests/s each), release build.")
-print()
-print("| measurement | value | target |")
-print("| --- | --- | --- |")
-print("| scans | %d (%s) | |" % (scans, ", ".join("%d %s" % (v, k) for k, v in sorted(statuses.items()))))
-print("| wall time | %.1f s | |" % wall)
-print("| requests sent | %d (%.2f per scan) | |" % (requests, requests / scans))
-print("| 429s seen by the emulator | %d | 0 |" % (emulator["s4e"]["throttled"] + emulator["invicti"]["throttled"]))
-created = emulator["s4e"]["scans"] + emulator["invicti"]["scans"]
-print("| scans the emulator created | %d | %d, one per scan |" % (created, scans))
-print("| exit code | %d (Invicti `fail_on: { critical: 1 }` gates against random severities) | |" % report["exit_code"])
-for p in report["providers"]:
-    overall = p["requests"] / (p["requests_per_second"] * wall)
-    due = p["backlogged_requests"] / (p["requests_per_second"] * p["backlogged_seconds"]) if p["backlogged_seconds"] > 0 else 0
-    print("| %s: requests / (50 x wall) | %.1f %% | |" % (p["name"], overall * 100))
-    print("| %s: utilization while requests were due (%d requests in %.1f s backlogged) | %.1f %% | at least 90 %% |" % (p["name"], p["backlogged_requests"], p["backlogged_seconds"], due * 100))
-print("| peak memory of `scanplan run` | %.1f MiB | under 64 MB |" % (int(peak_kb) / 1024))
-print()
+ratio = "1.00x" if base == 0 else "%.2fx" % (wall / base)
+print("| %s | %.1f s | %.1f s | %d | %d | %d of %d (%s) | %.0f MiB | %s |" % (
+    label, wall, user + system, requests, throttled, created, len(report["scans"]),
+    ", ".join("%d %s" % (v, k) for k, v in sorted(statuses.items())), peak / 1024, ratio))
 PY
+    if [ "$variant" = plain ]; then base_wall=$(echo "$stats" | cut -d' ' -f1); fi
+  done
+  echo >>"$out"
+  echo "Target: with \`--state\` within 1.15x of the run without it; one scan created per scan; no 429." >>"$out"
+  echo >>"$out"
   cat "$out"
   replace_section run "$out"
-  rm -f "$out" "$log"
+  rm -f "$out"
+  ;;
+limits)
+  # A server that allows 3 requests/s per vendor; the plan says 20 (misdeclared), 3
+  # (right), and 20 against a server that tells its limit in RateLimit headers.
+  swift build -c release --product scanplan >/dev/null
+  bin=.build/release/scanplan
+  out=$(mktemp)
+  {
+    echo "## A server's real limit"
+    echo
+    echo "\`Benchmarks/run.sh limits\` on $(date -u +%Y-%m-%d), release build: \`scanplan emulate --rate-limit 3 --scan-seconds 5:15\` (a token bucket of 3 requests/s per vendor, 429 with \`Retry-After: 1\` when empty) and \`scanplan run\` of \`gen_plan.py 60 --poll 1s:4s --triggers-per-minute 6000\` (90 scans) with the \`--rps\` shown. \"Time the limit needs\" is the requests the server took, over 3 a second, for the busier vendor."
+    echo
+    echo "| plan says | server | wall | 429 share | time the limit needs | wall / that | use of the budget while requests were due | target |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  } >"$out"
+  for case in "20 plain" "3 plain" "20 headers"; do
+    set -- $case
+    rps=$1 mode=$2
+    extra=()
+    if [ "$mode" = headers ]; then extra=(--rate-limit-headers); fi
+    start_emulator "$bin" emulate --port 0 --rate-limit 3 --scan-seconds 5:15 --seed 7 "${extra[@]}"
+    python3 ../shared/bench/gen_plan.py 60 --base-url "$url" --rps "$rps" --poll 1s:4s --triggers-per-minute 6000 \
+      >Benchmarks/data/plan-limits.yaml
+    stats=$( { /usr/bin/time -f "%e" env S4E_API_TOKEN=sandbox-s4e-token INVICTI_API_TOKEN=sandbox-invicti-token \
+      "$bin" run Benchmarks/data/plan-limits.yaml --report Benchmarks/data/limits-report.json >/dev/null || true; } 2>&1 | tail -1)
+    emulator_stats=$(curl -s "$url/_emulator/stats")
+    stop_emulator
+    python3 - "$rps" "$mode" "$stats" "$emulator_stats" Benchmarks/data/limits-report.json >>"$out" <<'PY'
+import json, sys
+rps, mode, wall, emulator, report = sys.argv[1], sys.argv[2], float(sys.argv[3]), json.loads(sys.argv[4]), json.load(open(sys.argv[5]))
+vendors = [v for v in emulator.values() if isinstance(v, dict) and "requests" in v and v["requests"] > 0]
+requests = sum(v["requests"] for v in vendors)
+throttled = sum(v["throttled"] for v in vendors)
+needed = max((v["requests"] - v["throttled"]) / 3 for v in vendors)
+uses = []
+for p in report["providers"]:
+    if p["backlogged_seconds"] > 0:
+        uses.append("%s %.0f %%" % (p["name"], 100 * p["backlogged_requests"] / (3 * p["backlogged_seconds"])))
+server = "3/s, tells it in RateLimit headers" if mode == "headers" else "3/s"
+target = {"20 plain": "429s at most 8 %, wall within 1.4x", "3 plain": "no 429, use at least 95 %", "20 headers": "no 429"}[rps + " " + mode]
+print("| %s/s | %s | %.1f s | %.1f %% (%d of %d) | %.1f s | %.2fx | %s | %s |" % (
+    rps, server, wall, 100 * throttled / requests, throttled, requests, needed, wall / needed, ", ".join(uses), target))
+PY
+  done
+  echo >>"$out"
+  cat "$out"
+  replace_section limits "$out"
+  rm -f "$out"
+  ;;
+simulate)
+  swift build -c release --product ScanplanBenchmarks >/dev/null
+  out=$(mktemp)
+  {
+    echo "## Scale simulation"
+    echo
+    echo "\`Benchmarks/run.sh simulate\` on $(date -u +%Y-%m-%d), release build: \`ScanplanBenchmarks simulate 100000\`, the scheduler core in virtual time against an in-memory service (20 ms answers, scans of 10 to 60 minutes), and \`ScanplanBenchmarks reports 20000\`, writing the report files of a 20,000-scan run."
+    echo
+    .build/release/ScanplanBenchmarks simulate 100000
+    echo
+    .build/release/ScanplanBenchmarks reports 20000
+    echo
+  } >"$out"
+  cat "$out"
+  replace_section simulate "$out"
+  rm -f "$out"
   ;;
 *)
-  echo "usage: Benchmarks/run.sh validate|run" >&2
+  echo "usage: Benchmarks/run.sh validate|run|limits|simulate" >&2
   exit 64
   ;;
 esac

@@ -360,6 +360,31 @@ import Testing
     #expect(simulation.sends(of: .trigger).prefix(2).map(\.time) == [0, 0.2])
   }
 
+  /// A scan held back by its asset waits parked; the others start in plan order around
+  /// it: when a scan starts, every earlier scan not started yet has a busy asset.
+  @Test func waitingScansStartInPlanOrderAroundBusyAssets() throws {
+    let fake = FakeS4E(duration: 12)
+    let simulation = Simulation(
+      try runPlan(s4ePlan(assets: 4, rate: 20, scansPerAsset: 3)), concurrency: 3
+    ) { request, now in (fake.answer(request, now), 0) }
+    #expect(simulation.run())
+    let records = simulation.core.records
+    #expect(records.allSatisfy { $0.outcome == .completed })
+    let asset = { (job: Int) in job / 3 }
+    let busy = { (asset: Int, time: Double) in
+      records.contains { $0.job / 3 == asset && $0.triggeredAt! <= time && time < $0.endedAt! }
+    }
+    for record in records {
+      let start = record.triggeredAt!
+      for earlier in records.prefix(record.job) where earlier.triggeredAt! > start {
+        #expect(
+          busy(asset(earlier.job), start),
+          "job \(record.job) started at \(start) before job \(earlier.job), whose asset was free")
+      }
+    }
+    #expect(simulation.sends(of: .trigger).map(\.job) != Array(0..<12))
+  }
+
   @Test func concurrencyAndMaxConcurrentScansLimitActiveScans() throws {
     let fake = FakeS4E(duration: 30)
     let yaml = s4ePlan(assets: 10, rate: 20).replacing(

@@ -11,11 +11,13 @@ import ScanplanVendorKit
 /// Pacing, as docs/running.md says: one budget per provider (requests spaced at
 /// `1 / rate`, triggers also at the vendor's trigger limit), due requests earliest
 /// deadline first with triggers before polls, poll schedules with back-off and positive
-/// jitter up to each scan's deadline, 429 pauses with `Retry-After` and a multiplicative
-/// slow-down that recovers as answers succeed, full-jitter retries of network errors and
-/// 5xx with a limit per scan and a budget per provider, and 4xx never retried. What the
-/// vendors' answers say is read by their `ProviderAPI`; answers are handled in
-/// `SchedulerCore+Answers.swift`, failures in `SchedulerCore+Failures.swift`.
+/// jitter up to each scan's deadline, at most one request a second per scan, 429 pauses
+/// with `Retry-After` and a rate that learns the server's limit (`AdaptiveRate`),
+/// full-jitter retries of network errors and 5xx with a limit per scan and a budget per
+/// provider, and 4xx never retried. What the vendors' answers say is read by their
+/// `ProviderAPI`; answers are handled in `SchedulerCore+Answers.swift`, failures in
+/// `SchedulerCore+Failures.swift`, pacing in `SchedulerCore+Pacing.swift`, and waiting
+/// scans start in `SchedulerCore+Activation.swift`.
 public struct SchedulerCore: Sendable {
   /// The run's plan.
   public let plan: RunPlan

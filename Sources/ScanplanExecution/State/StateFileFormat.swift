@@ -2,7 +2,7 @@ import ScanplanJSON
 
 /// The state file's two formats, and the lines of the current one.
 ///
-/// Format 2, written since scanplan 0.3, is a journal of JSON lines: a header line
+/// Format 2 (after 0.1.0) is a journal of JSON lines: a header line
 /// `{"version":2,...}`, then one line per change of a scan, each the scan's whole entry, the
 /// last line of an id winning. A run appends the lines of each loop turn and syncs them
 /// once; it rewrites the file as a snapshot (one line per scan) when it starts and ends.
