@@ -25,6 +25,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
   ],
   targets: [
     .systemLibrary(
@@ -92,6 +93,7 @@ let package = Package(
         "ScanplanVendors",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "HeapModule", package: "swift-collections"),
@@ -107,6 +109,7 @@ let package = Package(
         "ScanplanVendorKit",
         "ScanplanVendors",
         .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
         .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -122,6 +125,7 @@ let package = Package(
         "ScanplanVendorKit",
         "ScanplanVendors",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -183,6 +187,7 @@ let package = Package(
       dependencies: [
         "ScanplanExecution", "ScanplanEmulator", "ScanplanPlan", "ScanplanJSON", "ScanplanSupport",
         "ScanplanVendorKit", "ScanplanVendors", "ScanplanS4E", "ScanplanInvicti",
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
       exclude: ["TLS"],
       swiftSettings: swiftSettings

@@ -59,6 +59,13 @@ validate)
     .build/release/ScanplanBenchmarks validate Benchmarks/data/plan-20000.yaml examples/quickstart.yaml \
       .build/release/scanplan 7
     echo
+    echo "Pinned to one core (\`taskset -c 0\`, the whole benchmark and the processes it starts):"
+    echo
+    echo "| measurement | median of 7 | vs (a) | target |"
+    echo "| --- | --- | --- | --- |"
+    taskset -c 0 .build/release/ScanplanBenchmarks validate-pinned Benchmarks/data/plan-20000.yaml \
+      .build/release/scanplan 7
+    echo
   } >"$out"
   cat "$out"
   replace_section validate "$out"

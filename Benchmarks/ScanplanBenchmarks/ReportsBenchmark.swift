@@ -22,7 +22,10 @@ func reportsBenchmark(scans: Int) {
   let report = RunReport(
     records: records, startedAt: 1_800_000_000, endedAt: 1_800_003_600, interrupted: false,
     unreachableProviders: [],
-    budgets: plan.budgets.map { ($0.name, $0.requestsPerSecond, SchedulerCore.BudgetStatistics()) })
+    budgets: plan.budgets.map {
+      RunReport.Budget(
+        name: $0.name, rate: $0.requestsPerSecond, statistics: SchedulerCore.BudgetStatistics())
+    })
   var json: [Double] = []
   var junit: [Double] = []
   var bytes = (0, 0)

@@ -128,3 +128,43 @@ func validateBenchmark(_ arguments: [String]) {
   print("| (b) peak resident memory | \(peak / (1024 * 1024)) MiB | | under 150 MB |")
   print("| (d) `scanplan validate` of a small plan, wall | \(ms(median(small))) | | under 50 ms |")
 }
+
+/// `validate-pinned PLAN SCANPLAN_BINARY [RUNS]`, run under `taskset -c 0`: the same
+/// floor and `scanplan validate` on one core (a spawned process inherits the pinning),
+/// and loading with and without libyaml on a thread of its own, to show whether that
+/// thread pays when there is no second core.
+func validatePinnedBenchmark(_ arguments: [String]) {
+  guard arguments.count >= 4 else { usage() }
+  let (planPath, binary) = (arguments[2], arguments[3])
+  let runs = arguments.count > 4 ? Int(arguments[4]) ?? 7 : 7
+  let bytes = [UInt8](FileManager.default.contents(atPath: planPath)!)
+  var process: [Double] = []
+  for _ in 0..<runs {
+    let run = spawn([binary, "validate", planPath])
+    precondition(run.status == 0, "scanplan validate failed")
+    process.append(run.seconds)
+  }
+  var raw: [Double] = []
+  var alone: [Double] = []
+  var threaded: [Double] = []
+  for _ in 0..<runs {
+    raw.append(seconds { _ = rawParse(bytes) })
+    let source = SourceText(path: planPath, bytes: bytes)
+    alone.append(
+      seconds { _ = YAMLLoader(concurrentParsingThreshold: .max).load(source) })
+    threaded.append(seconds { _ = YAMLLoader(concurrentParsingThreshold: 0).load(source) })
+  }
+  func ms(_ value: Double) -> String { String(format: "%.1f ms", value * 1000) }
+  let rawTime = median(raw)
+  print(
+    "| (a) libyaml raw event parse, one core | \(ms(rawTime)) | 1.00x | floor |")
+  print(
+    "| (b) `scanplan validate` process, one core, wall | \(ms(median(process))) | "
+      + String(format: "%.2fx", median(process) / rawTime) + " | within 2.5x |")
+  print(
+    "| (c1) loading the YAML tree, libyaml on the calling thread, one core | \(ms(median(alone))) | "
+      + String(format: "%.2fx", median(alone) / rawTime) + " | |")
+  print(
+    "| (c1) loading the YAML tree, libyaml on a thread of its own, one core | \(ms(median(threaded))) | "
+      + String(format: "%.2fx", median(threaded) / rawTime) + " | |")
+}

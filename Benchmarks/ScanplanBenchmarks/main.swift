@@ -2,6 +2,7 @@
 // Benchmarks/RESULTS.md (Benchmarks/run.sh calls them).
 //
 // usage: ScanplanBenchmarks validate PLAN SMALL_PLAN SCANPLAN_BINARY [RUNS]
+//        taskset -c 0 ScanplanBenchmarks validate-pinned PLAN SCANPLAN_BINARY [RUNS]
 //        ScanplanBenchmarks simulate [SCANS]
 //        ScanplanBenchmarks reports [SCANS]
 
@@ -12,6 +13,7 @@ func usage() -> Never {
     Data(
       """
       usage: ScanplanBenchmarks validate PLAN SMALL_PLAN SCANPLAN_BINARY [RUNS]
+             taskset -c 0 ScanplanBenchmarks validate-pinned PLAN SCANPLAN_BINARY [RUNS]
              ScanplanBenchmarks simulate [SCANS]
              ScanplanBenchmarks reports [SCANS]
 
@@ -22,6 +24,7 @@ func usage() -> Never {
 let commandLine = CommandLine.arguments
 switch commandLine.count > 1 ? commandLine[1] : "" {
 case "validate": validateBenchmark(commandLine)
+case "validate-pinned": validatePinnedBenchmark(commandLine)
 case "simulate":
   simulateBenchmark(scans: commandLine.count > 2 ? Int(commandLine[2]) ?? 100_000 : 100_000)
 case "reports":

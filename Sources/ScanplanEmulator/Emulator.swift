@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -91,14 +92,14 @@ public final class Emulator: Sendable {
   }
 
   /// Requests seen so far, in order of arrival (the first 100,000).
-  public var requests: [SeenRequest] { box.state.withLock { $0.log } }
+  public var requests: [SeenRequest] { box.state.withLockedValue { $0.log } }
 
   /// Triggers received per asset or target id, 409s and 404s included.
-  public var triggersByAsset: [String: Int] { box.state.withLock { $0.triggersByAsset } }
+  public var triggersByAsset: [String: Int] { box.state.withLockedValue { $0.triggersByAsset } }
 
   /// Scans created per asset or target id.
   public var scansByAsset: [String: Int] {
-    box.state.withLock { state in
+    box.state.withLockedValue { state in
       var counts: [String: Int] = [:]
       for scan in state.scans.byID.values { counts[scan.asset, default: 0] += 1 }
       return counts
@@ -115,11 +116,11 @@ public final class Emulator: Sendable {
 
 /// What connection handlers share: the state behind its lock, and the start time.
 private final class StateBox: Sendable {
-  let state: Locked<EmulatorState>
+  let state: NIOLockedValueBox<EmulatorState>
   let started: ContinuousClock.Instant
 
   init(state: EmulatorState, started: ContinuousClock.Instant) {
-    self.state = Locked(state)
+    self.state = NIOLockedValueBox(state)
     self.started = started
   }
 
@@ -141,7 +142,7 @@ private final class StateBox: Sendable {
           guard let request = head else { return }
           let bytes = body.readBytes(length: body.readableBytes) ?? []
           let now = Emulator.seconds(ContinuousClock.now - started)
-          let answer = state.withLock {
+          let answer = state.withLockedValue {
             $0.answer(
               method: request.method.rawValue, uri: request.uri,
               headers: request.headers.map { (name: $0.name, value: $0.value) }, body: bytes,

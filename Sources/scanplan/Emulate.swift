@@ -1,8 +1,8 @@
 import ArgumentParser
-import Dispatch
 import ScanplanEmulator
 import ScanplanVendorKit
 import ScanplanVendors
+import UnixSignals
 
 #if canImport(Glibc)
   import Glibc
@@ -132,17 +132,7 @@ struct Emulate: AsyncParsableCommand {
     }
     print(text + "Ctrl-C stops it.")
     fflush(nil)
-    let (stop, continuation) = AsyncStream.makeStream(of: Void.self)
-    var sources: [any DispatchSourceSignal] = []
-    for number in [SIGINT, SIGTERM] {
-      signal(number, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-      source.setEventHandler { continuation.yield() }
-      source.resume()
-      sources.append(source)
-    }
-    for await _ in stop { break }
-    for source in sources { source.cancel() }
+    for await _ in await Signals.trap(.sigint, .sigterm) { break }
     await emulator.stop()
   }
 }

@@ -60,7 +60,7 @@ struct SelectionOptions: ParsableArguments {
       else {
         throw ValidationError("--shard takes K/N with 1 <= K <= N, such as 2/4")
       }
-      selection.shard = (index, count)
+      selection.shard = RunSelection.Shard(index: index, count: count)
     }
     return selection
   }

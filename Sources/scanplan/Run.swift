@@ -1,10 +1,10 @@
 import ArgumentParser
-import Dispatch
 import ScanplanEmulator
 import ScanplanExecution
 import ScanplanPlan
 import ScanplanSupport
 import ScanplanVendors
+import UnixSignals
 
 #if canImport(Glibc)
   import Glibc
@@ -113,15 +113,24 @@ struct Run: AsyncParsableCommand {
       fflush(nil)
     }
     let interrupt = InterruptSignal()
-    let signals = SignalHandler.install(interrupt)
+    // Ctrl-C: the first stops new triggers, a second quits at once.
+    let signals = await Signals.watch(.sigint) { count in
+      if count == 1 {
+        Environment.printError(
+          "\ninterrupted: no new triggers; saving state (Ctrl-C again to quit at once)\n")
+        interrupt.fire()
+      } else {
+        Environment.exitNow(130)
+      }
+    }
     let transport = AsyncHTTPClientTransport(requestTimeout: requestTimeout)
     let driver = RunDriver(
       plan: plan, transport: transport,
       configuration: SchedulerCore.Configuration(
         epochAtStart: UTCDate.now(), concurrency: concurrency),
       random: seed.map { SeededRandom(seed: $0) } ?? .system())
-    let (result, stateError) = await driver.run(
-      journal: journal, console: console, interrupt: interrupt)
+    let outcome = await driver.run(journal: journal, console: console, interrupt: interrupt)
+    let (result, stateError) = (outcome.report, outcome.stateError)
     signals.cancel()
     await transport.shutdown()
     await emulator?.stop()
@@ -142,34 +151,5 @@ struct Run: AsyncParsableCommand {
       code = 3
     }
     Environment.exitNow(code)
-  }
-}
-
-/// Ctrl-C: the first stops new triggers, a second quits at once.
-enum SignalHandler {
-  static func install(_ interrupt: InterruptSignal) -> any DispatchSourceSignal {
-    signal(SIGINT, SIG_IGN)
-    let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-    let count = SignalCount()
-    source.setEventHandler {
-      if count.increment() == 1 {
-        Environment.printError(
-          "\ninterrupted: no new triggers; saving state (Ctrl-C again to quit at once)\n")
-        interrupt.fire()
-      } else {
-        Environment.exitNow(130)
-      }
-    }
-    source.resume()
-    return source
-  }
-}
-
-/// How many times Ctrl-C was pressed; only the signal queue touches it.
-final class SignalCount: @unchecked Sendable {
-  private var value = 0
-  func increment() -> Int {
-    value += 1
-    return value
   }
 }

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import ScanplanEmulator
 import ScanplanExecution
 import ScanplanInvicti
@@ -11,25 +12,25 @@ import Testing
 
 /// Collects what a run prints.
 final class Output: Sendable {
-  private let text = Locked("")
-  var value: String { text.withLock { $0 } }
-  func append(_ more: String) { text.withLock { $0 += more } }
+  private let text = NIOLockedValueBox("")
+  var value: String { text.withLockedValue { $0 } }
+  func append(_ more: String) { text.withLockedValue { $0 += more } }
 }
 
 /// Records when the runner sent each request, on its own clock.
 final class RecordingTransport: HTTPTransport {
   let inner: any HTTPTransport
-  private let sends = Locked<[(time: Double, url: String)]>([])
+  private let sends = NIOLockedValueBox<[(time: Double, url: String)]>([])
   private let start = ContinuousClock.now
 
   init(_ inner: any HTTPTransport) { self.inner = inner }
 
-  var sent: [(time: Double, url: String)] { sends.withLock { $0 } }
+  var sent: [(time: Double, url: String)] { sends.withLockedValue { $0 } }
 
   func send(_ request: HTTPRequest) async -> Result<HTTPResponse, TransportError> {
     let now = ContinuousClock.now - start
     let seconds = Double(now.components.seconds) + Double(now.components.attoseconds) / 1e18
-    sends.withLock { $0.append((seconds, request.url)) }
+    sends.withLockedValue { $0.append((seconds, request.url)) }
     return await inner.send(request)
   }
 }
@@ -126,7 +127,7 @@ struct EmulatorRun {
     let driver = RunDriver(
       plan: runPlan, transport: recording, configuration: schedulerConfiguration,
       random: SeededRandom(seed: 7))
-    let (report, _) = await driver.run(journal: nil, console: console, interrupt: nil)
+    let report = await driver.run(journal: nil, console: console, interrupt: nil).report
     await transport.shutdown()
     await emulator.stop()
     output.append(console.summary(report))

@@ -12,7 +12,7 @@ import Testing
     var seen: [String] = []
     for index in 1...3 {
       var selection = RunSelection()
-      selection.shard = (index, 3)
+      selection.shard = RunSelection.Shard(index: index, count: 3)
       let plan = try runPlan(yaml, selection: selection)
       seen += plan.jobs.map(\.id)
       #expect(plan.budgets[0].requestsPerSecond == 3)

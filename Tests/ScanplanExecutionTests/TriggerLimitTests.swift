@@ -41,7 +41,7 @@ import Testing
     let plan = try #require(validation.plan)
     #expect(plan.providers.map(\.triggersPerMinute) == [10, 30, nil])
     var selection = RunSelection()
-    selection.shard = (1, 2)
+    selection.shard = RunSelection.Shard(index: 1, count: 2)
     let environment = ["S4E_API_TOKEN": "t", "INVICTI_API_TOKEN": "u"]
     let whole = try RunPlan.prepare([plan], environment: environment).get()
     #expect(whole.budgets.map(\.triggersPerMinute) == [10, 30, nil])

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOSSL
@@ -19,7 +20,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
   /// The timeout as people read it: `30`, `0.5`.
   private let seconds: String
   /// TLS configurations by `ca_file`, built once each so that connections are reused.
-  private let configurations = Locked<[TrustedCA: TLSConfiguration]>([:])
+  private let configurations = NIOLockedValueBox<[TrustedCA: TLSConfiguration]>([:])
 
   /// Creates a transport with its own client; call `shutdown()` when done.
   public init(requestTimeout seconds: Double = 30) {
@@ -78,7 +79,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
 
   /// A client configuration that trusts a `ca_file`'s authorities instead of the system's.
   private func tlsConfiguration(_ trust: TrustedCA) -> TLSConfiguration? {
-    configurations.withLock { known in
+    configurations.withLockedValue { known in
       if let configuration = known[trust] { return configuration }
       guard let certificates = try? NIOSSLCertificate.fromPEMBytes(trust.pem),
         !certificates.isEmpty

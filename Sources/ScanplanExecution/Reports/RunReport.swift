@@ -14,13 +14,30 @@ public struct RunReport: Sendable {
   /// Budgets that never got an HTTP answer: their providers were unreachable.
   public let unreachableProviders: [String]
   /// Each budget's name, configured rate and counters.
-  public let budgets: [(name: String, rate: Double, statistics: SchedulerCore.BudgetStatistics)]
+  public let budgets: [Budget]
+
+  /// One budget as a report shows it.
+  public struct Budget: Sendable {
+    /// The provider's name.
+    public let name: String
+    /// The configured rate, requests per second.
+    public let rate: Double
+    /// What it did.
+    public let statistics: SchedulerCore.BudgetStatistics
+
+    /// Creates a row.
+    public init(name: String, rate: Double, statistics: SchedulerCore.BudgetStatistics) {
+      self.name = name
+      self.rate = rate
+      self.statistics = statistics
+    }
+  }
 
   /// Creates a report.
   public init(
     records: [ScanRecord], startedAt: Double, endedAt: Double, interrupted: Bool,
     unreachableProviders: [String],
-    budgets: [(name: String, rate: Double, statistics: SchedulerCore.BudgetStatistics)] = []
+    budgets: [Budget] = []
   ) {
     self.budgets = budgets
     self.records = records

@@ -52,12 +52,7 @@ public struct DryRun: Sendable {
         use(provider.baseURL, owner)
         if let caFile = provider.caFile { use(caFile, owner) }
         for scan in scans {
-          for (_, value) in scan.assetKeys {
-            if let text = value.stringValue { use(text, "scan `\(scan.id)`") }
-          }
-          if let profileID = scan.setting("profile_id")?.stringValue {
-            use(profileID, "scan `\(scan.id)`")
-          }
+          for value in ScanTemplates.values(of: scan) { use(value.text, "scan `\(scan.id)`") }
           let request = provider.type.api.triggerRequest(
             scan.triggerInput, baseURL: provider.baseURL, token: "${\(provider.tokenVariable)}")
           entries.append(

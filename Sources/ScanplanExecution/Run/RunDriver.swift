@@ -60,7 +60,7 @@ public struct RunDriver: Sendable {
   public func run(
     journal: StateJournal?, console: RunConsole, interrupt: InterruptSignal?,
     clock: ContinuousClock = ContinuousClock()
-  ) async -> (report: RunReport, stateError: StateFileError?) {
+  ) async -> Outcome {
     let begin = clock.now
     let epoch = configuration.epochAtStart
     let pacer = SendPacer(budgets: plan.budgets.count)
@@ -170,8 +170,19 @@ public struct RunDriver: Sendable {
       records: core.records, startedAt: epoch, endedAt: epoch + end,
       interrupted: core.isInterrupted, unreachableProviders: unreachable,
       budgets: plan.budgets.indices.map {
-        (plan.budgets[$0].name, plan.budgets[$0].requestsPerSecond, core.budgetStatistics[$0])
+        RunReport.Budget(
+          name: plan.budgets[$0].name, rate: plan.budgets[$0].requestsPerSecond,
+          statistics: core.budgetStatistics[$0])
       })
-    return (report, stateError)
+    return Outcome(report: report, stateError: stateError)
+  }
+
+  /// How a run ended.
+  public struct Outcome: Sendable {
+    /// The report.
+    public let report: RunReport
+    /// Set when the state file could not be written: the run stopped so that no trigger
+    /// went unrecorded.
+    public let stateError: StateFileError?
   }
 }

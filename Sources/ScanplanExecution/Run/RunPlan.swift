@@ -88,7 +88,21 @@ public struct RunSelection: Sendable {
   public var tags: [String] = []
   /// `--shard K/N`: this run takes the scans whose id hashes to K - 1 modulo N, and 1/N of
   /// every budget.
-  public var shard: (index: Int, count: Int)?
+  public var shard: Shard?
+
+  /// One of N shards of a run.
+  public struct Shard: Sendable, Equatable {
+    /// K, from 1.
+    public let index: Int
+    /// N.
+    public let count: Int
+
+    /// Shard `index` of `count`, `1 <= index <= count`.
+    public init(index: Int, count: Int) {
+      self.index = index
+      self.count = count
+    }
+  }
 
   /// Selects every scan.
   public init() {}

@@ -192,41 +192,27 @@ struct RunPreparation {
     return index
   }
 
-  /// One scan as a job, its `${NAME}` keys resolved and checked.
+  /// One scan as a job, its `${NAME}` values resolved and checked (`ScanTemplates`).
   private mutating func add(
     _ scan: ResolvedScan, of plan: ResolvedPlan, provider: ResolvedProvider,
     connection: (budget: Int, baseURL: String, token: String, trust: TrustedCA?),
     poll: PollPolicy
   ) {
     let what = "scan `\(scan.id)`"
-    var keys: [(key: String, value: JSONValue)] = []
-    var usable = true
-    for (key, value) in scan.assetKeys {
-      guard case .string(let text) = value, text.contains("${") else {
-        keys.append((key, value))
-        continue
-      }
-      guard let resolved = resolve(text, "\(what) (\(key))") else {
-        usable = false
-        continue
-      }
-      if !PlanValues.isUUID(resolved) {
-        problems.append("\(what): `\(key)` resolves to something that is not a UUID")
-        usable = false
-      }
-      keys.append((key, .string(resolved)))
-    }
+    var keys = scan.assetKeys
     var resolvedScan = scan
-    if let profileID = scan.setting("profile_id")?.stringValue, profileID.contains("${") {
-      if let value = resolve(profileID, "\(what) (profile_id)") {
-        if !PlanValues.isUUID(value) {
-          problems.append("\(what): `profile_id` resolves to something that is not a UUID")
-          usable = false
-        }
-        resolvedScan = scan.replacingSetting(["profile_id"], with: .string(value))
-      } else {
+    var usable = true
+    for value in ScanTemplates.values(of: scan) {
+      guard let resolved = resolve(value.text, "\(what) (\(value.key))") else {
+        usable = false
+        continue
+      }
+      if let problem = ScanTemplates.problem(resolved, kind: value.kind) {
+        problems.append("\(what): `\(value.key)` resolves to \(problem)")
         usable = false
       }
+      resolvedScan = ScanTemplates.replacing(
+        value.place, with: resolved, in: resolvedScan, keys: &keys)
     }
     guard usable else { return }
     let table = provider.type.table

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import ScanplanSupport
 
 /// Keeps each budget's requests apart where they actually leave, not only where the
@@ -6,16 +7,16 @@ import ScanplanSupport
 /// wait and asks again. A task that wakes late therefore pushes the next request back
 /// instead of leaving right before it, however busy the machine is.
 final class SendPacer: Sendable {
-  private let lastStarts: Locked<[Double]>
+  private let lastStarts: NIOLockedValueBox<[Double]>
 
   init(budgets: Int) {
-    lastStarts = Locked(Array(repeating: -.infinity, count: budgets))
+    lastStarts = NIOLockedValueBox(Array(repeating: -.infinity, count: budgets))
   }
 
   /// Claims `now` for a request of `budget`, or says how many seconds to wait before
   /// asking again.
   func claim(budget: Int, interval: Double, now: Double) -> Double? {
-    lastStarts.withLock { starts in
+    lastStarts.withLockedValue { starts in
       let earliest = starts[budget] + interval
       guard now >= earliest else { return earliest - now }
       starts[budget] = now

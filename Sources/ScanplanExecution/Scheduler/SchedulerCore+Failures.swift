@@ -75,9 +75,9 @@ extension SchedulerCore {
   func gate(_ job: RunPlan.Job, counts: [String: Int]?) -> GateVerdict? {
     guard !job.scan.failOn.isEmpty else { return nil }
     guard let counts else { return .failed(["no severity counts were reported"]) }
-    let reached = job.scan.failOn.compactMap { severity, threshold -> String? in
-      guard let count = counts[severity] else { return "\(severity): not reported" }
-      return count >= threshold ? "\(severity): \(count) >= \(threshold)" : nil
+    let reached = job.scan.failOn.compactMap { gate -> String? in
+      guard let count = counts[gate.severity] else { return "\(gate.severity): not reported" }
+      return count >= gate.count ? "\(gate.severity): \(count) >= \(gate.count)" : nil
     }
     return reached.isEmpty ? .passed : .failed(reached)
   }

@@ -116,7 +116,7 @@ public struct ResolvedScan: Sendable {
   /// Whether to poll until the scan ends.
   public let wait: Bool
   /// Severity thresholds: the run fails when a completed scan reports at least this many.
-  public let failOn: [(severity: String, count: Int)]
+  public let failOn: [GateThreshold]
   /// Where the scan is defined.
   public let range: SourceRange
 

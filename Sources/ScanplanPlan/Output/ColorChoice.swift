@@ -20,26 +20,3 @@ public enum ColorChoice: String, CaseIterable, Sendable {
     }
   }
 }
-
-/// The formats `scanplan validate` writes.
-public enum DiagnosticFormat: String, CaseIterable, Sendable {
-  /// For people: excerpts, carets and help.
-  case text
-  /// The stable JSON document of docs/output-formats.md.
-  case json
-  /// GitHub Actions workflow annotations.
-  case github
-  /// SARIF 2.1.0 for code scanning.
-  case sarif
-
-  /// The format when none is given: annotations inside GitHub Actions, text elsewhere.
-  public static func automatic(environment: [String: String]) -> DiagnosticFormat {
-    environment["GITHUB_ACTIONS"] == "true" ? .github : .text
-  }
-}
-
-/// scanplan's own version.
-public enum ScanplanVersion {
-  /// The version `--version` prints and SARIF logs carry.
-  public static let current = "0.1.0"
-}

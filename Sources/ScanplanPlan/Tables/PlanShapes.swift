@@ -32,17 +32,25 @@ public enum PlanShapes {
 
   /// Every leaf scan setting, in table order: `scan_type`, `options.max_depth`, ... Each
   /// has a slot, its index here, so merging and lookups work on numbers, not key paths.
-  public static let settingLeaves: [(path: [String], field: Field)] = {
-    var leaves: [([String], Field)] = []
+  public static let settingLeaves: [SettingLeaf] = {
+    var leaves: [SettingLeaf] = []
     for field in scanSettings.fields {
       if case .object(let nested) = field.kind {
-        leaves += nested.fields.map { ([field.key, $0.key], $0) }
+        leaves += nested.fields.map { SettingLeaf(path: [field.key, $0.key], field: $0) }
       } else {
-        leaves.append(([field.key], field))
+        leaves.append(SettingLeaf(path: [field.key], field: field))
       }
     }
     return leaves
   }()
+
+  /// One leaf scan setting: its key path and its table entry.
+  public struct SettingLeaf: Sendable {
+    /// `["options", "max_depth"]`.
+    public let path: [String]
+    /// The table entry.
+    public let field: Field
+  }
 
   /// The slot of a leaf setting's path.
   static func slot(_ path: String...) -> Int {

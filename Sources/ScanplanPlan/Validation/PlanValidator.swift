@@ -11,9 +11,6 @@ public struct PlanValidation: Sendable {
   /// The resolved plan; present even with errors, holding what could be resolved. Nil
   /// when the file could not be loaded, or when the validator was made not to resolve.
   public let plan: ResolvedPlan?
-  /// Whether the assets were checked while the file loaded (see
-  /// `PlanValidator.checksWhileLoading`). The outcome is the same either way.
-  public var checkedWhileLoading = false
 
   /// Whether any diagnostic is an error.
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -26,7 +23,7 @@ public struct PlanValidation: Sendable {
         var raised = diagnostic
         raised.severity = .error
         return raised
-      }, secretRanges: secretRanges, plan: plan, checkedWhileLoading: checkedWhileLoading)
+      }, secretRanges: secretRanges, plan: plan)
   }
 }
 
@@ -39,45 +36,30 @@ public struct PlanValidator: Sendable {
   /// every scan (ids, merged settings, strings for each) is a third of its work on a
   /// large plan; every check runs either way.
   public let resolving: Bool
-  /// Whether assets are checked while the file loads, each as soon as it is parsed, when
-  /// the plan is laid out for it (`providers` and `profiles` before `assets`). On a large
-  /// plan that overlaps most checking with libyaml's parse. Off, or when the layout does
-  /// not allow it, the plan is checked once loaded; the outcome is the same.
-  public let checksWhileLoading: Bool
 
   /// Creates a validator with the format's limits.
-  public init(limits: YAMLLimits = .plan, resolving: Bool = true, checksWhileLoading: Bool = true) {
+  public init(limits: YAMLLimits = .plan, resolving: Bool = true) {
     self.limits = limits
     self.resolving = resolving
-    self.checksWhileLoading = checksWhileLoading
   }
 
   /// Validates one file.
   public func validate(_ source: SourceText) -> PlanValidation {
-    let watcher = checksWhileLoading ? AssetWatcher(file: source.path, resolving: resolving) : nil
-    let loaded = YAMLLoader(limits: limits).load(source, watcher: watcher)
+    // One path: bytes, then events, then the tree, then the plan.
+    let loaded = YAMLLoader(limits: limits).load(source)
     var diagnostics = loaded.errors.map { Self.diagnostic(for: $0, file: source.path) }
     var secrets: [SourceRange] = []
     var plan: ResolvedPlan?
-    var checkedWhileLoading = false
     if let document = loaded.document {
-      let built: ResolvedPlan
-      let reader: NodeReader
-      if let early = watcher?.finish(document) {
-        (built, reader) = early
-        checkedWhileLoading = true
-      } else {
-        var builder = PlanBuilder(document: document, file: source.path, resolving: resolving)
-        built = builder.build()
-        reader = builder.reader
-      }
+      var builder = PlanBuilder(document: document, file: source.path, resolving: resolving)
+      let built = builder.build()
       plan = resolving ? built : nil
-      diagnostics += reader.diagnostics
-      secrets = reader.secretRanges
+      diagnostics += builder.reader.diagnostics
+      secrets = builder.reader.secretRanges
     }
     return PlanValidation(
       source: source, diagnostics: Self.capped(Self.ordered(diagnostics), file: source.path),
-      secretRanges: secrets, plan: plan, checkedWhileLoading: checkedWhileLoading)
+      secretRanges: secrets, plan: plan)
   }
 
   /// The most diagnostics reported for one file: past this, a hostile or mangled file

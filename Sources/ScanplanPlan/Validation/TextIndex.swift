@@ -13,7 +13,7 @@ struct TextIndex {
   private var entries: [(text: YAMLNodeID, at: YAMLNodeID)] = []
 
   /// An index sized for about `capacity` texts; it grows past that. Every call must pass
-  /// the same document, or a later snapshot of it.
+  /// the same document.
   init(capacity: Int) {
     var size = 16
     while size < capacity * 2 { size *= 2 }

@@ -1,0 +1,205 @@
+import ScanplanJSON
+import ScanplanVendorKit
+import ScanplanYAML
+
+extension NodeReader {
+  // MARK: Scalars
+
+  /// The value of a key, checked against its field's kind; nil after reporting.
+  mutating func value(_ entry: Entry) -> JSONValue? {
+    value(
+      entry.value, kind: entry.field.kind, key: entry.field.key,
+      environment: entry.field.allowsEnvironment)
+  }
+
+  /// A value checked against a kind; nil after reporting.
+  mutating func value(
+    _ id: YAMLNodeID, kind: ValueKind, key: String, environment: Bool
+  ) -> JSONValue? {
+    if let value = Self.commonValue(document.resolve(id), kind: kind, in: document) {
+      return value
+    }
+    let node = document[document.resolve(id)]
+    let range = document[id].range
+    guard node.kind == .scalar else {
+      mismatch(id, key: key, expected: kind.phrase)
+      return nil
+    }
+    let scalar = node.scalar
+    if case .string(let text) = scalar, Self.mayHoldReference(text) {
+      switch EnvironmentTemplate.parse(text) {
+      case .failure(let error):
+        report(
+          .invalidReference,
+          "`\(key)` has an environment reference that cannot be read: \(error.message)",
+          at: range, help: ["write `${NAME}`, `${NAME:-fallback}`, or `$${` for a literal `${`"])
+        return nil
+      case .success(let template) where template.hasReferences:
+        if environment {
+          if case .token = kind { return token(text, template: template, at: range) }
+          // Checked once resolved, when the plan runs.
+          return .string(text)
+        }
+        report(
+          .referenceNotAllowed,
+          "`\(key)` cannot use environment references; its value must be known when the plan is validated",
+          at: range,
+          help: [
+            "environment references are resolved in "
+              + PlanShapes.environmentKeys.dropLast().map { "`\($0)`" }.joined(separator: ", ")
+              + " and `\(PlanShapes.environmentKeys.last!)`"
+          ])
+        return nil
+      case .success:
+        break
+      }
+    }
+    switch kind {
+    case .name, .providerReference, .profileReference:
+      if scalar == .null {
+        mismatch(id, key: key, expected: kind.phrase)
+        return nil
+      }
+      return checkName(node.text, at: range) ? .string(node.text) : nil
+    case .integer(let minimum):
+      return integer(id, scalar, key: key, minimum: minimum, at: range)
+    case .number(let bound):
+      return number(id, scalar, key: key, bound: bound, at: range)
+    case .boolean:
+      return boolean(id, node, key: key, at: range)
+    case .duration:
+      return duration(id, node, key: key, at: range)
+    case .uuid:
+      guard case .string(let text) = scalar else {
+        mismatch(id, key: key, expected: "a UUID")
+        return nil
+      }
+      if !Self.isUUID(text) {
+        report(
+          .invalidUUID, "`\(key)` must be a UUID, found `\(Self.clip(text))`", at: range,
+          help: [
+            "a UUID is 32 hexadecimal digits in groups of 8-4-4-4-12, such as `a1b2c3d4-e5f6-7890-abcd-ef1234567890`"
+          ])
+        return nil
+      }
+      return .string(text)
+    case .url:
+      guard case .string(let text) = scalar else {
+        mismatch(id, key: key, expected: "a URL")
+        return nil
+      }
+      return url(text, key: key, at: range)
+    case .token:
+      guard case .string(let text) = scalar else {
+        mismatch(id, key: key, expected: "an environment reference such as `${S4E_API_TOKEN}`")
+        return nil
+      }
+      return token(text, template: EnvironmentTemplate(parts: [.literal(text)]), at: range)
+    case .path:
+      guard case .string(let text) = scalar, !text.isEmpty else {
+        mismatch(id, key: key, expected: "a file path")
+        return nil
+      }
+      return .string(text)
+    case .choice(let choices):
+      guard case .string(let text) = scalar, choices.contains(text) else {
+        let shown = node.text
+        var help: [String] = []
+        if let suggestion = Suggestions.closest(to: shown, among: choices) {
+          help.append("did you mean `\(suggestion)`?")
+        }
+        help.append("`\(key)` takes " + Suggestions.list(choices))
+        report(
+          .invalidChoice, "`\(Self.clip(shown))` is not a valid `\(key)`", at: range, help: help)
+        return nil
+      }
+      return .string(text)
+    case .version:
+      switch scalar {
+      case .int(1): return .int(1)
+      case .int(let other):
+        report(
+          .unsupportedVersion,
+          "plan format version \(other) is not supported; this scanplan reads version 1",
+          at: range, help: ["upgrade scanplan, or write `version: 1`"])
+        return nil
+      default:
+        mismatch(id, key: key, expected: "the integer `1`")
+        return nil
+      }
+    case .affirmation:
+      switch scalar {
+      // The request always carries the string "yes", however the plan spelled it.
+      case .bool(true): return .string("yes")
+      case .string(let text) where text.lowercased() == "yes": return .string("yes")
+      default:
+        report(
+          .notAuthorized, "`\(key)` must be `yes`, found \(describe(id))", at: range,
+          help: [
+            "scan only targets you are authorized to test; then write `\(key): yes`"
+          ])
+        return nil
+      }
+    case .object, .map, .list:
+      mismatch(id, key: key, expected: kind.phrase)
+      return nil
+    }
+  }
+
+  mutating func integer(
+    _ id: YAMLNodeID, _ scalar: YAMLScalar, key: String, minimum: Int, at range: SourceRange
+  ) -> JSONValue? {
+    switch scalar {
+    case .int(let value):
+      guard value >= minimum else {
+        report(.outOfRange, "`\(key)` must be at least \(minimum), found \(value)", at: range)
+        return nil
+      }
+      return .int(value)
+    case .integerOverflow:
+      report(.numberTooLarge, "`\(key)` is too large to be a 64-bit integer", at: range)
+      return nil
+    default:
+      mismatch(id, key: key, expected: "a whole number")
+      return nil
+    }
+  }
+
+  mutating func number(
+    _ id: YAMLNodeID, _ scalar: YAMLScalar, key: String, bound: ValueKind.NumberBound,
+    at range: SourceRange
+  ) -> JSONValue? {
+    let value: Double
+    switch scalar {
+    case .int(let whole): value = Double(whole)
+    case .float(let fraction): value = fraction
+    case .integerOverflow:
+      report(.numberTooLarge, "`\(key)` is too large", at: range)
+      return nil
+    default:
+      mismatch(id, key: key, expected: "a number")
+      return nil
+    }
+    guard value.isFinite else {
+      report(.outOfRange, "`\(key)` must be a finite number", at: range)
+      return nil
+    }
+    switch bound {
+    case .greaterThan(let limit) where value <= limit:
+      report(
+        .outOfRange,
+        "`\(key)` must be greater than \(ValueKind.format(limit)), found \(ValueKind.format(value))",
+        at: range)
+      return nil
+    case .atLeast(let limit) where value < limit:
+      report(
+        .outOfRange,
+        "`\(key)` must be at least \(ValueKind.format(limit)), found \(ValueKind.format(value))",
+        at: range)
+      return nil
+    default:
+      if case .int(let whole) = scalar { return .int(whole) }
+      return .double(value)
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import ScanplanJSON
+import ScanplanVendorKit
+import ScanplanVendors
+import ScanplanYAML
+
+extension PlanBuilder {
+  // MARK: Profiles
+
+  mutating func readProfiles(_ entry: NodeReader.Entry) {
+    guard let named = reader.namedEntries(entry, minCount: 0, nullIsEmpty: true) else { return }
+    for (name, key, value) in named {
+      let range = document[key].range
+      guard
+        let fields = reader.object(
+          value, shape: PlanShapes.profile, key: name, subject: "profile `\(name)`", owner: range,
+          nullIsEmpty: true)
+      else { continue }
+      var extends: (String, SourceRange)?
+      if let entry = fields["extends"], let base = reader.value(entry)?.stringValue {
+        extends = (base, entry.valueRange)
+      }
+      let layer = readSettings(fields)
+      profiles[name] = ProfileDecl(
+        name: name, range: range, extends: extends, layer: layer,
+        isMixed: checkMixed(name, at: range, layer: layer))
+      profileOrder.append(name)
+    }
+    for name in profileOrder {
+      guard let (base, range) = profiles[name]!.extends else { continue }
+      usedProfiles.insert(base)
+      if profiles[base] == nil {
+        reportUnknownProfile(base, at: range)
+      }
+    }
+    findCycles()
+  }
+
+  /// A profile's keys must all fit one provider type, or no scan could use it.
+  mutating func checkMixed(_ name: String, at range: SourceRange, layer: SettingsLayer)
+    -> Bool
+  {
+    var byType: [ProviderType: SettingsLayer.TopKey] = [:]
+    // Keys another vendor declines with a reason (`fail_on` on S4E) are shared keys that
+    // only some vendors honour; using them is reported where the profile is used.
+    let declined = Set(Vendors.tables.flatMap(\.unsupported.keys))
+    for key in layer.topKeys
+    where key.field.vendors.count == 1 && !declined.contains(key.field.key) {
+      let type = key.field.vendors.first!
+      if byType[type] == nil { byType[type] = key }
+    }
+    guard byType.count > 1 else { return false }
+    let sorted = byType.sorted { $0.key < $1.key }
+    reader.report(
+      .mixedProfile,
+      "profile `\(name)` mixes "
+        + sorted.map { "\($0.key.table.displayName) keys (`\($0.value.field.key)`)" }.joined(
+          separator: " and ")
+        + ", so no scan can use it",
+      at: range,
+      notes: sorted.map {
+        .init("`\($0.value.field.key)` is a \($0.key.table.displayName) key", at: $0.value.range)
+      },
+      help: ["split it into one profile per provider type"])
+    return true
+  }
+
+  /// Reports each cycle of `extends` once, at its first profile in plan order.
+  mutating func findCycles() {
+    var reported: Set<String> = []
+    for start in profileOrder where !reported.contains(start) {
+      var path: [String] = []
+      var current: String? = start
+      while let name = current, let profile = profiles[name] {
+        if let loopStart = path.firstIndex(of: name) {
+          let cycle = Array(path[loopStart...])
+          if !cycle.contains(where: reported.contains) {
+            reported.formUnion(cycle)
+            cyclic.formUnion(cycle)
+            let first = cycle.min { profiles[$0]!.range < profiles[$1]!.range }!
+            let rotated = Array(cycle.drop { $0 != first } + cycle.prefix { $0 != first })
+            let description = (rotated + [first]).map { "`\($0)`" }.joined(separator: " -> ")
+            reader.report(
+              .extendsCycle, "profiles extend each other in a cycle: \(description)",
+              at: profiles[first]!.extends!.range,
+              notes: rotated.dropFirst().map {
+                .init(
+                  "`\($0)` extends `\(profiles[$0]!.extends!.name)` here",
+                  at: profiles[$0]!.extends!.range)
+              },
+              help: ["remove one `extends` to break the cycle"])
+          }
+          break
+        }
+        path.append(name)
+        current = profile.extends?.name
+      }
+    }
+  }
+
+  /// The profiles a scan's `profile` stands for, base first, worked out once per profile
+  /// name (which also marks the profile used); nil for a profile that is not defined.
+  mutating func chain(_ name: String) -> Chain? {
+    if let known = chains[name] { return known }
+    usedProfiles.insert(name)
+    guard profiles[name] != nil else { return nil }
+    var profilesInChain: [ProfileDecl] = []
+    var current: String? = name
+    var isComplete = !cyclic.contains(name)
+    while let next = current, let profile = profiles[next], !cyclic.contains(next) {
+      profilesInChain.insert(profile, at: 0)
+      current = profile.extends?.name
+      if let base = current, profiles[base] == nil { isComplete = false }
+    }
+    let chain = Chain(profiles: profilesInChain, isComplete: isComplete)
+    chains[name] = chain
+    return chain
+  }
+
+  mutating func reportUnknownProfile(_ name: String, at range: SourceRange) {
+    var help: [String] = []
+    if let suggestion = Suggestions.closest(to: name, among: profileOrder) {
+      help.append("did you mean `\(suggestion)`?")
+    } else if profileOrder.isEmpty {
+      help.append("the plan defines no profiles; add one under `profiles:`")
+    } else {
+      help.append("the plan defines " + Suggestions.list(profileOrder))
+    }
+    reader.report(.unknownProfile, "profile `\(name)` is not defined", at: range, help: help)
+  }
+}

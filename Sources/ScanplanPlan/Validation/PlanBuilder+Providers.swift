@@ -1,0 +1,134 @@
+import ScanplanJSON
+import ScanplanVendorKit
+import ScanplanVendors
+import ScanplanYAML
+
+extension PlanBuilder {
+  // MARK: Providers
+
+  mutating func readProviders(_ entry: NodeReader.Entry) {
+    guard let named = reader.namedEntries(entry, minCount: 1) else { return }
+    for (name, key, value) in named {
+      let range = document[key].range
+      let subject = "provider `\(name)`"
+      guard
+        let fields = reader.object(
+          value, shape: PlanShapes.provider, key: name, subject: subject, owner: range,
+          nullIsEmpty: true)
+      else {
+        providers[name] = ProviderDecl(
+          name: name, range: range, type: nil, defaults: .init(), resolved: nil)
+        providerOrder.append(name)
+        continue
+      }
+      let type = fields["type"].flatMap { reader.value($0)?.stringValue }.flatMap(
+        Vendors.type(named:))
+      let baseURL = fields["base_url"].map { reader.value($0)?.stringValue }
+      if let type, let entry = fields["base_url"], let url = baseURL ?? nil {
+        checkAPIPrefix(url, type: type, at: entry.valueRange)
+      }
+      let token = fields["token"].flatMap { reader.value($0)?.stringValue }
+      let caFile = fields["ca_file"].map { reader.value($0)?.stringValue }
+      let rate = fields["requests_per_second"].map { reader.value($0)?.doubleValue }
+      let triggers = fields["triggers_per_minute"].map { reader.value($0)?.doubleValue }
+      let maxConcurrent = fields["max_concurrent_scans"].map { reader.value($0)?.intValue }
+      let onConflict = fields["on_conflict"].map { reader.value($0)?.stringValue }
+      let poll = fields["poll"].map { readPoll($0, type: type) }
+      var defaults = SettingsLayer()
+      if let entry = fields["defaults"],
+        let settings = reader.object(
+          entry.value, shape: PlanShapes.scanSettings, key: "defaults",
+          subject: "the defaults of \(subject)", owner: entry.keyRange, nullIsEmpty: true)
+      {
+        defaults = readSettings(settings)
+        if let type { checkFit(defaults, type: type, owner: "provider `\(name)`") }
+      }
+      var resolved: ResolvedProvider?
+      // Every read that failed was reported; resolve only a provider read cleanly.
+      if let type, let token, baseURL != .some(nil), rate != .some(nil),
+        maxConcurrent != .some(nil), onConflict != .some(nil), poll != .some(nil),
+        caFile != .some(nil), triggers != .some(nil)
+      {
+        resolved = ResolvedProvider(
+          name: name, type: type, baseURL: (baseURL ?? nil) ?? type.table.defaultBaseURL,
+          tokenVariable: token, caFile: caFile ?? nil, requestsPerSecond: (rate ?? nil) ?? 1,
+          triggersPerMinute: (triggers ?? nil) ?? type.table.triggersPerMinute,
+          maxConcurrentScans: maxConcurrent ?? nil, poll: (poll ?? nil) ?? defaultPoll(type),
+          onConflict: ConflictPolicy(rawValue: (onConflict ?? nil) ?? "adopt") ?? .adopt,
+          range: range)
+      }
+      providers[name] = ProviderDecl(
+        name: name, range: range, type: type, defaults: defaults, resolved: resolved)
+      providerOrder.append(name)
+    }
+  }
+
+  /// A base URL copied from the vendor's docs ends with the API's path, which every
+  /// request adds: the requests would go to `/api/v1/api/v1/scans` and fail.
+  mutating func checkAPIPrefix(_ url: String, type: ProviderType, at range: SourceRange) {
+    guard !url.contains("${"), let fixed = PlanValues.withoutAPIPrefix(url, type.table) else {
+      return
+    }
+    reader.report(
+      .apiPrefixInBaseURL,
+      "`base_url` ends with `\(type.table.apiPrefix)`, which scanplan adds to every \(type.table.displayName) request",
+      at: range, help: ["write `base_url: \(fixed)`"])
+  }
+
+  func defaultPoll(_ type: ProviderType) -> PollPolicy {
+    let defaults = type.table.pollDefaults
+    return PollPolicy(
+      initialInterval: defaults.initialInterval, maxInterval: defaults.maxInterval,
+      multiplier: defaults.multiplier, timeout: nil)
+  }
+
+  mutating func readPoll(_ entry: NodeReader.Entry, type: ProviderType?) -> PollPolicy? {
+    guard
+      let fields = reader.object(
+        entry.value, shape: PlanShapes.poll, key: "poll", subject: "`poll`", owner: entry.keyRange,
+        nullIsEmpty: true)
+    else { return nil }
+    var valid = true
+    func read(_ key: String) -> (value: JSONValue, entry: NodeReader.Entry)? {
+      guard let entry = fields[key] else { return nil }
+      guard let value = reader.value(entry) else {
+        valid = false
+        return nil
+      }
+      return (value, entry)
+    }
+    let initial = read("initial_interval")
+    let maximum = read("max_interval")
+    let multiplier = read("multiplier")
+    let timeout = read("timeout")
+    for interval in [initial, maximum].compactMap({ $0 }) where interval.value.intValue == 0 {
+      reader.report(
+        .pollIntervalClamped,
+        "`\(interval.entry.field.key)` of 0s is below the 1 second floor; it is raised to 1s",
+        at: interval.entry.valueRange, help: ["S4E documents polling no more than once per second"])
+    }
+    if let initial, let maximum, let low = initial.value.intValue,
+      let high = maximum.value.intValue,
+      low > high
+    {
+      reader.report(
+        .pollIntervalOrder,
+        "`initial_interval` (\(PlanDuration.format(seconds: low))) is above `max_interval` (\(PlanDuration.format(seconds: high))); polls wait \(PlanDuration.format(seconds: high))",
+        at: initial.entry.valueRange,
+        notes: [.init("`max_interval` is set here", at: maximum.entry.valueRange)])
+    }
+    if let timeout, timeout.value.intValue == 0 {
+      reader.report(
+        .outOfRange, "`timeout` must be greater than 0; leave it out to wait without limit",
+        at: timeout.entry.valueRange)
+      valid = false
+    }
+    guard valid else { return nil }
+    let defaults = type.map(defaultPoll)
+    return PollPolicy(
+      initialInterval: initial?.value.intValue ?? defaults?.initialInterval ?? 5,
+      maxInterval: maximum?.value.intValue ?? defaults?.maxInterval ?? 60,
+      multiplier: multiplier?.value.doubleValue ?? defaults?.multiplier ?? 2,
+      timeout: timeout?.value.intValue)
+  }
+}
