@@ -26,6 +26,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
   ],
   targets: [
     .systemLibrary(
@@ -194,7 +195,10 @@ let package = Package(
     ),
     .testTarget(
       name: "ScanplanCLITests",
-      dependencies: ["scanplan", "ScanplanPlan", "ScanplanJSON", "ScanplanEmulator"],
+      dependencies: [
+        "scanplan", "ScanplanPlan", "ScanplanJSON", "ScanplanEmulator",
+        .product(name: "Subprocess", package: "swift-subprocess"),
+      ],
       exclude: ["Goldens"],
       swiftSettings: swiftSettings
     ),

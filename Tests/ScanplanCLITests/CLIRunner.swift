@@ -1,5 +1,12 @@
 import Foundation
+import Subprocess
 import Testing
+
+#if canImport(System)
+  import System
+#else
+  import SystemPackage
+#endif
 
 /// Runs the built `scanplan` binary as a user would, from the package root.
 enum CLI {
@@ -26,37 +33,60 @@ enum CLI {
     let stderr: String
   }
 
+  /// Runs the binary to its end. Both pipes are read as the child writes them
+  /// (swift-subprocess), so a child that fills stderr first cannot stall the test;
+  /// `onStart` gets the child's process id while it runs, to signal it.
   static func run(
     _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-    directory: URL = packageRoot, onStart: (Process) -> Void = { _ in }
-  ) throws -> Result {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    var env = ProcessInfo.processInfo.environment
+    directory: URL = packageRoot,
+    onStart: (_ pid: pid_t) async throws -> Void = { _ in }
+  ) async throws -> Result {
     // A clean slate: tests set what they mean to.
-    env["GITHUB_ACTIONS"] = nil
-    env["NO_COLOR"] = nil
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let output = Pipe()
-    let errors = Pipe()
-    let input = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = input
-    try process.run()
-    onStart(process)
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    // Read before waiting, so a large output cannot fill the pipe and stall the child.
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    var overrides: [Subprocess.Environment.Key: String?] = [
+      "GITHUB_ACTIONS": nil, "NO_COLOR": nil,
+    ]
+    for (key, value) in environment {
+      overrides[Subprocess.Environment.Key(stringLiteral: key)] = value
+    }
+    let result = try await Subprocess.run(
+      .path(FilePath(binary.path)), arguments: Arguments(arguments),
+      environment: .inherit.updating(overrides), workingDirectory: FilePath(directory.path),
+      input: .string(stdin ?? ""), output: .string(limit: 64 << 20),
+      error: .string(limit: 64 << 20)
+    ) { execution in
+      try await onStart(execution.processIdentifier.value)
+    }
+    let status: Int32
+    switch result.terminationStatus {
+    case .exited(let code): status = code
+    case .signaled(let signal): status = 128 + signal
+    }
     return Result(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+      status: status, stdout: result.standardOutput, stderr: result.standardError)
+  }
+
+  /// Starts the binary, gives `body` the first line it printed while it runs, then
+  /// interrupts it (Ctrl-C) and waits for it to end: a server such as `emulate`.
+  static func whileRunning(
+    _ arguments: [String], _ body: (_ firstLine: String) async throws -> Void
+  ) async throws {
+    _ = try await Subprocess.run(
+      .path(FilePath(binary.path)), arguments: Arguments(arguments),
+      workingDirectory: FilePath(packageRoot.path), input: .none, output: .sequence,
+      error: .discarded
+    ) { execution in
+      var lines = execution.standardOutput.strings().makeAsyncIterator()
+      let first = try await lines.next() ?? ""
+      do {
+        try await body(first)
+      } catch {
+        try? execution.send(signal: .interrupt)
+        throw error
+      }
+      try execution.send(signal: .interrupt)
+      // Read to the end, so the child never blocks on a full pipe while it stops.
+      while try await lines.next() != nil {}
+    }
   }
 
   /// Compares with a golden file; `SCANPLAN_UPDATE_GOLDENS=1` rewrites it instead.

@@ -6,28 +6,28 @@ import Testing
 /// What the README tells users to run beside the core commands: init, completions,
 /// the man page, the pre-commit hook and the CI examples.
 @Suite struct EcosystemTests {
-  @Test func initWritesAStarterPlanThatValidates() throws {
+  @Test func initWritesAStarterPlanThatValidates() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "scanplan-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    let written = try CLI.run(["init"], directory: directory)
+    let written = try await CLI.run(["init"], directory: directory)
     #expect(written.status == 0)
     let text = try String(
       contentsOf: directory.appendingPathComponent("scanplan.yaml"), encoding: .utf8)
     #expect(text.hasPrefix("# yaml-language-server: $schema=\(JSONSchemaGenerator.id)\n"))
-    let validation = try CLI.run(["validate", "scanplan.yaml"], directory: directory)
+    let validation = try await CLI.run(["validate", "scanplan.yaml"], directory: directory)
     #expect(validation.status == 0)
     #expect(validation.stdout == "1 file valid\n")
-    let again = try CLI.run(["init"], directory: directory)
+    let again = try await CLI.run(["init"], directory: directory)
     #expect(again.status == 64)
     #expect(again.stderr.contains("scanplan.yaml exists; pass --force to replace it"))
-    #expect(try CLI.run(["init", "--force"], directory: directory).status == 0)
+    #expect(try await CLI.run(["init", "--force"], directory: directory).status == 0)
   }
 
   @Test(arguments: ["bash", "zsh", "fish"])
-  func completionScriptsCoverEveryCommand(_ shell: String) throws {
-    let result = try CLI.run(["--generate-completion-script", shell])
+  func completionScriptsCoverEveryCommand(_ shell: String) async throws {
+    let result = try await CLI.run(["--generate-completion-script", shell])
     #expect(result.status == 0)
     for command in ["validate", "plan", "run", "init", "emulate", "schema", "explain"] {
       #expect(result.stdout.contains(command), "\(shell) lacks \(command)")
@@ -45,7 +45,7 @@ import Testing
   }
 
   /// pre-commit runs the hook's `entry` with the staged files that match `files`.
-  @Test func thePreCommitHookValidatesTheFilesItMatches() throws {
+  @Test func thePreCommitHookValidatesTheFilesItMatches() async throws {
     let text = try String(
       contentsOf: CLI.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
     let document = try #require(YAMLLoader().load(SourceText(path: "hooks", text: text)).document)
@@ -63,10 +63,10 @@ import Testing
     #expect(!".github/workflows/ci.yml".contains(pattern))
     let entry = try #require(value("entry")).split(separator: " ").map(String.init)
     #expect(entry.first == "scanplan")
-    let good = try CLI.run(
+    let good = try await CLI.run(
       Array(entry.dropFirst()) + ["examples/quickstart.yaml", "examples/multi-vendor.yaml"])
     #expect(good.status == 0)
-    let bad = try CLI.run(
+    let bad = try await CLI.run(
       Array(entry.dropFirst()) + ["Tests/ScanplanCLITests/Goldens/bad-plan.yaml"])
     #expect(bad.status == 2)
     #expect(!bad.stdout.contains("\u{1B}["))
@@ -82,11 +82,11 @@ import Testing
     #expect(text.contains("scanplan validate"))
   }
 
-  @Test func theReadmeShowsTheSchemaLineAndTheSchemaHasAnID() throws {
+  @Test func theReadmeShowsTheSchemaLineAndTheSchemaHasAnID() async throws {
     let readme = try String(
       contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
     #expect(readme.contains("# yaml-language-server: $schema=\(JSONSchemaGenerator.id)"))
-    let schema = try CLI.run(["schema"]).stdout
+    let schema = try await CLI.run(["schema"]).stdout
     #expect(schema.contains("\"$id\": \"\(JSONSchemaGenerator.id)\""))
     #expect(schema.contains("\"default\": 1"))
     #expect(schema.contains("\"title\": \"Requests per second\""))

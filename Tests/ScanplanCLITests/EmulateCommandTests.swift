@@ -7,28 +7,15 @@ import Testing
   static let certificates = CLI.packageRoot.appendingPathComponent(
     "Tests/ScanplanExecutionTests/TLS")
 
-  /// `scanplan emulate --port 0 ARGUMENTS`, running, and the base URL it printed.
-  static func startEmulate(_ arguments: [String]) throws -> (process: Process, baseURL: String) {
-    let process = Process()
-    process.executableURL = CLI.binary
-    process.arguments = ["emulate", "--port", "0"] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    var text = ""
-    let marker = "scanplan emulator at "
-    while !text.contains("\n"), process.isRunning {
-      let chunk = output.fileHandleForReading.availableData
-      if chunk.isEmpty { break }
-      text += String(decoding: chunk, as: UTF8.self)
+  /// Runs `body` with the base URL of `scanplan emulate --port 0 ARGUMENTS` while it runs.
+  static func withEmulate(
+    _ arguments: [String], _ body: (_ baseURL: String) async throws -> Void
+  ) async throws {
+    try await CLI.whileRunning(["emulate", "--port", "0"] + arguments) { firstLine in
+      let marker = "scanplan emulator at "
+      let url = try #require(firstLine.range(of: marker)).upperBound
+      try await body(String(firstLine[url...].prefix { $0 != " " }))
     }
-    guard let start = text.range(of: marker) else {
-      process.terminate()
-      throw CocoaError(.fileReadUnknown)
-    }
-    let url = text[start.upperBound...].prefix { $0 != " " && $0 != "\n" }
-    return (process, String(url))
   }
 
   static func plan(_ baseURL: String, caFile: String?, in directory: URL) throws -> String {
@@ -54,16 +41,15 @@ import Testing
     return path
   }
 
-  @Test func emulateServesHTTPSThatAPlanTrustsThroughItsCAFile() throws {
-    let (emulator, baseURL) = try Self.startEmulate([
+  @Test func emulateServesHTTPSThatAPlanTrustsThroughItsCAFile() async throws {
+    try await Self.withEmulate([
       "--tls-cert", Self.certificates.appendingPathComponent("server.pem").path,
       "--tls-key", Self.certificates.appendingPathComponent("server.key").path,
       "--scan-seconds", "1:1.5",
-    ])
-    defer {
-      emulator.interrupt()
-      emulator.waitUntilExit()
-    }
+    ]) { baseURL in try await Self.runPlans(against: baseURL) }
+  }
+
+  static func runPlans(against baseURL: String) async throws {
     #expect(baseURL.hasPrefix("https://127.0.0.1:"))
     let directory = try RunCommandTests.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -73,13 +59,13 @@ import Testing
       to: directory.appendingPathComponent("onprem-ca.pem"))
     let tokens = ["INVICTI_API_TOKEN": "sandbox-invicti-token"]
 
-    let trusted = try CLI.run(
+    let trusted = try await CLI.run(
       ["run", try Self.plan(baseURL, caFile: "onprem-ca.pem", in: directory)],
       environment: tokens)
     #expect(trusted.status == 0, "\(trusted.stdout)\(trusted.stderr)")
     #expect(trusted.stdout.contains("api/scan  completed"))
 
-    let untrusted = try CLI.run(
+    let untrusted = try await CLI.run(
       ["run", try Self.plan(baseURL, caFile: nil, in: directory)], environment: tokens)
     #expect(untrusted.status == 3, "\(untrusted.stdout)\(untrusted.stderr)")
     #expect(untrusted.stdout.contains("api/scan: errored: certificate not trusted: set ca_file"))
@@ -94,8 +80,8 @@ import Testing
     ),
     (["--dialect", "swagger"], "--dialect takes seed or reference"),
   ])
-  func emulateRefusesWhatItCannotServe(_ arguments: [String], _ message: String) throws {
-    let result = try CLI.run(["emulate", "--port", "0"] + arguments)
+  func emulateRefusesWhatItCannotServe(_ arguments: [String], _ message: String) async throws {
+    let result = try await CLI.run(["emulate", "--port", "0"] + arguments)
     #expect(result.status == 64)
     #expect(result.stderr.contains(message), "\(result.stderr)")
   }

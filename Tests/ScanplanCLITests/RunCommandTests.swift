@@ -15,12 +15,12 @@ import Testing
     return directory
   }
 
-  @Test func theQuickstartRunsEndToEndInTheSandbox() throws {
+  @Test func theQuickstartRunsEndToEndInTheSandbox() async throws {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let report = directory.appendingPathComponent("report.json").path
     let junit = directory.appendingPathComponent("junit.xml").path
-    let result = try CLI.run([
+    let result = try await CLI.run([
       "run", "--sandbox", "examples/quickstart.yaml", "--report", report, "--junit", junit,
     ])
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
@@ -39,8 +39,8 @@ import Testing
     #expect(xml.contains("<testcase classname=\"s4e\" name=\"storefront/tls\""))
   }
 
-  @Test func aMissingTokenStopsTheRunBeforeAnythingIsSent() throws {
-    let result = try CLI.run(
+  @Test func aMissingTokenStopsTheRunBeforeAnythingIsSent() async throws {
+    let result = try await CLI.run(
       ["run", "examples/quickstart.yaml"], environment: ["S4E_API_TOKEN": ""])
     #expect(result.status == 2)
     #expect(
@@ -50,8 +50,8 @@ import Testing
     #expect(result.stderr.hasSuffix("nothing was sent\n"))
   }
 
-  @Test func anInvalidPlanIsNotRun() throws {
-    let result = try CLI.run(["run", "Tests/ScanplanCLITests/Goldens/bad-plan.yaml"])
+  @Test func anInvalidPlanIsNotRun() async throws {
+    let result = try await CLI.run(["run", "Tests/ScanplanCLITests/Goldens/bad-plan.yaml"])
     #expect(result.status == 2)
     #expect(result.stderr.contains("error[S401]"))
     #expect(!result.stderr.contains("do_not_print_me"))
@@ -71,14 +71,14 @@ import Testing
       ["run", "--concurrency", "0", "examples/quickstart.yaml"], "--concurrency must be at least 1"
     ),
   ])
-  func selectionMistakesAreUsageErrors(_ arguments: [String], _ message: String) throws {
-    let result = try CLI.run(arguments, environment: ["S4E_API_TOKEN": "t"])
+  func selectionMistakesAreUsageErrors(_ arguments: [String], _ message: String) async throws {
+    let result = try await CLI.run(arguments, environment: ["S4E_API_TOKEN": "t"])
     #expect(result.status == 64)
     #expect(result.stderr.contains(message), "\(result.stderr)")
   }
 
-  @Test func planPrintsRequestsWithoutTheTokensValue() throws {
-    let result = try CLI.run(
+  @Test func planPrintsRequestsWithoutTheTokensValue() async throws {
+    let result = try await CLI.run(
       ["plan", "--format", "json", "examples/multi-vendor.yaml", "--tag", "api"],
       environment: ["S4E_API_TOKEN": "s4e-value-never-shown", "INVICTI_API_TOKEN": ""])
     #expect(result.status == 0)
@@ -146,7 +146,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let plan = try Self.planAgainst(emulator, in: directory)
     let state = directory.appendingPathComponent("state.json").path
-    let first = try CLI.run(["run", plan, "--state", state], environment: Self.tokens) { process in
+    let first = try await CLI.run(["run", plan, "--state", state], environment: Self.tokens) {
+      pid in
       // Kill it once some triggers are on record and others are not yet sent.
       let deadline = Date().addingTimeInterval(10)
       while Date() < deadline {
@@ -155,9 +156,9 @@ import Testing
         {
           break
         }
-        usleep(20_000)
+        try await Task.sleep(for: .milliseconds(20))
       }
-      kill(process.processIdentifier, SIGKILL)
+      kill(pid, SIGKILL)
     }
     #expect(first.status != 0)
     let recorded = try String(contentsOfFile: state, encoding: .utf8)
@@ -169,7 +170,7 @@ import Testing
       try handle.write(contentsOf: Data(lastLine.prefix(lastLine.count / 2).utf8))
       try handle.close()
     }
-    let second = try CLI.run(["run", plan, "--state", state], environment: Self.tokens)
+    let second = try await CLI.run(["run", plan, "--state", state], environment: Self.tokens)
     #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
     #expect(second.stdout.contains("6 completed"))
     // Every asset has exactly one scan, across both runs.
@@ -188,11 +189,11 @@ import Testing
     let plan = try Self.planAgainst(emulator, in: directory)
     let state = directory.appendingPathComponent("state.json").path
     let report = directory.appendingPathComponent("report.json").path
-    let result = try CLI.run(
+    let result = try await CLI.run(
       ["run", plan, "--state", state, "--report", report], environment: Self.tokens
-    ) { process in
-      usleep(1_200_000)
-      kill(process.processIdentifier, SIGINT)
+    ) { pid in
+      try await Task.sleep(for: .milliseconds(1200))
+      kill(pid, SIGINT)
     }
     #expect(result.status == 3)
     #expect(result.stderr.contains("interrupted: no new triggers"))

@@ -5,38 +5,39 @@ import Testing
 @Suite struct ValidateCommandTests {
   static let badPlan = "Tests/ScanplanCLITests/Goldens/bad-plan.yaml"
 
-  @Test func validExamplesExitZero() throws {
-    let result = try CLI.run(["validate", "examples/"])
+  @Test func validExamplesExitZero() async throws {
+    let result = try await CLI.run(["validate", "examples/"])
     #expect(result.status == 0)
     #expect(result.stdout == "5 files valid\n")
     #expect(result.stderr.isEmpty)
   }
 
   @Test(arguments: DiagnosticFormat.allCases)
-  func everyFormatMatchesItsGoldenAndExitsTwo(_ format: DiagnosticFormat) throws {
-    let result = try CLI.run(["validate", "--format", format.rawValue, Self.badPlan])
+  func everyFormatMatchesItsGoldenAndExitsTwo(_ format: DiagnosticFormat) async throws {
+    let result = try await CLI.run(["validate", "--format", format.rawValue, Self.badPlan])
     #expect(result.status == 2)
     try CLI.expectGolden(result.stdout, "bad-plan.\(format.rawValue)")
     // The literal token is in the plan, and in no output.
     #expect(!result.stdout.contains("do_not_print_me"))
   }
 
-  @Test func githubIsTheDefaultInsideGitHubActions() throws {
-    let result = try CLI.run(["validate", Self.badPlan], environment: ["GITHUB_ACTIONS": "true"])
+  @Test func githubIsTheDefaultInsideGitHubActions() async throws {
+    let result = try await CLI.run(
+      ["validate", Self.badPlan], environment: ["GITHUB_ACTIONS": "true"])
     #expect(result.stdout.hasPrefix("::error file=\(Self.badPlan),line=6,col=12"))
     #expect(result.status == 2)
   }
 
-  @Test func colourFollowsTheFlagAndNoColor() throws {
-    let always = try CLI.run(["validate", "--color", "always", Self.badPlan])
+  @Test func colourFollowsTheFlagAndNoColor() async throws {
+    let always = try await CLI.run(["validate", "--color", "always", Self.badPlan])
     #expect(always.stdout.contains("\u{1B}[1;31m"))
-    let auto = try CLI.run(["validate", Self.badPlan], environment: ["NO_COLOR": "1"])
+    let auto = try await CLI.run(["validate", Self.badPlan], environment: ["NO_COLOR": "1"])
     #expect(!auto.stdout.contains("\u{1B}["))
-    let never = try CLI.run(["validate", "--color", "never", Self.badPlan])
+    let never = try await CLI.run(["validate", "--color", "never", Self.badPlan])
     #expect(!never.stdout.contains("\u{1B}["))
   }
 
-  @Test func strictTurnsWarningsIntoErrors() throws {
+  @Test func strictTurnsWarningsIntoErrors() async throws {
     let plan = """
       version: 1
       providers:
@@ -49,17 +50,17 @@ import Testing
           asset_id: a1b2c3d4-e5f6-7890-abcd-ef1234567890
           scans: [{ scan_type: quick }]
       """
-    let relaxed = try CLI.run(["validate", "-"], stdin: plan)
+    let relaxed = try await CLI.run(["validate", "-"], stdin: plan)
     #expect(relaxed.status == 0)
     #expect(relaxed.stdout.contains("<stdin>:5:3: warning[W503]"))
     #expect(relaxed.stdout.hasSuffix("1 file valid (1 warning)\n"))
-    let strict = try CLI.run(["validate", "--strict", "-"], stdin: plan)
+    let strict = try await CLI.run(["validate", "--strict", "-"], stdin: plan)
     #expect(strict.status == 2)
     #expect(strict.stdout.contains("<stdin>:5:3: error[W503]"))
   }
 
-  @Test func reportsEveryFileInOneRun() throws {
-    let result = try CLI.run([
+  @Test func reportsEveryFileInOneRun() async throws {
+    let result = try await CLI.run([
       "validate", "--format", "json", Self.badPlan, "examples/quickstart.yaml",
     ])
     #expect(result.status == 2)
@@ -77,13 +78,13 @@ import Testing
     (["explain", "Z999"], "unknown diagnostic code"),
     (["nonsense"], "Unexpected argument"),
   ])
-  func wrongUsageExitsSixtyFour(_ arguments: [String], _ message: String) throws {
-    let result = try CLI.run(arguments)
+  func wrongUsageExitsSixtyFour(_ arguments: [String], _ message: String) async throws {
+    let result = try await CLI.run(arguments)
     #expect(result.status == 64)
     #expect(result.stderr.contains(message), "\(result.stderr)")
   }
 
-  @Test func aFileOverTheLimitIsNotRead() throws {
+  @Test func aFileOverTheLimitIsNotRead() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "scanplan-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -93,12 +94,12 @@ import Testing
     let handle = try FileHandle(forWritingTo: big)
     try handle.truncate(atOffset: 50 * 1024 * 1024)  // sparse: costs no disk
     try handle.close()
-    let result = try CLI.run(["validate", big.path])
+    let result = try await CLI.run(["validate", big.path])
     #expect(result.status == 2)
     #expect(result.stdout.contains("error[Y007]: the file is 50 MiB, over the limit of 10 MiB"))
   }
 
-  @Test func directoriesAreSearchedSortedAndHiddenEntriesSkipped() throws {
+  @Test func directoriesAreSearchedSortedAndHiddenEntriesSkipped() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "scanplan-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: directory) }
@@ -108,7 +109,7 @@ import Testing
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
       try Data("version: 2\n".utf8).write(to: url)
     }
-    let result = try CLI.run(["validate", "--format", "github", "."], directory: directory)
+    let result = try await CLI.run(["validate", "--format", "github", "."], directory: directory)
     var files: [Substring] = []
     for line in result.stdout.split(separator: "\n") {
       let file = line.split(separator: ",")[0]
@@ -117,8 +118,8 @@ import Testing
     #expect(files == ["::error file=./a.yaml", "::error file=./b/two.yml"])
   }
 
-  @Test func schemaPrintsTheCommittedSchema() throws {
-    let result = try CLI.run(["schema"])
+  @Test func schemaPrintsTheCommittedSchema() async throws {
+    let result = try await CLI.run(["schema"])
     #expect(result.status == 0)
     let committed = try String(
       contentsOf: CLI.packageRoot.appendingPathComponent("schemas/scanplan.schema.json"),
@@ -126,9 +127,9 @@ import Testing
     #expect(result.stdout == committed)
   }
 
-  @Test func versionAndExplain() throws {
-    #expect(try CLI.run(["--version"]).stdout == ScanplanVersion.current + "\n")
-    let explain = try CLI.run(["explain", "p107"])
+  @Test func versionAndExplain() async throws {
+    #expect(try await CLI.run(["--version"]).stdout == ScanplanVersion.current + "\n")
+    let explain = try await CLI.run(["explain", "p107"])
     #expect(explain.status == 0)
     #expect(explain.stdout.hasPrefix("P107 yaml11-boolean (error): "))
   }
