@@ -1,45 +1,44 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import FoundationEssentials
 
-/// Wall-clock time in UTC as reports, logs and HTTP write it, without Foundation.
+/// Wall-clock time in UTC as reports, logs and HTTP write it, on FoundationEssentials
+/// (already linked through the HTTP client): its ISO 8601 style and its Gregorian
+/// calendar. HTTP dates are written and read here because FoundationEssentials has no
+/// style for them, and `Retry-After` may still use the obsolete RFC 850 and asctime forms.
 public enum UTCDate {
+  private static let calendar: Calendar = {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = .gmt
+    return calendar
+  }()
+
   /// Seconds since the Unix epoch now.
   public static func now() -> Double {
-    var spec = timespec()
-    clock_gettime(CLOCK_REALTIME, &spec)
-    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    Date().timeIntervalSince1970
   }
 
-  /// `2026-11-22T22:30:45.123Z`, or without the milliseconds.
+  /// `2026-11-22T22:30:45.123Z`, or without the milliseconds (both truncated).
   public static func iso8601(_ epoch: Double, milliseconds: Bool = true) -> String {
-    let millis = Int((epoch * 1000).rounded(.down))
-    let seconds = floorDiv(millis, 1000)
-    let days = floorDiv(seconds, 86400)
-    let secondOfDay = seconds - days * 86400
-    let (year, month, day) = civil(days)
-    var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
-    text +=
-      "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
-    if milliseconds { text += "." + pad(millis - seconds * 1000, 3) }
-    return text + "Z"
+    Date(timeIntervalSince1970: epoch).formatted(
+      Date.ISO8601FormatStyle(includingFractionalSeconds: milliseconds))
   }
 
-  private static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+  private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
   private static let months = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
   ]
 
   /// An IMF-fixdate: `Sun, 06 Nov 1994 08:49:37 GMT`.
   public static func httpDate(_ epoch: Double) -> String {
-    let seconds = Int(epoch)
-    let days = floorDiv(seconds, 86400)
-    let (year, month, day) = civil(days)
-    let time = seconds - days * 86400
-    return "\(weekdays[((days % 7) + 7) % 7]), \(pad(day, 2)) \(months[month - 1]) \(year) "
-      + "\(pad(time / 3600, 2)):\(pad(time / 60 % 60, 2)):\(pad(time % 60, 2)) GMT"
+    let parts = calendar.dateComponents(
+      [.year, .month, .day, .weekday, .hour, .minute, .second],
+      from: Date(timeIntervalSince1970: epoch.rounded(.down)))
+    func two(_ value: Int?) -> String {
+      let value = value ?? 0
+      return value < 10 ? "0\(value)" : "\(value)"
+    }
+    return "\(weekdays[(parts.weekday ?? 1) - 1]), \(two(parts.day)) "
+      + "\(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970) "
+      + "\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second)) GMT"
   }
 
   /// An IMF-fixdate, or the obsolete RFC 850 and asctime forms, as seconds since the
@@ -65,43 +64,10 @@ public enum UTCDate {
       }
     }
     guard let day, let month, let year, let time, (1...31).contains(day), time[0] < 24,
-      time[1] < 60,
-      time[2] < 61
+      time[1] < 60, time[2] < 61, (1...9999).contains(year)
     else { return nil }
-    return Double(daysFromCivil(year: year, month: month, day: day)) * 86400
-      + Double(time[0] * 3600 + time[1] * 60 + time[2])
-  }
-
-  /// Days since 1970-01-01 of a date (Howard Hinnant's algorithm).
-  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146097 + dayOfEra - 719468
-  }
-
-  /// The date of a day counted from 1970-01-01.
-  static func civil(_ days: Int) -> (Int, Int, Int) {
-    let z = days + 719468
-    let era = (z >= 0 ? z : z - 146096) / 146097
-    let dayOfEra = z - era * 146097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthPart = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthPart + 2) / 5 + 1
-    let month = monthPart < 10 ? monthPart + 3 : monthPart - 9
-    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-  }
-
-  private static func floorDiv(_ value: Int, _ divisor: Int) -> Int {
-    let quotient = value / divisor
-    return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
-  }
-
-  private static func pad(_ number: Int, _ width: Int) -> String {
-    let text = String(number)
-    return String(repeating: "0", count: max(0, width - text.count)) + text
+    let components = DateComponents(
+      year: year, month: month, day: day, hour: time[0], minute: time[1], second: time[2])
+    return calendar.date(from: components)?.timeIntervalSince1970
   }
 }
