@@ -13,6 +13,7 @@ let package = Package(
   products: [
     .executable(name: "scanplan", targets: ["scanplan"]),
     .library(name: "ScanplanPlan", targets: ["ScanplanPlan"]),
+    .library(name: "ScanplanRendering", targets: ["ScanplanRendering"]),
     .library(name: "ScanplanYAML", targets: ["ScanplanYAML"]),
     .library(name: "ScanplanExecution", targets: ["ScanplanExecution"]),
     .library(name: "ScanplanEmulator", targets: ["ScanplanEmulator"]),
@@ -84,6 +85,17 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    // What validation's results and the tables are rendered as: diagnostics in text,
+    // JSON, GitHub annotations and SARIF; the JSON Schema, the reference docs and the
+    // starter plan.
+    .target(
+      name: "ScanplanRendering",
+      dependencies: [
+        "ScanplanPlan", "ScanplanYAML", "ScanplanJSON", "ScanplanSupport", "ScanplanVendorKit",
+        "ScanplanVendors",
+      ],
+      swiftSettings: swiftSettings
+    ),
     .target(
       name: "ScanplanExecution",
       dependencies: [
@@ -121,6 +133,7 @@ let package = Package(
       name: "scanplan",
       dependencies: [
         "ScanplanPlan",
+        "ScanplanRendering",
         "ScanplanExecution",
         "ScanplanEmulator",
         "ScanplanVendorKit",
@@ -147,7 +160,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "ScanplanFuzz",
-      dependencies: ["ScanplanPlan", "ScanplanYAML", "ScanplanFuzzSupport"],
+      dependencies: ["ScanplanPlan", "ScanplanRendering", "ScanplanYAML", "ScanplanFuzzSupport"],
       path: "Fuzz/ScanplanFuzz",
       swiftSettings: swiftSettings
     ),
@@ -172,7 +185,9 @@ let package = Package(
     ),
     .testTarget(
       name: "ScanplanPlanTests",
-      dependencies: ["ScanplanPlan", "ScanplanJSON", "ScanplanVendorKit", "ScanplanVendors"],
+      dependencies: [
+        "ScanplanPlan", "ScanplanRendering", "ScanplanJSON", "ScanplanVendorKit", "ScanplanVendors",
+      ],
       exclude: ["Fixtures"],
       swiftSettings: swiftSettings
     ),
@@ -196,7 +211,7 @@ let package = Package(
     .testTarget(
       name: "ScanplanCLITests",
       dependencies: [
-        "scanplan", "ScanplanPlan", "ScanplanJSON", "ScanplanEmulator",
+        "scanplan", "ScanplanPlan", "ScanplanRendering", "ScanplanJSON", "ScanplanEmulator",
         .product(name: "Subprocess", package: "swift-subprocess"),
       ],
       exclude: ["Goldens"],

@@ -7,6 +7,7 @@
 
 import ScanplanFuzzSupport
 import ScanplanPlan
+import ScanplanRendering
 import ScanplanYAML
 
 /// One input: load, validate, resolve and render in every format. Anything that crashes,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ScanplanExecution
 import ScanplanPlan
+import ScanplanRendering
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScanplanPlan
+import ScanplanRendering
 
 /// `scanplan schema`
 struct Schema: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScanplanPlan
+import ScanplanRendering
 
 #if canImport(Glibc)
   import Glibc

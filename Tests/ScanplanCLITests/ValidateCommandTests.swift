@@ -1,5 +1,6 @@
 import Foundation
 import ScanplanPlan
+import ScanplanRendering
 import Testing
 
 @Suite struct ValidateCommandTests {

@@ -1,4 +1,5 @@
 import ScanplanPlan
+import ScanplanRendering
 import ScanplanVendorKit
 import Testing
 

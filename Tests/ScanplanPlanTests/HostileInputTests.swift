@@ -1,4 +1,5 @@
 import ScanplanPlan
+import ScanplanRendering
 import ScanplanYAML
 import Testing
 

@@ -1,5 +1,6 @@
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanRendering
 import ScanplanYAML
 import Testing
 

@@ -1,4 +1,5 @@
 import ScanplanPlan
+import ScanplanRendering
 import Testing
 
 @Suite struct DurationTests {

@@ -1,3 +1,5 @@
+import ScanplanPlan
+
 /// The plan `scanplan init` writes: valid as it stands, with the schema line editors
 /// read and the Invicti part ready to uncomment.
 public enum StarterPlan {

@@ -1,3 +1,5 @@
+import ScanplanPlan
+
 /// The formats `scanplan validate` writes.
 public enum DiagnosticFormat: String, CaseIterable, Sendable {
   /// For people: excerpts, carets and help.

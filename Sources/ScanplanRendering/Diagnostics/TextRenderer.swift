@@ -1,3 +1,4 @@
+import ScanplanPlan
 import ScanplanYAML
 
 /// Renders diagnostics for people: `path:line:col: error[CODE]: message`, the source line

@@ -1,4 +1,5 @@
 import ScanplanJSON
+import ScanplanPlan
 import ScanplanVendorKit
 import ScanplanVendors
 

@@ -1,3 +1,4 @@
+import ScanplanPlan
 import ScanplanYAML
 
 /// Renders diagnostics as GitHub Actions workflow commands, which the runner turns into

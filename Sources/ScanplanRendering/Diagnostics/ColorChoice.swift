@@ -1,3 +1,5 @@
+import ScanplanPlan
+
 /// When diagnostics are coloured: `--color auto|always|never`.
 public enum ColorChoice: String, CaseIterable, Sendable {
   /// Colour on a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`.
