@@ -88,40 +88,6 @@ extension SchedulerCore {
     }
   }
 
-  private mutating func conflict(_ job: RunPlan.Job, _ response: HTTPResponse, now: Double) {
-    let index = job.index
-    guard let running = job.api.scanID(inConflictAnswer: response) else {
-      let said = job.api.errorDetails(in: response).message.map { ": \($0)" } ?? ""
-      finish(
-        index,
-        .failed(
-          "the trigger was answered 409 (a scan is running) without the running scan's id\(said)"),
-        now: now)
-      return
-    }
-    if let owner = owners[running], owner != index {
-      // One of this run's own scans (say a `wait: false` scan of the same asset): wait
-      // for it rather than adopt it as this one.
-      waitFor(job, running, now: now)
-      return
-    }
-    if runtimes[index].ambiguous {
-      // The scan an earlier, unanswered trigger of this scan created.
-      started(job, scanID: running, adopted: true, now: now)
-      return
-    }
-    switch job.onConflict {
-    case .adopt:
-      started(job, scanID: running, adopted: true, now: now)
-    case .wait:
-      waitFor(job, running, now: now)
-    case .fail:
-      finish(
-        index, .failed("scan \(running) of the asset is already running (on_conflict: fail)"),
-        now: now)
-    }
-  }
-
   /// The listing of the asset's scans after a lost trigger: the scan it made, or
   /// nothing, and then the trigger goes again.
   private mutating func lookupAnswered(_ job: RunPlan.Job, _ response: HTTPResponse, now: Double) {
@@ -160,15 +126,7 @@ extension SchedulerCore {
     }
   }
 
-  private mutating func waitFor(_ job: RunPlan.Job, _ running: String, now: Double) {
-    runtimes[job.index].conflictID = running
-    runtimes[job.index].conflictInterval = Double(job.poll.initialInterval)
-    if runtimes[job.index].waitingSince == nil { runtimes[job.index].waitingSince = now }
-    events.append(.waitingForConflict(job: job.index, scanID: running))
-    enqueue(job.index, .conflictPoll, due: now + jittered(Double(job.poll.initialInterval)))
-  }
-
-  private mutating func started(_ job: RunPlan.Job, scanID: String, adopted: Bool, now: Double) {
+  mutating func started(_ job: RunPlan.Job, scanID: String, adopted: Bool, now: Double) {
     let index = job.index
     runtimes[index].hasTriggered = true
     runtimes[index].ambiguous = false
@@ -248,49 +206,9 @@ extension SchedulerCore {
     records[index].sessionID = reading.sessionID ?? records[index].sessionID
   }
 
-  private mutating func conflictPollAnswered(
-    _ job: RunPlan.Job, _ response: HTTPResponse, now: Double
-  ) {
-    let index = job.index
-    guard (200..<300).contains(response.status) else {
-      if response.status == 404 {
-        // The running scan is gone: nothing to wait for.
-        enqueueStart(index, due: now)
-      } else {
-        finish(
-          index, failure(job, response, "status request for the running scan"), now: now)
-      }
-      return
-    }
-    let running = runtimes[index].conflictID!
-    switch job.api.reading(ofPollAnswer: response, scanID: running) {
-    case .failure(let error):
-      retry(index, .conflictPoll, cause: error.message, now: now)
-    case .success(let reading) where reading.state.isTerminal:
-      runtimes[index].conflictID = nil
-      runtimes[index].waitingSince = nil
-      enqueueStart(index, due: now)
-    case .success(let reading):
-      runtimes[index].failures = 0
-      if let since = runtimes[index].waitingSince, now >= since + Double(job.deadline) {
-        finish(
-          index,
-          .timedOut(
-            "scan \(running) of the asset was still `\(reading.shownStatus)` "
-              + "\(Self.duration(job.deadline)) after this one began to wait for it: "
-              + job.deadlineSource),
-          now: now)
-        return
-      }
-      let grown = runtimes[index].conflictInterval * job.poll.multiplier
-      runtimes[index].conflictInterval = min(max(grown, 1), Double(job.poll.maxInterval))
-      enqueue(index, .conflictPoll, due: now + jittered(runtimes[index].conflictInterval))
-    }
-  }
-
   /// The next poll, `interval` seconds on with positive jitter, but no later than the
   /// deadline, so the last chance to see the scan end comes at the deadline.
-  private mutating func schedulePoll(_ job: RunPlan.Job, after interval: Double, now: Double) {
+  mutating func schedulePoll(_ job: RunPlan.Job, after interval: Double, now: Double) {
     var due = now + jittered(interval)
     if let start = records[job.index].triggeredAt {
       due = min(due, max(now, start + Double(job.deadline)))
