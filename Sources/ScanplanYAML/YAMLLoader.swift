@@ -25,10 +25,13 @@ public struct YAMLLoader: Sendable {
   /// the result is the same.
   public var concurrentParsingThreshold: Int
 
-  /// Creates a loader with the given limits.
-  public init(limits: YAMLLimits = .plan, concurrentParsingThreshold: Int = 256 * 1024) {
+  /// Creates a loader with the given limits. Without a threshold, files of 256 KiB and
+  /// more get libyaml's thread when the process may run on two processors or more, and
+  /// none do on one.
+  public init(limits: YAMLLimits = .plan, concurrentParsingThreshold: Int? = nil) {
     self.limits = limits
-    self.concurrentParsingThreshold = concurrentParsingThreshold
+    self.concurrentParsingThreshold =
+      concurrentParsingThreshold ?? (ProcessorCount.available > 1 ? 256 * 1024 : .max)
   }
 
   /// Loads one file. Never throws: every problem is in the result.
