@@ -48,6 +48,16 @@ func simulateBenchmark(scans: Int) {
   let baseline = residentBytes()
   var decisions = 0
   var inFlight = 0
+  /// Scans started and not ended, from the core's events.
+  func count(_ events: [RunEvent]) {
+    for event in events {
+      switch event {
+      case .triggering: inFlight += 1
+      case .finished: inFlight -= 1
+      default: break
+      }
+    }
+  }
   var peakInFlight = 0
   var peakGrowth = 0
   var nextSample = 0
@@ -62,13 +72,7 @@ func simulateBenchmark(scans: Int) {
     let outgoing = core.takeDueRequests(now: now)
     let events = core.takeEvents()
     decisions += outgoing.count
-    for event in events {
-      switch event {
-      case .triggering: inFlight += 1
-      case .finished: inFlight -= 1
-      default: break
-      }
-    }
+    count(events)
     peakInFlight = max(peakInFlight, inFlight)
     // Sampled, not read on every turn: reading /proc costs more than a turn.
     if decisions >= nextSample {
@@ -91,13 +95,7 @@ func simulateBenchmark(scans: Int) {
       core.handle(ticket: arrival.ticket, answer: .success(arrival.response), now: now)
       let events = core.takeEvents()
       decisions += 1
-      for event in events {
-        switch event {
-        case .triggering: inFlight += 1
-        case .finished: inFlight -= 1
-        default: break
-        }
-      }
+      count(events)
     }
   }
   peakGrowth = max(peakGrowth, residentBytes() - baseline)

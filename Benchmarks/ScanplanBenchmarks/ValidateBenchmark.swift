@@ -48,6 +48,15 @@ func median(_ values: [Double]) -> Double {
   return sorted[sorted.count / 2]
 }
 
+func ms(_ value: Double) -> String { String(format: "%.1f ms", value * 1000) }
+
+/// One table row: a median, and its ratio to the floor.
+func row(_ label: String, _ times: [Double], floor: Double, target: String = "") {
+  print(
+    "| \(label) | \(ms(median(times))) | " + String(format: "%.2fx", median(times) / floor)
+      + (target.isEmpty ? " | |" : " | \(target) |"))
+}
+
 /// Runs a command to its end; returns wall seconds, peak resident memory in bytes and
 /// the exit status.
 func spawn(_ arguments: [String]) -> (seconds: Double, peakBytes: Int, status: Int32) {
@@ -109,22 +118,16 @@ func validateBenchmark(_ arguments: [String]) {
       })
   }
 
-  func ms(_ value: Double) -> String { String(format: "%.1f ms", value * 1000) }
   let rawTime = median(raw)
   print("| measurement | median of \(runs) | vs (a) | target |")
   print("| --- | --- | --- | --- |")
-  print(
-    "| (a) libyaml raw event parse, \(bytes.count) bytes, \(events) events | \(ms(rawTime)) | 1.00x | floor |"
-  )
-  print(
-    "| (b) `scanplan validate` process, wall | \(ms(median(process))) | "
-      + String(format: "%.2fx", median(process) / rawTime) + " | within 2x |")
-  print(
-    "| (c) validation in process, as `validate` does it (load, check) | \(ms(median(inProcess))) | "
-      + String(format: "%.2fx", median(inProcess) / rawTime) + " | |")
-  print(
-    "| (c1) loading the YAML tree alone, no checks | \(ms(median(loadOnly))) | "
-      + String(format: "%.2fx", median(loadOnly) / rawTime) + " | |")
+  row(
+    "(a) libyaml raw event parse, \(bytes.count) bytes, \(events) events", raw, floor: rawTime,
+    target: "floor")
+  row("(b) `scanplan validate` process, wall", process, floor: rawTime, target: "within 2x")
+  row(
+    "(c) validation in process, as `validate` does it (load, check)", inProcess, floor: rawTime)
+  row("(c1) loading the YAML tree alone, no checks", loadOnly, floor: rawTime)
   print("| (b) peak resident memory | \(peak / (1024 * 1024)) MiB | | under 150 MB |")
   print("| (d) `scanplan validate` of a small plan, wall | \(ms(median(small))) | | under 50 ms |")
 }
@@ -153,17 +156,14 @@ func validatePinnedBenchmark(_ arguments: [String]) {
       seconds { _ = YAMLLoader(concurrentParsingThreshold: .max).load(source) })
     threaded.append(seconds { _ = YAMLLoader(concurrentParsingThreshold: 0).load(source) })
   }
-  func ms(_ value: Double) -> String { String(format: "%.1f ms", value * 1000) }
   let rawTime = median(raw)
-  print(
-    "| (a) libyaml raw event parse, one core | \(ms(rawTime)) | 1.00x | floor |")
-  print(
-    "| (b) `scanplan validate` process, one core, wall (libyaml on the calling thread) | \(ms(median(process))) | "
-      + String(format: "%.2fx", median(process) / rawTime) + " | within 2.5x |")
-  print(
-    "| (c1) loading the YAML tree, libyaml on the calling thread, one core | \(ms(median(alone))) | "
-      + String(format: "%.2fx", median(alone) / rawTime) + " | |")
-  print(
-    "| (c1) loading the YAML tree, libyaml on a thread of its own, one core | \(ms(median(threaded))) | "
-      + String(format: "%.2fx", median(threaded) / rawTime) + " | |")
+  row("(a) libyaml raw event parse, one core", raw, floor: rawTime, target: "floor")
+  row(
+    "(b) `scanplan validate` process, one core, wall (libyaml on the calling thread)", process,
+    floor: rawTime, target: "within 2.5x")
+  row(
+    "(c1) loading the YAML tree, libyaml on the calling thread, one core", alone, floor: rawTime)
+  row(
+    "(c1) loading the YAML tree, libyaml on a thread of its own, one core", threaded,
+    floor: rawTime)
 }

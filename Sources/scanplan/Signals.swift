@@ -12,6 +12,10 @@ enum Signals {
   /// The signals, trapped: their default action (ending the process) no longer happens,
   /// and each arrival is an element.
   static func trap(_ signals: UnixSignal...) async -> UnixSignalsSequence {
+    await trap(signals)
+  }
+
+  private static func trap(_ signals: [UnixSignal]) async -> UnixSignalsSequence {
     // Ignored first, so that no signal between here and the sequence's registration ends
     // the process.
     for unixSignal in signals { signal(unixSignal.rawValue, SIG_IGN) }
@@ -23,8 +27,7 @@ enum Signals {
   static func watch(
     _ signals: UnixSignal..., handle: @escaping @Sendable (Int) -> Void
   ) async -> Task<Void, Never> {
-    for unixSignal in signals { signal(unixSignal.rawValue, SIG_IGN) }
-    let sequence = await UnixSignalsSequence(trapping: signals)
+    let sequence = await trap(signals)
     return Task {
       var count = 0
       for await _ in sequence {

@@ -1,3 +1,4 @@
+import OrderedCollections
 import ScanplanSupport
 
 #if canImport(Glibc)
@@ -37,8 +38,7 @@ public final class StateJournal {
   public private(set) var entries: [String: Entry]
   private var order: [String]
   /// Ids changed since the last save, in order of change, each once.
-  private var changed: [String] = []
-  private var changedSet: Set<String> = []
+  private var changed: OrderedSet<String> = []
   private var appender: AppendFile?
 
   /// Opens a state file, in either format, or starts an empty one when the file does not
@@ -96,7 +96,7 @@ public final class StateJournal {
     guard entry != known else { return }
     if known == nil { order.append(job.id) }
     entries[job.id] = entry
-    if changedSet.insert(job.id).inserted { changed.append(job.id) }
+    changed.append(job.id)
   }
 
   /// Rewrites the file as a snapshot, atomically, and opens it for appending. A run calls
@@ -117,7 +117,6 @@ public final class StateJournal {
       throw StateFileError(message: error.message)
     }
     changed = []
-    changedSet = []
   }
 
   /// Appends a line for each scan that changed since the last save, and returns once they
@@ -136,7 +135,6 @@ public final class StateJournal {
       throw StateFileError(message: error.message)
     }
     changed = []
-    changedSet = []
   }
 
   /// Stops appending; the file stays as the last save left it.
