@@ -69,33 +69,30 @@ func simulateBenchmark(scans: Int) {
     plan: plan, configuration: .init(epochAtStart: 1_800_000_000), random: SeededRandom(seed: 1))
 
   while true {
-    let outgoing = core.takeDueRequests(now: now)
-    let events = core.takeEvents()
-    decisions += outgoing.count
-    count(events)
+    let actions = core.tick(now: now)
+    decisions += actions.requests.count
+    count(actions.events)
     peakInFlight = max(peakInFlight, inFlight)
     // Sampled, not read on every turn: reading /proc costs more than a turn.
     if decisions >= nextSample {
       nextSample = decisions + 2_000
       peakGrowth = max(peakGrowth, residentBytes() - baseline)
     }
-    for request in outgoing {
+    for request in actions.requests {
       let response = service.answer(request.request, at: now)
       arrivals.insert(
         Arrival(time: now + 0.02, order: order, ticket: request.ticket, response: response))
       order += 1
     }
-    let finished = core.isFinished
-    let nextSend = core.nextSendTime()
-    if finished && arrivals.isEmpty { break }
-    guard let next = [nextSend, arrivals.min?.time].compactMap({ $0 }).min() else { break }
+    if actions.isFinished && arrivals.isEmpty { break }
+    guard let next = [actions.wakeAt, arrivals.min?.time].compactMap({ $0 }).min() else { break }
     now = max(now, next)
     while let arrival = arrivals.min, arrival.time <= now {
       _ = arrivals.popMin()
-      core.handle(ticket: arrival.ticket, answer: .success(arrival.response), now: now)
-      let events = core.takeEvents()
+      let answered = core.receive(
+        ticket: arrival.ticket, answer: .success(arrival.response), now: now)
       decisions += 1
-      count(events)
+      count(answered.events)
     }
   }
   peakGrowth = max(peakGrowth, residentBytes() - baseline)

@@ -56,14 +56,17 @@ func driveScheduler(_ script: FuzzAnswers, restoreFlags: UInt8) {
   }
   // Every request is answered at once; the script, then failures, bound the run.
   let limit = script.answers.count + fuzzPlan.jobs.count * 40 + 100
-  while !core.isFinished {
-    for request in core.takeDueRequests(now: now) {
+  while true {
+    var last = core.tick(now: now)
+    var events = last.events
+    for request in last.requests {
       sent += 1
-      core.handle(ticket: request.ticket, answer: answers.popFirst() ?? spent, now: now)
+      last = core.receive(ticket: request.ticket, answer: answers.popFirst() ?? spent, now: now)
+      events += last.events
     }
-    console.show(core.takeEvents(), records: core.records, epoch: 1_800_000_000 + now)
-    guard !core.isFinished else { break }
-    guard let next = core.nextSendTime() else {
+    console.show(events, records: core.records, epoch: 1_800_000_000 + now)
+    guard !last.isFinished else { break }
+    guard let next = last.wakeAt else {
       fatalError("the scheduler waits for nothing but has not finished")
     }
     if sent > limit { fatalError("\(sent) requests for \(script.answers.count) scripted answers") }

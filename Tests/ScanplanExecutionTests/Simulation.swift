@@ -46,7 +46,9 @@ final class Simulation {
   @discardableResult
   func run(until limit: Double = 100_000) -> Bool {
     while true {
-      for outgoing in core.takeDueRequests(now: now) {
+      let actions = core.tick(now: now)
+      collect(actions.events)
+      for outgoing in actions.requests {
         sent.append(
           Sent(
             time: now, job: outgoing.job, kind: outgoing.kind, request: outgoing.request,
@@ -55,10 +57,9 @@ final class Simulation {
         arrivals.append((now + latency, order, outgoing.ticket, result))
         order += 1
       }
-      collectEvents()
-      if core.isFinished && arrivals.isEmpty { return true }
+      if actions.isFinished && arrivals.isEmpty { return true }
       let nextArrival = arrivals.map(\.time).min()
-      guard let next = [core.nextSendTime(), nextArrival].compactMap({ $0 }).min() else {
+      guard let next = [actions.wakeAt, nextArrival].compactMap({ $0 }).min() else {
         return true
       }
       guard next <= limit else { return false }
@@ -68,14 +69,13 @@ final class Simulation {
       }
       arrivals.removeAll { $0.time <= now }
       for arrival in due {
-        core.handle(ticket: arrival.ticket, answer: arrival.answer, now: now)
-        collectEvents()
+        collect(core.receive(ticket: arrival.ticket, answer: arrival.answer, now: now).events)
       }
     }
   }
 
-  private func collectEvents() {
-    for event in core.takeEvents() { events.append((now, event)) }
+  private func collect(_ new: [RunEvent]) {
+    for event in new { events.append((now, event)) }
   }
 
   func sends(of kind: SchedulerCore.RequestKind, job: Int? = nil) -> [Sent] {

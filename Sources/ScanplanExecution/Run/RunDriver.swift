@@ -68,12 +68,14 @@ public struct RunDriver: Sendable {
       plan: plan, configuration: configuration, random: random, restored: journal?.restored ?? [:])
     var answered = Array(repeating: false, count: plan.budgets.count)
     var stateError: StateFileError?
+    // Events of answers and interrupts, recorded with the next tick's before it sends.
+    var carried: [RunEvent] = []
     // The journal is rewritten as a snapshot before anything is sent: a file that
     // cannot be written stops the run before its first trigger.
     if let journal {
       do throws(StateFileError) { try journal.compact() } catch {
         stateError = error
-        core.interrupt(now: 0)
+        carried = core.interrupt(now: 0).events
       }
     }
 
@@ -93,22 +95,23 @@ public struct RunDriver: Sendable {
       var timerAt: Double?
       while true {
         let now = elapsed()
-        let outgoing = core.takeDueRequests(now: now)
-        let events = core.takeEvents()
+        let actions = core.tick(now: now)
+        let events = carried + actions.events
+        carried = []
         if let journal, !events.isEmpty {
           journal.record(events, plan: plan, records: core.records)
           do throws(StateFileError) {
             try journal.save()
           } catch {
             stateError = error
-            core.interrupt(now: now)
-            console.show(core.takeEvents(), records: core.records, epoch: epoch + now)
+            let stopped = core.interrupt(now: now)
+            console.show(stopped.events, records: core.records, epoch: epoch + now)
             break
           }
         }
         console.show(events, records: core.records, epoch: epoch + now)
         let rates = core.rates(at: now)
-        for request in outgoing {
+        for request in actions.requests {
           let transport = transport
           let interval = 1 / rates[request.budget]
           group.addTask {
@@ -124,8 +127,8 @@ public struct RunDriver: Sendable {
           }
         }
         console.refresh(records: core.records, rates: rates, now: now)
-        if core.isFinished { break }
-        var wake = core.nextSendTime()
+        if actions.isFinished { break }
+        var wake = actions.wakeAt
         // The live view ticks while the run waits.
         wake = min(wake ?? now + 0.5, now + 0.5)
         if let wake, timerAt.map({ wake < $0 - 0.001 }) ?? true {
@@ -139,17 +142,17 @@ public struct RunDriver: Sendable {
         switch completion {
         case .answer(let ticket, let budget, let result):
           if case .success = result { answered[budget] = true }
-          core.handle(ticket: ticket, answer: result, now: elapsed())
+          carried += core.receive(ticket: ticket, answer: result, now: elapsed()).events
         case .timer:
           if let at = timerAt, at <= elapsed() + 0.001 { timerAt = nil }
         case .interrupted:
-          core.interrupt(now: elapsed())
+          carried += core.interrupt(now: elapsed()).events
         }
       }
       group.cancelAll()
     }
     let end = elapsed()
-    console.show(core.takeEvents(), records: core.records, epoch: epoch + end)
+    console.show(carried, records: core.records, epoch: epoch + end)
     if let journal, stateError == nil {
       do throws(StateFileError) {
         try journal.save()

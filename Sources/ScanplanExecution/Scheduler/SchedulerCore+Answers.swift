@@ -3,8 +3,8 @@ import ScanplanSupport
 import ScanplanVendorKit
 
 extension SchedulerCore {
-  /// Takes the answer to a request sent earlier.
-  public mutating func handle(
+  /// Takes the answer to a request sent earlier (`receive`).
+  mutating func handle(
     ticket: Int, answer: Result<HTTPResponse, TransportError>, now: Double
   ) {
     defer { activateIfNeeded(now: now) }

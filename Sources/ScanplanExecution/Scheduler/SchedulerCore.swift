@@ -3,8 +3,9 @@ import ScanplanPlan
 import ScanplanSupport
 import ScanplanVendorKit
 
-/// The scheduler as a state machine, without I/O or real time: it is told the time, asked
-/// which requests are due, and given their answers. The run driver feeds it from the
+/// The scheduler as a state machine, without I/O or real time. Its inputs (`tick`,
+/// `receive`, `interrupt`, in `SchedulerCore+Actions.swift`) each return `Actions`: the
+/// events to record, the requests to send, and when to tick next. The run driver feeds it from the
 /// network and a real clock; tests feed it from a script and a virtual clock, so hours of
 /// polling run in milliseconds and every request time can be asserted exactly.
 ///
@@ -93,28 +94,22 @@ public struct SchedulerCore: Sendable {
   // MARK: Questions
 
   /// Whether every scan has ended and no answer is awaited.
-  public var isFinished: Bool {
+  var isFinished: Bool {
     inFlight.isEmpty && endedCount == runtimes.count
   }
 
   /// The earliest time a request may be sent, or nil when none is queued.
-  public func nextSendTime() -> Double? {
+  func nextSendTime() -> Double? {
     budgets.lazy.filter { !$0.stopped }.compactMap { $0.sendTime() }.min()
   }
 
   /// Each budget's rate at `now`, in requests per second.
   public func rates(at now: Double) -> [Double] { budgets.map { $0.pace.rate(at: now) } }
 
-  /// The events since the last call, in order.
-  public mutating func takeEvents() -> [RunEvent] {
-    defer { events = [] }
-    return events
-  }
-
   // MARK: Sending
 
   /// The requests to send at `now`, each budget's spacing respected.
-  public mutating func takeDueRequests(now: Double) -> [Outgoing] {
+  mutating func takeDueRequests(now: Double) -> [Outgoing] {
     defer {
       activateIfNeeded(now: now)
       measureBacklog(now: now)
@@ -179,9 +174,8 @@ public struct SchedulerCore: Sendable {
     }
   }
 
-  /// Stops new triggers: scans not yet triggered end as `not_started`, scans already
-  /// triggered as `interrupted` (a state file lets a later run re-attach to them).
-  public mutating func interrupt(now: Double) {
+  /// Stops new triggers and ends every scan that has not ended (`interrupt(now:)`).
+  mutating func stop(now: Double) {
     isInterrupted = true
     for index in runtimes.indices where runtimes[index].phase != .done {
       finish(
