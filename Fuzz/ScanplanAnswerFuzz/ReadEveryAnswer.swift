@@ -8,8 +8,8 @@ import ScanplanVendors
 func readEveryAnswer(_ response: HTTPResponse) {
   let trigger = TriggerInput(
     assetKeys: [
-      (key: "target_id", value: "2df49409-ee21-4080-9640-eb46f4610054"),
-      (key: "asset_id", value: "a1b2c3d4-e5f6-7890-abcd-ef1234567890"),
+      AssetKey("target_id", "2df49409-ee21-4080-9640-eb46f4610054"),
+      AssetKey("asset_id", "a1b2c3d4-e5f6-7890-abcd-ef1234567890"),
     ],
     settings: ["profile_id": "11111111-1111-1111-1111-111111111112", "scan_type": "quick"])
   for vendor in Vendors.all {

@@ -16,17 +16,12 @@ extension DocumentBuilder {
           value == 0
           ? "NUL"
           : "U+" + String(UInt32(bitPattern: value), radix: 16, uppercase: true).leftPadded(to: 4)
-        return YAMLError(
-          .invalidCharacter, "the character \(shown) is not allowed in YAML", at: location,
-          help: "remove it; if the file is binary or UTF-16, save it as UTF-8 text")
+        return YAMLError(.invalidCharacter(shown: shown), at: location)
       }
       let byte = failure.problemValue >= 0 ? String(format2Hex: failure.problemValue) : nil
-      return YAMLError(
-        .invalidEncoding,
-        "the file is not valid UTF-8: \(problem)" + (byte.map { " (byte 0x\($0))" } ?? ""),
-        at: location, help: "save the file as UTF-8")
+      return YAMLError(.invalidUTF8(problem: problem, byte: byte), at: location)
     case YAML_MEMORY_ERROR:
-      return YAMLError(.syntax, "libyaml ran out of memory", at: .fileStart)
+      return YAMLError(.outOfMemory, at: .fileStart)
     default:
       let at = range(failure.problemMark, failure.problemMark)
       let problemRange = SourceRange(
@@ -42,10 +37,7 @@ extension DocumentBuilder {
               start: mark, end: SourcePosition(line: mark.line, column: mark.column + 1))))
       }
       let tab = character(at: at.start) == UInt8(ascii: "\t")
-      return YAMLError(
-        .syntax, problem, at: problemRange, notes: notes,
-        help: tab
-          ? "indent with spaces; YAML does not allow tabs in indentation" : syntaxHelp(problem))
+      return YAMLError(.syntax(problem: problem, tabIndented: tab), at: problemRange, notes: notes)
     }
   }
 
@@ -57,20 +49,6 @@ extension DocumentBuilder {
     for byte in line where byte & 0xC0 != 0x80 {
       if column == position.column { return byte < 0x80 ? byte : nil }
       column += 1
-    }
-    return nil
-  }
-
-  /// A hint for the syntax errors people hit most.
-  func syntaxHelp(_ problem: String) -> String? {
-    if problem.contains("tab") {
-      return "indent with spaces; YAML does not allow tabs in indentation"
-    }
-    if problem.contains("mapping values are not allowed") {
-      return "quote a value that contains `: `, or check the indentation of this line"
-    }
-    if problem.contains("did not find expected key") || problem.contains("expected <block end>") {
-      return "check the indentation of this line against the lines above it"
     }
     return nil
   }

@@ -17,9 +17,7 @@ extension DocumentBuilder {
       documents += 1
       if documents > 1 {
         throw Stop(
-          error: YAMLError(
-            .multipleDocuments, "a plan file holds one YAML document; a second one starts here",
-            at: event.range, help: "put each plan in a file of its own"))
+          error: YAMLError(.multipleDocuments, at: event.range))
       }
       return false
     case .alias:
@@ -63,23 +61,15 @@ extension DocumentBuilder {
     guard let target = anchors[name] else {
       if openAnchors.contains(name) {
         throw Stop(
-          error: YAMLError(
-            .recursiveAlias, "alias `*\(name)` refers to the node that contains it",
-            at: aliasRange))
+          error: YAMLError(.recursiveAlias(name: name), at: aliasRange))
       }
       throw Stop(
-        error: YAMLError(
-          .undefinedAlias, "alias `*\(name)` names no anchor defined before it", at: aliasRange,
-          help: "define `&\(name)` on a node above this alias"))
+        error: YAMLError(.undefinedAlias(name: name), at: aliasRange))
     }
     expandedThroughAliases += target.size
     if expandedThroughAliases > limits.maxAliasExpansion {
       throw Stop(
-        error: YAMLError(
-          .aliasExpansionLimit,
-          "aliases expand to more than \(YAMLLimits.grouped(limits.maxAliasExpansion)) nodes in this file",
-          at: aliasRange,
-          help: "a plan never needs this many; this looks like an alias bomb"))
+        error: YAMLError(.aliasExpansion(limit: limits.maxAliasExpansion), at: aliasRange))
     }
     let id = append(
       NodeRecord(
@@ -94,11 +84,7 @@ extension DocumentBuilder {
   ) throws {
     if frames.count >= limits.maxDepth {
       throw Stop(
-        error: YAMLError(
-          .nestingTooDeep,
-          "collections nest more than \(limits.maxDepth) levels deep",
-          at: event.range,
-          help: "a plan nests about 6 levels; look for unclosed `[` or `{`"))
+        error: YAMLError(.nestingTooDeep(limit: limits.maxDepth), at: event.range))
     }
     let name = string(event.anchor, bytes)
     if let name { openAnchors.insert(name) }

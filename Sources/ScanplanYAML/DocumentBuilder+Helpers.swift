@@ -71,9 +71,7 @@ extension DocumentBuilder {
     }
     let shown = tag.hasPrefix(core) ? "!!" + tag.dropFirst(core.count) : tag
     errors.append(
-      YAMLError(
-        .unsupportedTag, "tag `\(shown)` is not supported in a plan", at: range,
-        help: "remove the tag; plans use plain YAML values"))
+      YAMLError(.unsupportedTag(shown: shown), at: range))
     return collection ? .collection : .string
   }
 

@@ -23,10 +23,7 @@ extension DocumentBuilder {
       let keyRecord = nodes[resolvedKey.index]
       if keyRecord.kind != .scalar {
         errors.append(
-          YAMLError(
-            .nonScalarKey,
-            "a mapping key must be a plain string, not a \(describe(keyRecord.kind))",
-            at: nodes[key.index].range))
+          YAMLError(.nonScalarKey(found: describe(keyRecord.kind)), at: nodes[key.index].range))
         continue
       }
       if keyRecord.style == .plain, keyRecord.tag == .implicit,
@@ -47,15 +44,13 @@ extension DocumentBuilder {
         let text = text(resolvedKey)
         errors.append(
           YAMLError(
-            .duplicateKey, "duplicate key `\(text)` in this mapping",
-            at: nodes[key.index].range,
+            .duplicateKey(key: text), at: nodes[key.index].range,
             notes: [
               .init(
-                message: "`\(text)` first appears here",
+                message: YAMLMessage.firstAppearance(of: text),
                 // Own pairs are written from `first` on, key then value.
                 range: nodes[children[first + firstIndex * 2].index].range)
-            ],
-            help: "remove one of them; YAML keeps neither reliably"))
+            ]))
         continue
       }
       ownKeys.append(resolvedKey)
@@ -96,17 +91,13 @@ extension DocumentBuilder {
         } else {
           errors.append(
             YAMLError(
-              .invalidMerge,
-              "a merge key's list may hold only mappings, found a \(describe(nodes[resolved.index].kind))",
+              .mergeListItem(found: describe(nodes[resolved.index].kind)),
               at: nodes[item.index].range))
         }
       }
     default:
       errors.append(
-        YAMLError(
-          .invalidMerge, "a merge key (`<<`) takes a mapping or a list of mappings",
-          at: nodes[value.index].range,
-          help: "write `<<: *anchor` or `<<: [*first, *second]`"))
+        YAMLError(.mergeValue, at: nodes[value.index].range))
     }
   }
 }

@@ -65,7 +65,7 @@ struct DocumentBuilder {
         let events = YAMLEventSource(
           input: buffer, maxDepth: limits.maxDepth, concurrent: concurrent)
       else {
-        return .failure(Stop(error: YAMLError(.syntax, "libyaml could not start", at: .fileStart)))
+        return .failure(Stop(error: YAMLError(.couldNotStart, at: .fileStart)))
       }
       defer { events.finish() }
       do {
@@ -80,12 +80,12 @@ struct DocumentBuilder {
           throw Stop(error: parserError(failure))
         case .streamEnd, .depthLimit, .cancelled:
           // The events that end these were handled above and returned or threw.
-          throw Stop(error: YAMLError(.syntax, "the YAML stream ended early", at: .fileStart))
+          throw Stop(error: YAMLError(.endedEarly, at: .fileStart))
         }
       } catch let stop as Stop {
         return .failure(stop)
       } catch {
-        return .failure(Stop(error: YAMLError(.syntax, "\(error)", at: .fileStart)))
+        return .failure(Stop(error: YAMLError(.unexpected("\(error)"), at: .fileStart)))
       }
     }
     switch outcome {

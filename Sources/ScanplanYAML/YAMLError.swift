@@ -49,15 +49,13 @@ public struct YAMLError: Error, Equatable, Sendable {
   /// How to fix it, if there is a short answer.
   public let help: String?
 
-  init(
-    _ kind: Kind, _ message: String, at range: SourceRange, notes: [Note] = [],
-    help: String? = nil
-  ) {
-    self.kind = kind
-    self.message = message
+  /// An error worded by its message (`YAMLMessage`).
+  init(_ message: YAMLMessage, at range: SourceRange, notes: [Note] = []) {
+    kind = message.kind
+    self.message = message.message
     self.range = range
     self.notes = notes
-    self.help = help
+    help = message.help
   }
 }
 

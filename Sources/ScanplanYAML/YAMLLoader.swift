@@ -49,20 +49,15 @@ public struct YAMLLoader: Sendable {
     let bytes = source.bytes
     if bytes.count > limits.maxBytes {
       return YAMLError(
-        .fileTooLarge,
-        "the file is \(YAMLLimits.describe(bytes: bytes.count)), over the limit of "
-          + "\(YAMLLimits.describe(bytes: limits.maxBytes))",
-        at: .fileStart,
-        help: "split the plan into several files in one folder")
+        .fileTooLarge(
+          size: YAMLLimits.describe(bytes: bytes.count),
+          limit: YAMLLimits.describe(bytes: limits.maxBytes)),
+        at: .fileStart)
     }
     let utf16 = bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE])
     let utf32 = bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
     if utf16 || utf32 {
-      return YAMLError(
-        .invalidEncoding,
-        "the file starts with a \(utf32 ? "UTF-32" : "UTF-16") byte-order mark; plans must be UTF-8",
-        at: .fileStart,
-        help: "save the file as UTF-8")
+      return YAMLError(.byteOrderMark(utf32: utf32), at: .fileStart)
     }
     return nil
   }

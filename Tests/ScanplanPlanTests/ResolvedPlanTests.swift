@@ -1,6 +1,7 @@
 import ScanplanJSON
 import ScanplanPlan
 import ScanplanRendering
+import ScanplanVendorKit
 import ScanplanYAML
 import Testing
 

@@ -32,8 +32,8 @@ let invicti = Invicti.vendor.api
 /// The trigger input of an Invicti scan of target `T` with profile `P`.
 let invictiTrigger = TriggerInput(
   assetKeys: [
-    (key: "user_authorized_to_scan", value: "yes"),
-    (key: "target_id", value: "2df49409-ee21-4080-9640-eb46f4610054"),
+    AssetKey("user_authorized_to_scan", "yes"),
+    AssetKey("target_id", "2df49409-ee21-4080-9640-eb46f4610054"),
   ],
   settings: [
     "profile_id": "11111111-1111-1111-1111-111111111112",

@@ -31,7 +31,7 @@ import Testing
 
   @Test func requestsCarryTheirTokenWhereTheVendorWantsIt() {
     let input = TriggerInput(
-      assetKeys: [(key: "asset_id", value: "a1b2c3d4-e5f6-7890-abcd-ef1234567890")],
+      assetKeys: [AssetKey("asset_id", "a1b2c3d4-e5f6-7890-abcd-ef1234567890")],
       settings: ["scan_type": "quick"])
     let request = Vendors.all[0].api.triggerRequest(
       input, baseURL: "https://api.s4e.io", token: "T")

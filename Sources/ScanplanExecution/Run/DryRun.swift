@@ -25,22 +25,26 @@ public struct DryRun: Sendable {
   public let entries: [Entry]
   /// Every variable a run would read, with the places that use it, whether it is set, and
   /// whether every use has a fallback (then a run does not need it).
-  public let variables: [(name: String, isSet: Bool, usedBy: [String], hasFallback: Bool)]
+  public let variables: [Variable]
+
+  /// One environment variable a run would read.
+  public struct Variable: Sendable {
+    /// Its name.
+    public let name: String
+    /// Whether it is set to something other than the empty string.
+    public let isSet: Bool
+    /// The providers and scans that use it, each once, in plan order.
+    public let usedBy: [String]
+    /// Whether every use has a fallback, so a run does not need it.
+    public let hasFallback: Bool
+  }
 
   /// Builds the dry run of valid plans.
   public init(_ plans: [ResolvedPlan], selection: RunSelection, environment: [String: String]) {
     var entries: [Entry] = []
-    var uses: [String: [String]] = [:]
-    var order: [String] = []
-    var required: Set<String> = []
-    func use(_ template: String, _ by: String) {
-      guard case .success(let parsed) = EnvironmentTemplate.parse(template) else { return }
-      required.formUnion(parsed.requiredNames)
-      for name in parsed.variableNames {
-        if uses[name] == nil { order.append(name) }
-        if uses[name]?.contains(by) != true { uses[name, default: []].append(by) }
-      }
-    }
+    // The run's resolver, its values unused: what it records is what a run reads.
+    var resolver = EnvironmentResolver(environment: environment)
+    func use(_ text: String, _ by: String) { _ = resolver.resolve(text, for: by) }
     for plan in plans {
       for provider in plan.providers {
         let scans = plan.scans.filter {
@@ -52,7 +56,9 @@ public struct DryRun: Sendable {
         use(provider.baseURL, owner)
         if let caFile = provider.caFile { use(caFile, owner) }
         for scan in scans {
-          for value in ScanTemplates.values(of: scan) { use(value.text, "scan `\(scan.id)`") }
+          for value in scan.templates {
+            _ = resolver.resolve(value.template, for: "scan `\(scan.id)`")
+          }
           let request = provider.type.api.triggerRequest(
             scan.triggerInput, baseURL: provider.baseURL, token: "${\(provider.tokenVariable)}")
           entries.append(
@@ -63,8 +69,10 @@ public struct DryRun: Sendable {
       }
     }
     self.entries = entries
-    variables = order.map { name in
-      (name, environment[name].map { !$0.isEmpty } ?? false, uses[name]!, !required.contains(name))
+    variables = resolver.uses.map { name, users in
+      Variable(
+        name: name, isSet: resolver.isSet(name), usedBy: users,
+        hasFallback: !resolver.required.contains(name))
     }
   }
 

@@ -54,7 +54,7 @@ public struct RunPlan: Sendable {
     /// The certificate authorities trusted for the provider, from its `ca_file`.
     public let trust: TrustedCA?
     /// The asset's keys as sent, resolved.
-    public let assetKeys: [(key: String, value: JSONValue)]
+    public let assetKeys: [AssetKey]
     /// How it is polled.
     public let poll: PollPolicy
     /// Seconds after the trigger when waiting for the scan ends (`timed_out`).

@@ -64,11 +64,10 @@ extension RunPlan {
 
 /// What `RunPlan.prepare` gathers while it reads the plans' providers and scans.
 struct RunPreparation {
-  let environment: [String: String]
   let selection: RunSelection
   let sandbox: SandboxOverride?
   var problems: [String] = []
-  var missing: [String: [String]] = [:]
+  var resolver: EnvironmentResolver
   var budgets: [RunPlan.Budget] = []
   var budgetIndex: [String: Int] = [:]
   var jobs: [RunPlan.Job] = []
@@ -77,7 +76,7 @@ struct RunPreparation {
   var authorities: [String: TrustedCA] = [:]
 
   init(environment: [String: String], selection: RunSelection, sandbox: SandboxOverride?) {
-    self.environment = environment
+    resolver = EnvironmentResolver(environment: environment)
     self.selection = selection
     self.sandbox = sandbox
   }
@@ -85,20 +84,9 @@ struct RunPreparation {
   /// A shard takes `1/N` of every budget.
   var divisor: Double { Double(selection.shard?.count ?? 1) }
 
-  /// A template resolved, or nil after noting why not.
+  /// A template resolved, or nil after the resolver noted why not.
   mutating func resolve(_ template: String, _ what: String) -> String? {
-    switch EnvironmentTemplate.parse(template) {
-    case .failure(let error):
-      problems.append("\(what): \(error.message)")
-      return nil
-    case .success(let parsed):
-      switch parsed.resolve(environment) {
-      case .success(let value): return value
-      case .failure(let absent):
-        for name in absent.names { missing[name, default: []].append(what) }
-        return nil
-      }
-    }
+    resolver.resolve(template, for: what)
   }
 
   /// A provider's connection (token, base URL, trust), its budget, and its selected scans.
@@ -107,6 +95,7 @@ struct RunPreparation {
     let token: String?
     let baseURL: String?
     var trust: TrustedCA?
+    var trustUsable = true
     if let sandbox {
       token = sandbox.tokens[provider.type]
       baseURL = sandbox.baseURL
@@ -114,12 +103,17 @@ struct RunPreparation {
       token = resolve("${\(provider.tokenVariable)}", owner + " (token)")
       baseURL = resolveBaseURL(provider, owner: owner)
       if let written = provider.caFile {
-        guard let path = resolve(written, owner + " (ca_file)") else { return }
-        trust = loadCA(CAFile.path(path, planFile: plan.file), owner: owner)
-        guard trust != nil else { return }
+        let path = resolve(written, owner + " (ca_file)")
+        trust = path.flatMap { loadCA(CAFile.path($0, planFile: plan.file), owner: owner) }
+        if trust == nil { trustUsable = false }
       }
     }
-    guard let token, let baseURL else { return }
+    // Every selected scan's values are read even when the connection is unusable, so
+    // that one attempt names every variable a run lacks.
+    let scans = plan.scans.filter {
+      $0.provider == provider.name && RunPlan.isSelected($0, selection)
+    }.compactMap { resolved($0) }
+    guard let token, let baseURL, trustUsable else { return }
     secrets.insert(token)
     let budget = budget(for: provider, baseURL: baseURL)
     var poll = provider.poll
@@ -129,8 +123,7 @@ struct RunPreparation {
         maxInterval: min(poll.maxInterval, sandbox.maxPollInterval),
         multiplier: poll.multiplier, timeout: poll.timeout)
     }
-    for scan in plan.scans
-    where scan.provider == provider.name && RunPlan.isSelected(scan, selection) {
+    for scan in scans {
       add(
         scan, of: plan, provider: provider,
         connection: (budget, baseURL, token, trust), poll: poll)
@@ -192,39 +185,44 @@ struct RunPreparation {
     return index
   }
 
-  /// One scan as a job, its `${NAME}` values resolved and checked (`ScanTemplates`).
+  /// A scan with its `${NAME}` values (`ResolvedScan.templates`) resolved and checked, or
+  /// nil after noting why not.
+  private mutating func resolved(_ scan: ResolvedScan) -> ResolvedScan? {
+    let what = "scan `\(scan.id)`"
+    var values: [ScanTemplate.Place: String] = [:]
+    var usable = true
+    for value in scan.templates {
+      guard let resolved = resolver.resolve(value.template, for: "\(what) (\(value.key))")
+      else {
+        usable = false
+        continue
+      }
+      if let problem = value.problem(with: resolved) {
+        problems.append("\(what): `\(value.key)` resolves to \(problem)")
+        usable = false
+      }
+      values[value.place] = resolved
+    }
+    return usable ? scan.resolving(values) : nil
+  }
+
+  /// One resolved scan as a job.
   private mutating func add(
     _ scan: ResolvedScan, of plan: ResolvedPlan, provider: ResolvedProvider,
     connection: (budget: Int, baseURL: String, token: String, trust: TrustedCA?),
     poll: PollPolicy
   ) {
-    let what = "scan `\(scan.id)`"
-    var keys = scan.assetKeys
-    var resolvedScan = scan
-    var usable = true
-    for value in ScanTemplates.values(of: scan) {
-      guard let resolved = resolve(value.text, "\(what) (\(value.key))") else {
-        usable = false
-        continue
-      }
-      if let problem = ScanTemplates.problem(resolved, kind: value.kind) {
-        problems.append("\(what): `\(value.key)` resolves to \(problem)")
-        usable = false
-      }
-      resolvedScan = ScanTemplates.replacing(
-        value.place, with: resolved, in: resolvedScan, keys: &keys)
-    }
-    guard usable else { return }
+    let keys = scan.assetKeys
     let table = provider.type.table
     let sequenceKey = table.oneScanAtATimePer.map { key in
       "\(connection.budget) " + (keys.first { $0.key == key }?.value.stringValue ?? scan.asset)
     }
     jobs.append(
       RunPlan.Job(
-        index: jobs.count, id: scan.id, scan: resolvedScan, location: plan.location(of: scan),
+        index: jobs.count, id: scan.id, scan: scan, location: plan.location(of: scan),
         budget: connection.budget, provider: provider.name, api: provider.type.api,
         baseURL: connection.baseURL, token: connection.token, trust: connection.trust,
-        assetKeys: keys, poll: poll, deadline: resolvedScan.deadline(timeout: poll.timeout),
+        assetKeys: keys, poll: poll, deadline: scan.deadline(timeout: poll.timeout),
         deadlineSource: poll.timeout != nil
           ? "`poll.timeout`"
           : "\(table.displayName)'s default deadline, "
@@ -235,8 +233,9 @@ struct RunPreparation {
 
   /// The plan, or every problem found.
   func finish() -> Result<RunPlan, RunPlanError> {
-    var problems = problems
-    for (name, users) in missing.sorted(by: { $0.key < $1.key }) {
+    // Templates were read when the plan was validated: these are unexpected, but said.
+    var problems = problems + resolver.problems
+    for (name, users) in resolver.missing.sorted(by: { $0.key < $1.key }) {
       problems.append(
         "environment variable \(name) is not set; \(users.joined(separator: ", ")) needs it")
     }

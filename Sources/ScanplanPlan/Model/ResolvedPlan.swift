@@ -108,7 +108,7 @@ public struct ResolvedScan: Sendable {
   public let providerType: ProviderType
   /// The asset's keys sent with every scan (`asset_id`, or `target_id` and
   /// `user_authorized_to_scan`), with their values as sent.
-  public let assetKeys: [(key: String, value: JSONValue)]
+  public let assetKeys: [AssetKey]
   /// The asset's tags.
   public let tags: [String]
   /// Merged settings, in table order.
@@ -143,14 +143,4 @@ public struct ResolvedScan: Sendable {
     timeout ?? providerType.table.deadline.seconds { setting(path: $0) }
   }
 
-  /// The same scan with one setting's value replaced, for values resolved at run time.
-  public func replacingSetting(_ path: [String], with value: JSONValue) -> ResolvedScan {
-    ResolvedScan(
-      id: id, asset: asset, provider: provider, providerType: providerType, assetKeys: assetKeys,
-      tags: tags,
-      settings: settings.map {
-        $0.path == path ? ScanSetting(slot: $0.slot, value: value, range: $0.range) : $0
-      },
-      wait: wait, failOn: failOn, range: range)
-  }
 }

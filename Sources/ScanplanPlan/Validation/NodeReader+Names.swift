@@ -10,27 +10,7 @@ extension NodeReader {
   @discardableResult
   mutating func checkName(_ name: String, at range: SourceRange) -> Bool {
     if Self.isName(name) { return true }
-    var help = [
-      "names start with a letter or digit and use only ASCII letters, digits, `.`, `_` and `-`"
-    ]
-    var reason = ""
-    if name.isEmpty {
-      reason = ": it is empty"
-    } else if let bad = name.unicodeScalars.first(where: { !Self.isNameScalar($0) || $0 == "\u{0}" }
-    ) {
-      if bad.isASCII {
-        reason = bad == " " ? ": it contains a space" : ": it contains `\(Character(bad))`"
-      } else {
-        let hex = String(bad.value, radix: 16, uppercase: true)
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        let unicodeName = bad.properties.name.map { " \($0)" } ?? ""
-        reason = ": it contains \(code)\(unicodeName)"
-        help.append("a letter from another script can look like an ASCII one; retype the name")
-      }
-    } else {
-      reason = ": it must start with a letter or digit"
-    }
-    report(.invalidName, "`\(Self.clip(name))` is not a valid name\(reason)", at: range, help: help)
+    report(NameMessage.invalidName(name), at: range)
     return false
   }
 
@@ -97,16 +77,14 @@ extension NodeReader {
   /// Reports a value of the wrong type, with a hint for the usual causes.
   mutating func mismatch(_ id: YAMLNodeID, key: String, expected: String) {
     let node = document[document.resolve(id)]
-    var help: [String] = []
+    var unquoted: String?
     if node.kind == .scalar, node.style != .plain, node.tag == .implicit {
-      let unquoted = YAMLScalar.resolvingPlain(node.text)
-      if unquoted != .string(node.text), unquoted != .null {
-        help.append("remove the quotes: `\(key): \(node.text)`")
-      }
+      let plain = YAMLScalar.resolvingPlain(node.text)
+      if plain != .string(node.text), plain != .null { unquoted = node.text }
     }
     report(
-      .wrongType, "`\(key)` must be \(expected), found \(describe(id))", at: document[id].range,
-      help: help)
+      ShapeMessage.wrongType(key: key, expected: expected, found: describe(id), unquoted: unquoted),
+      at: document[id].range)
   }
 
   /// A value as a message names it: "the string `fast`", "a list", "nothing".

@@ -29,10 +29,7 @@ extension NodeReader {
     if case .string(let text) = scalar, Self.mayHoldReference(text) {
       switch EnvironmentTemplate.parse(text) {
       case .failure(let error):
-        report(
-          .invalidReference,
-          "`\(key)` has an environment reference that cannot be read: \(error.message)",
-          at: range, help: ["write `${NAME}`, `${NAME:-fallback}`, or `$${` for a literal `${`"])
+        report(ValueMessage.unreadableReference(key: key, reason: error.message), at: range)
         return nil
       case .success(let template) where template.hasReferences:
         if environment {
@@ -40,15 +37,7 @@ extension NodeReader {
           // Checked once resolved, when the plan runs.
           return .string(text)
         }
-        report(
-          .referenceNotAllowed,
-          "`\(key)` cannot use environment references; its value must be known when the plan is validated",
-          at: range,
-          help: [
-            "environment references are resolved in "
-              + PlanShapes.environmentKeys.dropLast().map { "`\($0)`" }.joined(separator: ", ")
-              + " and `\(PlanShapes.environmentKeys.last!)`"
-          ])
+        report(ValueMessage.referenceNotAllowed(key: key), at: range)
         return nil
       case .success:
         break
@@ -75,11 +64,7 @@ extension NodeReader {
         return nil
       }
       if !Self.isUUID(text) {
-        report(
-          .invalidUUID, "`\(key)` must be a UUID, found `\(Self.clip(text))`", at: range,
-          help: [
-            "a UUID is 32 hexadecimal digits in groups of 8-4-4-4-12, such as `a1b2c3d4-e5f6-7890-abcd-ef1234567890`"
-          ])
+        report(ValueMessage.invalidUUID(key: key, found: Self.clip(text)), at: range)
         return nil
       }
       return .string(text)
@@ -104,13 +89,9 @@ extension NodeReader {
     case .choice(let choices):
       guard case .string(let text) = scalar, choices.contains(text) else {
         let shown = node.text
-        var help: [String] = []
-        if let suggestion = Suggestions.closest(to: shown, among: choices) {
-          help.append("did you mean `\(suggestion)`?")
-        }
-        help.append("`\(key)` takes " + Suggestions.list(choices))
         report(
-          .invalidChoice, "`\(Self.clip(shown))` is not a valid `\(key)`", at: range, help: help)
+          ValueMessage.invalidChoice(
+            key: key, value: Self.clip(shown), shown: shown, choices: choices), at: range)
         return nil
       }
       return .string(text)
@@ -118,10 +99,7 @@ extension NodeReader {
       switch scalar {
       case .int(1): return .int(1)
       case .int(let other):
-        report(
-          .unsupportedVersion,
-          "plan format version \(other) is not supported; this scanplan reads version 1",
-          at: range, help: ["upgrade scanplan, or write `version: 1`"])
+        report(ValueMessage.unsupportedVersion(found: other), at: range)
         return nil
       default:
         mismatch(id, key: key, expected: "the integer `1`")
@@ -133,11 +111,7 @@ extension NodeReader {
       case .bool(true): return .string("yes")
       case .string(let text) where text.lowercased() == "yes": return .string("yes")
       default:
-        report(
-          .notAuthorized, "`\(key)` must be `yes`, found \(describe(id))", at: range,
-          help: [
-            "scan only targets you are authorized to test; then write `\(key): yes`"
-          ])
+        report(ValueMessage.notAuthorized(key: key, found: describe(id)), at: range)
         return nil
       }
     case .object, .map, .list:
@@ -152,12 +126,12 @@ extension NodeReader {
     switch scalar {
     case .int(let value):
       guard value >= minimum else {
-        report(.outOfRange, "`\(key)` must be at least \(minimum), found \(value)", at: range)
+        report(ValueMessage.integerBelow(key: key, minimum: minimum, found: value), at: range)
         return nil
       }
       return .int(value)
     case .integerOverflow:
-      report(.numberTooLarge, "`\(key)` is too large to be a 64-bit integer", at: range)
+      report(ValueMessage.integerTooLarge(key: key), at: range)
       return nil
     default:
       mismatch(id, key: key, expected: "a whole number")
@@ -174,28 +148,26 @@ extension NodeReader {
     case .int(let whole): value = Double(whole)
     case .float(let fraction): value = fraction
     case .integerOverflow:
-      report(.numberTooLarge, "`\(key)` is too large", at: range)
+      report(ValueMessage.numberTooLarge(key: key), at: range)
       return nil
     default:
       mismatch(id, key: key, expected: "a number")
       return nil
     }
     guard value.isFinite else {
-      report(.outOfRange, "`\(key)` must be a finite number", at: range)
+      report(ValueMessage.notFinite(key: key), at: range)
       return nil
     }
     switch bound {
     case .greaterThan(let limit) where value <= limit:
       report(
-        .outOfRange,
-        "`\(key)` must be greater than \(ValueKind.format(limit)), found \(ValueKind.format(value))",
-        at: range)
+        ValueMessage.numberNotAbove(
+          key: key, limit: ValueKind.format(limit), found: ValueKind.format(value)), at: range)
       return nil
     case .atLeast(let limit) where value < limit:
       report(
-        .outOfRange,
-        "`\(key)` must be at least \(ValueKind.format(limit)), found \(ValueKind.format(value))",
-        at: range)
+        ValueMessage.numberBelow(
+          key: key, limit: ValueKind.format(limit), found: ValueKind.format(value)), at: range)
       return nil
     default:
       if case .int(let whole) = scalar { return .int(whole) }

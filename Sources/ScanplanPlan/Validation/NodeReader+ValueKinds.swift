@@ -81,11 +81,7 @@ extension NodeReader {
     let scalar = node.scalar
     if case .bool(let flag) = scalar { return .bool(flag) }
     if node.isPlainUntagged, let meant = Self.yaml11Booleans[node.text] {
-      report(
-        .yaml11Boolean, "`\(node.text)` is not a boolean here, write `\(meant)`", at: range,
-        help: [
-          "plans are YAML 1.2, where `\(node.text)` is a string; booleans are `true` and `false`"
-        ])
+      report(ValueMessage.yaml11Boolean(text: node.text, meant: meant), at: range)
       return nil
     }
     mismatch(id, key: key, expected: "a boolean (`true` or `false`)")
@@ -95,32 +91,25 @@ extension NodeReader {
   mutating func duration(
     _ id: YAMLNodeID, _ node: YAMLNode, key: String, at range: SourceRange
   ) -> JSONValue? {
-    let help = "write whole seconds (`90`) or whole units of h, m and s (`90s`, `15m`, `1h30m`)"
     switch node.scalar {
     case .int(let seconds):
       guard seconds >= 0 else {
-        report(
-          .invalidDuration, "`\(key)` is not a duration: durations cannot be negative", at: range,
-          help: [help])
+        report(ValueMessage.negativeDuration(key: key), at: range)
         return nil
       }
       return .int(seconds)
     case .integerOverflow:
-      report(.invalidDuration, "`\(key)` is not a duration: it is too long to count", at: range)
+      report(ValueMessage.durationTooLong(key: key), at: range)
       return nil
     case .float:
-      report(
-        .invalidDuration,
-        "`\(key)` is not a duration: durations are whole units, without fractions",
-        at: range, help: [help])
+      report(ValueMessage.fractionalDuration(key: key), at: range)
       return nil
     case .string(let text):
       switch PlanDuration.parse(text) {
       case .success(let seconds): return .int(seconds)
       case .failure(let error):
         report(
-          .invalidDuration, "`\(Self.clip(text))` is not a duration: \(error.reason)", at: range,
-          help: [help])
+          ValueMessage.unreadableDuration(text: Self.clip(text), reason: error.reason), at: range)
         return nil
       }
     default:
@@ -135,21 +124,11 @@ extension NodeReader {
       switch problem {
       case .credentials:
         markSecret(range)
-        report(
-          .credentialsInURL, "`\(key)` holds a user name or password; plans live in git",
-          at: range, help: ["remove the credentials; the provider's `token` authenticates"])
+        report(ValueMessage.credentialsInURL(key: key), at: range)
       case .insecure(let host):
-        report(
-          .insecureURL,
-          "`\(key)` uses plain `http` to `\(host)`; only loopback hosts may use `http`",
-          at: range,
-          help: [
-            "use `https://`, or a loopback host (127.0.0.1, localhost, [::1]) for a local emulator"
-          ])
+        report(ValueMessage.insecureURL(key: key, host: host), at: range)
       case .malformed(let reason):
-        report(
-          .invalidURL, "`\(Self.clip(text))` is not a valid base URL: \(reason)", at: range,
-          help: ["a base URL looks like `https://api.example.com` or `https://example.com/prefix`"])
+        report(ValueMessage.invalidURL(text: Self.clip(text), reason: reason), at: range)
       }
       return nil
     case .success(let url):
@@ -164,20 +143,14 @@ extension NodeReader {
   ) -> JSONValue? {
     if let name = template.singleReference { return .string(name) }
     markSecret(range)
-    let help = ["store the token in an environment variable and write `token: ${S4E_API_TOKEN}`"]
     if template.hasReferences {
       let hasFallback = template.parts.contains {
         if case .reference(_, .some) = $0 { return true } else { return false }
       }
       report(
-        .literalToken,
-        hasFallback
-          ? "`token` has a fallback, which puts a literal token in the plan"
-          : "`token` must be exactly one environment reference, with nothing around it",
-        at: range, help: help)
+        hasFallback ? ValueMessage.tokenWithFallback : .tokenNotOneReference, at: range)
     } else {
-      report(
-        .literalToken, "`token` holds a literal token; plans live in git", at: range, help: help)
+      report(ValueMessage.literalToken, at: range)
     }
     return nil
   }

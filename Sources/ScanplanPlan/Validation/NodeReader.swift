@@ -65,11 +65,11 @@ struct NodeReader {
     }
   }
 
+  /// Reports a problem; its wording is its message type's (`Diagnostics/Messages/`).
   mutating func report(
-    _ code: DiagnosticCode, _ message: String, at range: SourceRange,
-    notes: [Diagnostic.Note] = [], help: [String] = []
+    _ message: some DiagnosticMessage, at range: SourceRange, notes: [Diagnostic.Note] = []
   ) {
-    diagnostics.append(Diagnostic(code, message, file: file, at: range, notes: notes, help: help))
+    diagnostics.append(Diagnostic(message, file: file, at: range, notes: notes))
   }
 
   mutating func markSecret(_ range: SourceRange) {
@@ -118,29 +118,13 @@ struct NodeReader {
     }
     for (index, field) in shape.fields.enumerated()
     where field.isRequired && fields.pairs[index] < 0 {
-      report(
-        .missingKey, "\(subject()) has no `\(field.key)`", at: owner, help: [missingHelp(field)])
+      report(ShapeMessage.missingKey(subject: subject(), field: field), at: owner)
     }
     return fields
   }
 
-  func missingHelp(_ field: Field) -> String {
-    "add `\(field.key):` (\(field.summary))"
-  }
-
   mutating func unknownKey(_ key: String, at range: SourceRange, in shape: ObjectShape) {
-    var help: [String] = []
-    let candidates = shape.fields.map(\.key)
-    if let suggestion = Suggestions.closest(to: key, among: candidates) {
-      help.append("did you mean `\(suggestion)`?")
-    } else if let home = PlanShapes.all.first(where: {
-      $0.title != shape.title && $0.field(key) != nil
-    }) {
-      help.append("`\(key)` belongs in \(home.place), not in \(shape.place)")
-    } else {
-      help.append("\(shape.place) takes " + Suggestions.list(candidates))
-    }
-    report(.unknownKey, "unknown key `\(Self.clip(key))` in \(shape.place)", at: range, help: help)
+    report(ShapeMessage.unknownKey(key: key, shape: shape), at: range)
   }
 
   /// The items of a list, or nil when the node is not one. Reports a list shorter than
@@ -157,10 +141,7 @@ struct NodeReader {
     }
     let items = document.items(of: resolved)
     if items.count < minCount {
-      report(
-        .emptyCollection,
-        "`\(entry.field.key)` must list at least \(minCount == 1 ? "one" : "\(minCount)") \(entry.field.key == "assets" ? "asset" : "item")",
-        at: entry.keyRange)
+      report(ShapeMessage.tooFewItems(key: entry.field.key, minimum: minCount), at: entry.keyRange)
     }
     return items
   }
@@ -178,11 +159,7 @@ struct NodeReader {
     }
     let pairs = document.pairs(of: resolved)
     if pairs.count < minCount {
-      report(
-        .emptyCollection, "`\(entry.field.key)` must name at least one entry", at: entry.keyRange,
-        help: [
-          "define one, such as `\(entry.field.key == "providers" ? "s4e: { type: s4e, token: ${S4E_API_TOKEN} }" : "name: {}")`"
-        ])
+      report(ShapeMessage.noNamedEntries(key: entry.field.key), at: entry.keyRange)
     }
     var result: [(String, YAMLNodeID, YAMLNodeID)] = []
     result.reserveCapacity(pairs.count)

@@ -20,9 +20,8 @@ extension PlanBuilder {
     else { return false }
     let name = document.text(text)
     reader.report(
-      .duplicateName, "asset name `\(name)` is used twice", at: document.range(value),
-      notes: [.init("the first asset named `\(name)` is here", at: document.range(first))],
-      help: ["asset names are unique in a plan; scan ids are built from them"])
+      NameMessage.duplicateAsset(name: name), at: document.range(value),
+      notes: [.init(.firstAsset(name: name), at: document.range(first))])
     return true
   }
 
@@ -49,37 +48,28 @@ extension PlanBuilder {
     if let entry = fields["provider"], let name = reader.value(entry)?.stringValue {
       provider = providers[name]
       if provider == nil {
-        var help: [String] = []
-        if let suggestion = Suggestions.closest(to: name, among: providerOrder) {
-          help.append("did you mean `\(suggestion)`?")
-        } else if !providerOrder.isEmpty {
-          help.append("the plan defines " + Suggestions.list(providerOrder))
-        }
         reader.report(
-          .unknownProvider, "provider `\(name)` is not defined", at: entry.valueRange, help: help)
+          NameMessage.unknownProvider(name: name, defined: providerOrder), at: entry.valueRange)
       }
     }
     let type = provider?.type
-    var assetKeys: [(key: String, value: JSONValue)] = []
+    var assetKeys: [AssetKey] = []
     for table in Vendors.tables {
       for field in table.assetFields {
         if let entry = fields[field.key] {
           let value = reader.value(entry)
           if let type, let provider, !field.accepts(type) {
-            let accepted = type.table.assetFields.map(\.key)
             reader.report(
-              .wrongProviderType,
-              "`\(field.key)` is \(vendorPhrase(field)) key, but provider `\(provider.name)` is of type \(type.rawValue)",
-              at: entry.keyRange,
-              help: ["\(type.table.displayName) assets take " + Suggestions.list(accepted)])
+              VendorFitMessage.assetKeyOfOtherVendor(
+                field: field, provider: provider.name, type: type), at: entry.keyRange)
           } else if let value {
-            assetKeys.append((field.key, value))
+            assetKeys.append(AssetKey(field.key, value))
           }
         } else if let type, table.type == type, let provider {
           reader.report(
-            .missingKey,
-            "\(subject()) has no `\(field.key)`, which \(table.displayName) assets need (provider `\(provider.name)`)",
-            at: head, help: ["add `\(field.key):` (\(field.summary))"])
+            ShapeMessage.missingVendorKey(
+              subject: subject(), field: field, vendor: table.displayName, provider: provider.name),
+            at: head)
         }
       }
     }

@@ -50,17 +50,12 @@ extension PlanBuilder {
     }
     guard byType.count > 1 else { return false }
     let sorted = byType.sorted { $0.key < $1.key }
+    let keys = sorted.map { (vendor: $0.key.table.displayName, key: $0.value.field.key) }
     reader.report(
-      .mixedProfile,
-      "profile `\(name)` mixes "
-        + sorted.map { "\($0.key.table.displayName) keys (`\($0.value.field.key)`)" }.joined(
-          separator: " and ")
-        + ", so no scan can use it",
-      at: range,
-      notes: sorted.map {
-        .init("`\($0.value.field.key)` is a \($0.key.table.displayName) key", at: $0.value.range)
-      },
-      help: ["split it into one profile per provider type"])
+      VendorFitMessage.mixedProfile(name: name, keys: keys), at: range,
+      notes: zip(keys, sorted).map {
+        .init(.vendorKey(key: $0.key, vendor: $0.vendor), at: $1.value.range)
+      })
     return true
   }
 
@@ -80,14 +75,12 @@ extension PlanBuilder {
             let rotated = Array(cycle.drop { $0 != first } + cycle.prefix { $0 != first })
             let description = (rotated + [first]).map { "`\($0)`" }.joined(separator: " -> ")
             reader.report(
-              .extendsCycle, "profiles extend each other in a cycle: \(description)",
-              at: profiles[first]!.extends!.range,
+              NameMessage.extendsCycle(cycle: description), at: profiles[first]!.extends!.range,
               notes: rotated.dropFirst().map {
                 .init(
-                  "`\($0)` extends `\(profiles[$0]!.extends!.name)` here",
+                  .extendsHere(profile: $0, base: profiles[$0]!.extends!.name),
                   at: profiles[$0]!.extends!.range)
-              },
-              help: ["remove one `extends` to break the cycle"])
+              })
           }
           break
         }
@@ -117,14 +110,6 @@ extension PlanBuilder {
   }
 
   mutating func reportUnknownProfile(_ name: String, at range: SourceRange) {
-    var help: [String] = []
-    if let suggestion = Suggestions.closest(to: name, among: profileOrder) {
-      help.append("did you mean `\(suggestion)`?")
-    } else if profileOrder.isEmpty {
-      help.append("the plan defines no profiles; add one under `profiles:`")
-    } else {
-      help.append("the plan defines " + Suggestions.list(profileOrder))
-    }
-    reader.report(.unknownProfile, "profile `\(name)` is not defined", at: range, help: help)
+    reader.report(NameMessage.unknownProfile(name: name, defined: profileOrder), at: range)
   }
 }

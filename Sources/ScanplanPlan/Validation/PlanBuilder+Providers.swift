@@ -69,10 +69,7 @@ extension PlanBuilder {
     guard !url.contains("${"), let fixed = PlanValues.withoutAPIPrefix(url, type.table) else {
       return
     }
-    reader.report(
-      .apiPrefixInBaseURL,
-      "`base_url` ends with `\(type.table.apiPrefix)`, which scanplan adds to every \(type.table.displayName) request",
-      at: range, help: ["write `base_url: \(fixed)`"])
+    reader.report(VendorFitMessage.apiPrefixInBaseURL(type: type, fixed: fixed), at: range)
   }
 
   func defaultPoll(_ type: ProviderType) -> PollPolicy {
@@ -103,24 +100,20 @@ extension PlanBuilder {
     let timeout = read("timeout")
     for interval in [initial, maximum].compactMap({ $0 }) where interval.value.intValue == 0 {
       reader.report(
-        .pollIntervalClamped,
-        "`\(interval.entry.field.key)` of 0s is below the 1 second floor; it is raised to 1s",
-        at: interval.entry.valueRange, help: ["S4E documents polling no more than once per second"])
+        VendorFitMessage.pollIntervalClamped(key: interval.entry.field.key),
+        at: interval.entry.valueRange)
     }
     if let initial, let maximum, let low = initial.value.intValue,
       let high = maximum.value.intValue,
       low > high
     {
       reader.report(
-        .pollIntervalOrder,
-        "`initial_interval` (\(PlanDuration.format(seconds: low))) is above `max_interval` (\(PlanDuration.format(seconds: high))); polls wait \(PlanDuration.format(seconds: high))",
+        VendorFitMessage.pollIntervalOrder(initial: low, maximum: high),
         at: initial.entry.valueRange,
-        notes: [.init("`max_interval` is set here", at: maximum.entry.valueRange)])
+        notes: [.init(.maxIntervalSetHere, at: maximum.entry.valueRange)])
     }
     if let timeout, timeout.value.intValue == 0 {
-      reader.report(
-        .outOfRange, "`timeout` must be greater than 0; leave it out to wait without limit",
-        at: timeout.entry.valueRange)
+      reader.report(ValueMessage.zeroTimeout, at: timeout.entry.valueRange)
       valid = false
     }
     guard valid else { return nil }

@@ -16,7 +16,7 @@ extension PlanBuilder {
   mutating func readScans(
     _ entry: NodeReader.Entry, asset: String?, subject assetSubject: () -> String,
     provider: ProviderDecl?,
-    assetKeys: [(key: String, value: JSONValue)], tags: [String]
+    assetKeys: [AssetKey], tags: [String]
   ) {
     guard let items = reader.list(entry, minCount: 1) else { return }
     var explicitNames = NameIndex()
@@ -32,10 +32,8 @@ extension PlanBuilder {
       if let entry = fields["name"], let value = reader.value(entry)?.stringValue {
         if let first = explicitNames.first(value) {
           reader.report(
-            .duplicateName, "\(assetSubject()) has two scans named `\(value)`",
-            at: entry.valueRange,
-            notes: [.init("the first scan named `\(value)` is here", at: first)],
-            help: ["scan names are unique within an asset; they make the scan ids"])
+            NameMessage.duplicateScan(asset: assetSubject(), name: value), at: entry.valueRange,
+            notes: [.init(.firstScan(name: value), at: first)])
         } else {
           explicitNames.insert(value, at: entry.valueRange)
           name = value
@@ -77,10 +75,9 @@ extension PlanBuilder {
         && written & (1 << position) == 0
       {
         reader.report(
-          .missingAfterMerge, "\(scanLabel()) has no `\(field.key)`", at: head,
-          help: [
-            "set `\(field.key)` on the scan, in its profile, or in the `defaults` of provider `\(provider.name)`"
-          ])
+          ShapeMessage.missingAfterMerge(
+            scan: scanLabel(), key: field.key, provider: provider.name),
+          at: head)
       }
       checkSettingWarnings(settings, scanLabel: scanLabel)
       guard resolving else { continue }

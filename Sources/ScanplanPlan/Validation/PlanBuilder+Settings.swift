@@ -52,28 +52,13 @@ extension PlanBuilder {
     for key in layer.topKeys where !key.field.accepts(type) {
       if let reason = type.table.unsupported[key.field.key] {
         reader.report(
-          .unsupportedGate, "`\(key.field.key)` cannot be used with \(owner()): \(reason)",
-          at: key.range,
-          help: [
-            "remove it; gates work with providers that report severities (\(Self.gatingVendors))"
-          ])
+          VendorFitMessage.settingNotHonoured(key: key.field.key, owner: owner(), reason: reason),
+          at: key.range)
       } else {
         reader.report(
-          .wrongProviderType,
-          "`\(key.field.key)` is \(vendorPhrase(key.field)) setting, but \(owner()) is of type \(type.rawValue)",
-          at: key.range, help: [acceptedHelp(type)])
+          VendorFitMessage.settingOfOtherVendor(field: key.field, owner: owner(), type: type),
+          at: key.range)
       }
     }
-  }
-
-  func vendorPhrase(_ field: Field) -> String {
-    let tables = field.vendors.sorted().map(\.table)
-    return (tables.first?.article ?? "a") + " "
-      + tables.map(\.displayName).joined(separator: " and ")
-  }
-
-  func acceptedHelp(_ type: ProviderType) -> String {
-    let keys = PlanShapes.scanSettings.fields.filter { $0.vendors.contains(type) }.map(\.key)
-    return "\(type.table.displayName) scans take " + Suggestions.list(keys)
   }
 }

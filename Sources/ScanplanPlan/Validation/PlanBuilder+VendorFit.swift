@@ -13,17 +13,17 @@ extension PlanBuilder {
     for profile in chain where profile.layer.writtenKeys & ~Self.acceptedKeys(type) != 0 {
       for key in profile.layer.topKeys where !key.field.accepts(type) {
         let note = Diagnostic.Note(
-          "`\(key.field.key)` is set here, in profile `\(profile.name)`", at: key.range)
+          .setInProfile(key: key.field.key, profile: profile.name), at: key.range)
         if let reason = type.table.unsupported[key.field.key] {
           reader.report(
-            .unsupportedGate,
-            "profile `\(use.name)` sets `\(key.field.key)`, which provider `\(provider)` cannot honour: \(reason)",
+            VendorFitMessage.profileSettingNotHonoured(
+              profile: use.name, key: key.field.key, provider: provider, reason: reason),
             at: use.range, notes: [note])
         } else {
           reader.report(
-            .profileMismatch,
-            "profile `\(use.name)` does not fit provider `\(provider)` (type \(type.rawValue)): `\(key.field.key)` is \(vendorPhrase(key.field)) setting",
-            at: use.range, notes: [note], help: [acceptedHelp(type)])
+            VendorFitMessage.profileMismatch(
+              profile: use.name, provider: provider, type: type, field: key.field),
+            at: use.range, notes: [note])
         }
       }
     }
@@ -39,20 +39,22 @@ extension PlanBuilder {
         let value = other.value.stringValue, condition.values.contains(value)
       else { continue }
       reader.report(
-        .unusedSetting,
-        "`\(setting.path.last!)` has no effect on `\(value)` scans: \(condition.reason)",
+        VendorFitMessage.unusedSetting(
+          key: setting.path.last!, value: value, reason: condition.reason,
+          others: otherValues(condition)),
         at: setting.range,
-        notes: [.init("\(scanLabel()) has `\(condition.setting): \(value)` here", at: other.range)],
-        help: ["remove it, or use it only with " + Suggestions.list(otherValues(condition))])
+        notes: [
+          .init(
+            .scanHasSetting(scan: scanLabel(), setting: condition.setting, value: value),
+            at: other.range)
+        ])
     }
     if let wait = settings.first(where: { $0.slot == Self.waitSlot }), wait.value == .bool(false),
       let gate = settings.first(where: { Self.failOnSlots.contains($0.slot) })
     {
       reader.report(
-        .gateNeverChecked,
-        "\(scanLabel()) has `fail_on` but `wait: false`, so the gate is never checked",
-        at: wait.range, notes: [.init("the gate is set here", at: gate.range)],
-        help: ["remove `wait: false`, or remove the gate"])
+        VendorFitMessage.gateNeverChecked(scan: scanLabel()), at: wait.range,
+        notes: [.init(.gateSetHere, at: gate.range)])
     }
   }
 

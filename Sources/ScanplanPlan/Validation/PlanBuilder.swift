@@ -102,10 +102,6 @@ struct PlanBuilder {
     }
 
   /// The vendors whose scans may have a `fail_on` gate, for help texts.
-  static let gatingVendors = Vendors.tables.filter { table in
-    table.settings.contains { $0.key == "fail_on" }
-  }.map(\.displayName).joined(separator: ", ")
-
   /// Whether scans are resolved; when not, every check still runs.
   let resolving: Bool
 
@@ -133,17 +129,9 @@ struct PlanBuilder {
     let rootNode = document[root]
     guard rootNode.kind == .mapping else {
       if rootNode.kind == .scalar, rootNode.scalar == .null {
-        reader.report(
-          .rootNotMapping, "the file is empty", at: .fileStart,
-          help: [
-            "a plan is a mapping with `version`, `providers` and `assets`; see `scanplan init`"
-          ])
+        reader.report(FileMessage.emptyFile, at: .fileStart)
       } else {
-        reader.report(
-          .rootNotMapping,
-          "the top level of a plan must be a mapping, found \(reader.describe(root))",
-          at: rootNode.range, help: ["a plan is a mapping with `version`, `providers` and `assets`"]
-        )
+        reader.report(FileMessage.rootNotMapping(found: reader.describe(root)), at: rootNode.range)
       }
       return nil
     }
@@ -161,9 +149,7 @@ struct PlanBuilder {
   /// The checks that need every asset read, and the plan.
   mutating func finish() -> ResolvedPlan {
     for name in profileOrder where !usedProfiles.contains(name) {
-      reader.report(
-        .unusedProfile, "profile `\(name)` is not used by any scan or profile",
-        at: profiles[name]!.range, help: ["remove it, or use it with `profile: \(name)`"])
+      reader.report(NameMessage.unusedProfile(name: name), at: profiles[name]!.range)
     }
     return ResolvedPlan(
       file: reader.file, providers: providerOrder.compactMap { providers[$0]?.resolved },

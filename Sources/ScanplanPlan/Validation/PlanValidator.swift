@@ -72,10 +72,8 @@ public struct PlanValidator: Sendable {
     let last = shown.last!.range
     return shown + [
       Diagnostic(
-        .tooManyProblems,
-        "\(diagnostics.count - maxDiagnosticsPerFile) more problems are not shown",
-        file: file, at: SourceRange(at: last.end),
-        help: ["fix the problems above and validate again"])
+        FileMessage.tooManyProblems(hidden: diagnostics.count - maxDiagnosticsPerFile),
+        file: file, at: SourceRange(at: last.end))
     ]
   }
 
@@ -124,14 +122,13 @@ extension PlanValidator {
       let diagnostic: Diagnostic
       if let size = error.size {
         diagnostic = Diagnostic(
-          .fileTooLarge,
-          "the file is \(YAMLLimits.describe(bytes: size)), over the limit of \(YAMLLimits.describe(bytes: limits.maxBytes))",
-          file: error.path, at: .fileStart,
-          help: ["split the plan into several files in one folder"])
+          FileMessage.fileTooLarge(
+            size: YAMLLimits.describe(bytes: size),
+            limit: YAMLLimits.describe(bytes: limits.maxBytes)),
+          file: error.path, at: .fileStart)
       } else {
         diagnostic = Diagnostic(
-          .unreadableFile, "cannot read the file: \(error.reason)", file: error.path, at: .fileStart
-        )
+          FileMessage.unreadableFile(reason: error.reason), file: error.path, at: .fileStart)
       }
       return PlanValidation(source: source, diagnostics: [diagnostic], secretRanges: [], plan: nil)
     }

@@ -4,12 +4,12 @@ import ScanplanJSON
 /// resolved, so vendors need nothing of the plan's model.
 public struct TriggerInput: Sendable {
   /// The asset's keys as sent (`asset_id`, or `target_id` and `user_authorized_to_scan`).
-  public let assetKeys: [(key: String, value: JSONValue)]
+  public let assetKeys: [AssetKey]
   /// The body fields of the scan's settings, in table order (`VendorTable.settingsBody`).
   public let settings: JSONObject
 
   /// Creates a trigger's input.
-  public init(assetKeys: [(key: String, value: JSONValue)], settings: JSONObject) {
+  public init(assetKeys: [AssetKey], settings: JSONObject) {
     self.assetKeys = assetKeys
     self.settings = settings
   }

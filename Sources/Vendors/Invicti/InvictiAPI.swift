@@ -21,8 +21,8 @@ struct InvictiAPI: ProviderAPI {
     if let statement = trigger.assetKeys.first(where: { $0.key == "user_authorized_to_scan" }) {
       body[statement.key] = statement.value
     }
-    for (key, value) in trigger.assetKeys where key != "user_authorized_to_scan" {
-      body[key] = value
+    for assetKey in trigger.assetKeys where assetKey.key != "user_authorized_to_scan" {
+      body[assetKey.key] = assetKey.value
     }
     for member in trigger.settings.members { body[member.key] = member.value }
     return HTTPRequest(

@@ -9,7 +9,7 @@ struct S4EAPI: ProviderAPI {
   /// `POST {base}/api/scan/create` with `{"asset_id", "scan_type", "options"}`.
   func triggerRequest(_ trigger: TriggerInput, baseURL: String, token: String) -> HTTPRequest {
     var body = JSONObject()
-    for (key, value) in trigger.assetKeys { body[key] = value }
+    for assetKey in trigger.assetKeys { body[assetKey.key] = assetKey.value }
     for member in trigger.settings.members { body[member.key] = member.value }
     return HTTPRequest(
       method: "POST", url: baseURL + "/api/scan/create",

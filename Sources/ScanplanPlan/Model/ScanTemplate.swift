@@ -1,0 +1,75 @@
+import ScanplanJSON
+import ScanplanVendorKit
+
+/// A value of a scan that holds `${NAME}` references, with its parsed template and the
+/// kind its field declares. Found from the tables (`Field.allowsEnvironment`), never from
+/// a list of keys: a field a table declares as allowing `${}` is listed by `plan` and
+/// sent resolved by `run`.
+public struct ScanTemplate: Sendable {
+  /// Where the value is.
+  public enum Place: Hashable, Sendable {
+    /// An asset key, such as `asset_id`.
+    case assetKey(String)
+    /// A leaf setting, by key path.
+    case setting([String])
+  }
+
+  /// Where the value is.
+  public let place: Place
+  /// The key as messages name it: `target_id`, `profile_id`, `options.x`.
+  public let key: String
+  /// The references, parsed.
+  public let template: EnvironmentTemplate
+  /// What the resolved value must be.
+  public let kind: ValueKind
+
+  /// What is wrong with a resolved value for the field's kind, as validation would say
+  /// of a literal; nil when it fits.
+  public func problem(with resolved: String) -> String? {
+    switch kind {
+    case .uuid: PlanValues.isUUID(resolved) ? nil : "something that is not a UUID"
+    default: nil
+    }
+  }
+}
+
+extension ResolvedScan {
+  /// The values that hold references, asset keys first. Derived from the tables when
+  /// asked for, so validating a plan pays nothing for them.
+  public var templates: [ScanTemplate] {
+    var found: [ScanTemplate] = []
+    func add(_ place: ScanTemplate.Place, key: String, value: JSONValue, field: Field) {
+      guard field.allowsEnvironment, let text = value.stringValue, text.contains("${"),
+        case .success(let template) = EnvironmentTemplate.parse(text)
+      else { return }
+      found.append(ScanTemplate(place: place, key: key, template: template, kind: field.kind))
+    }
+    for assetKey in assetKeys {
+      guard let field = PlanShapes.asset.field(assetKey.key) else { continue }
+      add(.assetKey(assetKey.key), key: assetKey.key, value: assetKey.value, field: field)
+    }
+    for setting in settings {
+      add(
+        .setting(setting.path), key: setting.path.joined(separator: "."), value: setting.value,
+        field: setting.field)
+    }
+    return found
+  }
+
+  /// The scan with resolved values in place of its templates.
+  public func resolving(_ values: [ScanTemplate.Place: String]) -> ResolvedScan {
+    guard !values.isEmpty else { return self }
+    return ResolvedScan(
+      id: id, asset: asset, provider: provider, providerType: providerType,
+      assetKeys: assetKeys.map { assetKey in
+        values[.assetKey(assetKey.key)].map { AssetKey(assetKey.key, .string($0)) } ?? assetKey
+      },
+      tags: tags,
+      settings: settings.map { setting in
+        values[.setting(setting.path)].map {
+          ScanSetting(slot: setting.slot, value: .string($0), range: setting.range)
+        } ?? setting
+      },
+      wait: wait, failOn: failOn, range: range)
+  }
+}

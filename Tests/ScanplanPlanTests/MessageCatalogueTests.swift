@@ -1,0 +1,134 @@
+import ScanplanVendorKit
+import ScanplanVendors
+import Testing
+
+@testable import ScanplanPlan
+@testable import ScanplanYAML
+
+/// Every message type, one value of each case: the wording follows the house style, and
+/// every code of the catalogue has a message that says it.
+@Suite struct MessageCatalogueTests {
+  static let s4e = Vendors.all[0].type
+  static let uuidField = PlanShapes.asset.field("asset_id")!
+  static let settingField = PlanShapes.scanSettings.field("scan_type")!
+
+  static let planMessages: [any DiagnosticMessage] = [
+    FileMessage.tooManyProblems(hidden: 3),
+    FileMessage.fileTooLarge(size: "11 MiB", limit: "10 MiB"),
+    FileMessage.unreadableFile(reason: "permission denied"), FileMessage.emptyFile,
+    FileMessage.rootNotMapping(found: "a list"),
+    ShapeMessage.wrongType(key: "rate", expected: "a number", found: "a list", unquoted: "3"),
+    ShapeMessage.unknownKey(key: "scna_type", shape: PlanShapes.scan),
+    ShapeMessage.missingKey(subject: "asset `web`", field: uuidField),
+    ShapeMessage.missingVendorKey(
+      subject: "asset `web`", field: uuidField, vendor: "S4E", provider: "s4e"),
+    ShapeMessage.missingAfterMerge(scan: "scan `web/a`", key: "scan_type", provider: "s4e"),
+    ShapeMessage.tooFewItems(key: "assets", minimum: 1),
+    ShapeMessage.noNamedEntries(key: "providers"),
+    ValueMessage.unreadableReference(key: "asset_id", reason: "`${` is not closed"),
+    ValueMessage.referenceNotAllowed(key: "scan_type"),
+    ValueMessage.invalidUUID(key: "asset_id", found: "nope"),
+    ValueMessage.invalidChoice(key: "scan_type", value: "quik", shown: "quik", choices: ["quick"]),
+    ValueMessage.unsupportedVersion(found: 2),
+    ValueMessage.notAuthorized(key: "user_authorized_to_scan", found: "nothing"),
+    ValueMessage.integerBelow(key: "max_depth", minimum: 1, found: 0),
+    ValueMessage.integerTooLarge(key: "max_depth"), ValueMessage.numberTooLarge(key: "rate"),
+    ValueMessage.notFinite(key: "rate"),
+    ValueMessage.numberNotAbove(key: "rate", limit: "0", found: "0"),
+    ValueMessage.numberBelow(key: "multiplier", limit: "1", found: "0.5"),
+    ValueMessage.zeroTimeout, ValueMessage.yaml11Boolean(text: "yes", meant: true),
+    ValueMessage.negativeDuration(key: "timeout"), ValueMessage.durationTooLong(key: "timeout"),
+    ValueMessage.fractionalDuration(key: "timeout"),
+    ValueMessage.unreadableDuration(text: "5q", reason: "`q` is not a unit"),
+    ValueMessage.credentialsInURL(key: "base_url"),
+    ValueMessage.insecureURL(key: "base_url", host: "example.com"),
+    ValueMessage.invalidURL(text: "ht!tp", reason: "no scheme"), ValueMessage.tokenWithFallback,
+    ValueMessage.tokenNotOneReference, ValueMessage.literalToken,
+    NameMessage.invalidName("wéb"), NameMessage.duplicateAsset(name: "web"),
+    NameMessage.duplicateScan(asset: "asset `web`", name: "a"),
+    NameMessage.unknownProvider(name: "s4", defined: ["s4e"]),
+    NameMessage.unknownProfile(name: "deep", defined: []),
+    NameMessage.unusedProfile(name: "deep"), NameMessage.extendsCycle(cycle: "a -> b -> a"),
+    VendorFitMessage.assetKeyOfOtherVendor(field: uuidField, provider: "inv", type: s4e),
+    VendorFitMessage.settingOfOtherVendor(field: settingField, owner: "provider `inv`", type: s4e),
+    VendorFitMessage.settingNotHonoured(key: "fail_on", owner: "provider `s4e`", reason: "no"),
+    VendorFitMessage.profileSettingNotHonoured(
+      profile: "gate", key: "fail_on", provider: "s4e", reason: "no"),
+    VendorFitMessage.profileMismatch(profile: "p", provider: "inv", type: s4e, field: settingField),
+    VendorFitMessage.mixedProfile(
+      name: "p", keys: [("Invicti", "profile_id"), ("S4E", "scan_type")]),
+    VendorFitMessage.apiPrefixInBaseURL(type: s4e, fixed: "https://api.s4e.io"),
+    VendorFitMessage.pollIntervalClamped(key: "initial_interval"),
+    VendorFitMessage.pollIntervalOrder(initial: 60, maximum: 30),
+    VendorFitMessage.unusedSetting(key: "x", value: "quick", reason: "no", others: ["full"]),
+    VendorFitMessage.gateNeverChecked(scan: "scan `web/a`"),
+  ]
+
+  static let yamlMessages: [YAMLMessage] = [
+    .invalidCharacter(shown: "NUL"),
+    .invalidUTF8(problem: "invalid leading UTF-8 octet", byte: "FF"),
+    .byteOrderMark(utf32: false),
+    .syntax(problem: "found character that cannot start any token", tabIndented: true),
+    .outOfMemory, .couldNotStart, .endedEarly, .unexpected("stopped"), .multipleDocuments,
+    .recursiveAlias(name: "a"), .undefinedAlias(name: "a"), .aliasExpansion(limit: 10_000),
+    .nestingTooDeep(limit: 64), .unsupportedTag(shown: "!custom"), .nonScalarKey(found: "list"),
+    .duplicateKey(key: "name"), .mergeListItem(found: "list"), .mergeValue,
+    .fileTooLarge(size: "11 MiB", limit: "10 MiB"),
+  ]
+
+  /// Lowercase unless it starts with a vendor's name, no trailing period, one line: a
+  /// sentence that reads inside `path:line:col: error:`.
+  static func isHouseStyle(_ text: String) -> Bool {
+    guard let first = text.first else { return false }
+    let startsWithName = Vendors.tables.contains { text.hasPrefix($0.displayName + " ") }
+    return (!first.isUppercase || startsWithName) && !text.hasSuffix(".")
+      && !text.contains("\n")
+  }
+
+  @Test func everyMessageIsWrittenInTheHouseStyle() {
+    for message in Self.planMessages {
+      #expect(Self.isHouseStyle(message.message), "\(message)")
+      for line in message.help { #expect(Self.isHouseStyle(line), "\(message): \(line)") }
+    }
+    for message in Self.yamlMessages {
+      // libyaml's own problem text is passed on as it is.
+      if case .syntax = message { continue }
+      #expect(Self.isHouseStyle(message.message), "\(message)")
+      if let help = message.help { #expect(Self.isHouseStyle(help), "\(message): \(help)") }
+    }
+  }
+
+  @Test func everyCodeOfTheCatalogueHasAMessage() {
+    let said =
+      Set(Self.planMessages.map(\.code))
+      .union(Self.yamlMessages.map { PlanValidator.code(for: $0.kind) })
+    let unsaid = DiagnosticCode.all.filter { !said.contains($0) }.map(\.id)
+    #expect(unsaid == [])
+  }
+
+  @Test func messagesCarryTheirFactsIntoTheirHelp() {
+    #expect(
+      ValueMessage.invalidChoice(
+        key: "scan_type", value: "quik", shown: "quik", choices: ["quick", "full"]
+      ).help == [
+        "did you mean `quick`?", "`scan_type` takes `quick` or `full`",
+      ])
+    #expect(
+      NameMessage.invalidName("wéb").message
+        == "`wéb` is not a valid name: it contains U+00E9 LATIN SMALL LETTER E WITH ACUTE")
+    #expect(NameMessage.invalidName("wéb").help.count == 2)
+    #expect(NameMessage.invalidName("a b").help.count == 1)
+    #expect(
+      NameMessage.unknownProfile(name: "deep", defined: []).help == [
+        "the plan defines no profiles; add one under `profiles:`"
+      ])
+    #expect(NameMessage.unknownProvider(name: "zzz", defined: []).help == [])
+    #expect(
+      YAMLMessage.syntax(
+        problem: "mapping values are not allowed in this context", tabIndented: false
+      ).help == "quote a value that contains `: `, or check the indentation of this line")
+    #expect(
+      YAMLMessage.syntax(problem: "anything", tabIndented: true).help
+        == "indent with spaces; YAML does not allow tabs in indentation")
+  }
+}
