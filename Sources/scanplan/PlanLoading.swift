@@ -13,22 +13,27 @@ import ScanplanRendering
 /// diagnostics and exit 2, as `validate` would.
 enum PlanLoading {
   static func validPlans(_ paths: [String]) throws -> [ResolvedPlan] {
-    let set: PlanSet
-    switch PlanSet.load(paths) {
-    case .success(let loaded): set = loaded
-    case .failure(let error): throw ValidationError(error.message)
+    try validSides([paths])[0]
+  }
+
+  /// Each side's valid plans. Every side's diagnostics are printed before an invalid
+  /// side exits 2, so one attempt shows every problem.
+  static func validSides(_ sides: [[String]]) throws -> [[ResolvedPlan]] {
+    var sets: [PlanSet] = []
+    for paths in sides {
+      switch PlanSet.load(paths) {
+      case .success(let loaded): sets.append(loaded)
+      case .failure(let error): throw ValidationError(error.message)
+      }
     }
     let colored = ColorChoice.auto.resolve(
       isTerminal: isatty(2) == 1, environment: Environment.current)
-    let diagnostics = set.validations.filter { !$0.diagnostics.isEmpty }
-    if set.hasErrors {
-      Environment.printError(TextRenderer(color: colored).render(diagnostics))
-      throw ExitCode(2)
-    }
+    let diagnostics = sets.flatMap(\.validations).filter { !$0.diagnostics.isEmpty }
     if !diagnostics.isEmpty {
       Environment.printError(TextRenderer(color: colored).render(diagnostics))
     }
-    return set.plans
+    if sets.contains(where: \.hasErrors) { throw ExitCode(2) }
+    return sets.map(\.plans)
   }
 }
 

@@ -13,7 +13,8 @@ struct Scanplan: AsyncParsableCommand {
       """,
     version: ScanplanVersion.current,
     subcommands: [
-      Validate.self, Plan.self, Run.self, Init.self, Emulate.self, Schema.self, Docs.self,
+      Validate.self, Plan.self, Diff.self, Run.self, Init.self, Emulate.self, Schema.self,
+      Docs.self,
       Explain.self,
     ]
   )

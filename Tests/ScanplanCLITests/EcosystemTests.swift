@@ -83,6 +83,22 @@ import Testing
     #expect(text.contains("scanplan validate"))
   }
 
+  /// The pull-request comment: each example's `scanplan diff` line runs as written,
+  /// its two sides standing for the plans.
+  @Test(arguments: ["docs/ci/github-actions.yml", "docs/ci/gitlab-ci.yml"])
+  func theCIExamplesCommentWithADiffThatRuns(_ path: String) async throws {
+    let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent(path), encoding: .utf8)
+    let line = try #require(
+      text.split(separator: "\n").first { $0.contains("scanplan diff ") && !$0.contains("`") })
+    var words = line.split(separator: " ").map(String.init)
+    words = Array(words.drop { $0 != "scanplan" }.dropFirst().prefix { $0 != ">" })
+    #expect(words.first == "diff" && words.contains("markdown"))
+    let arguments = words.map { $0.hasSuffix("plans") ? "examples/quickstart.yaml" : $0 }
+    let result = try await CLI.run(arguments)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.hasPrefix("### scanplan diff"))
+  }
+
   @Test func theReadmeShowsTheSchemaLineAndTheSchemaHasAnID() async throws {
     let readme = try String(
       contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)

@@ -1,0 +1,39 @@
+import ScanplanJSON
+import ScanplanPlan
+
+/// `scanplan diff --format json`: `{"version": 1, "added": [...], "removed": [...],
+/// "changed": [{..., "changes": [{"field", "before", "after"}]}], "unchanged": N}`. A
+/// value a side does not set is `null`; plans never write `null` as a value.
+public struct DiffJSONRenderer: Sendable {
+  /// A renderer.
+  public init() {}
+
+  /// The diff as a JSON document.
+  public func render(_ diff: PlanDiff) -> String {
+    func scan(_ scan: PlanDiff.Scan) -> JSONObject {
+      [
+        "id": .string(scan.id), "provider": .string(scan.provider),
+        "location": .string(scan.location),
+      ]
+    }
+    let changed: [JSONValue] = diff.changed.map { entry in
+      var object = scan(entry.scan)
+      object["changes"] = .array(
+        entry.changes.map { change in
+          .object([
+            "field": .string(change.field), "before": change.before ?? .null,
+            "after": change.after ?? .null,
+          ])
+        })
+      return .object(object)
+    }
+    return JSONWriter.pretty(
+      .object([
+        "version": 1,
+        "added": .array(diff.added.map { .object(scan($0)) }),
+        "removed": .array(diff.removed.map { .object(scan($0)) }),
+        "changed": .array(changed),
+        "unchanged": .int(diff.unchanged),
+      ])) + "\n"
+  }
+}

@@ -1,0 +1,28 @@
+import ScanplanPlan
+
+/// `scanplan diff` for a terminal:
+///
+///     + web/full  (s4e, plans/web.yaml:12:9)
+///     - api/old  (inv, plans/api.yaml:3:5)
+///     ~ web/nightly  (s4e, plans/web.yaml:8:9)
+///         request.body.scan_type: "quick" -> "full"
+///     1 added, 1 removed, 1 changed, 12 unchanged
+public struct DiffTextRenderer: Sendable {
+  /// A renderer.
+  public init() {}
+
+  /// The diff as lines of text.
+  public func render(_ diff: PlanDiff) -> String {
+    var output = ""
+    for scan in diff.added { output += "+ \(scan.id)  (\(scan.provider), \(scan.location))\n" }
+    for scan in diff.removed { output += "- \(scan.id)  (\(scan.provider), \(scan.location))\n" }
+    for entry in diff.changed {
+      output += "~ \(entry.scan.id)  (\(entry.scan.provider), \(entry.scan.location))\n"
+      for change in entry.changes {
+        output +=
+          "    \(change.field): \(PlanDiff.shown(change.before)) -> \(PlanDiff.shown(change.after))\n"
+      }
+    }
+    return output + diff.summary + "\n"
+  }
+}

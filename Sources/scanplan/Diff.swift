@@ -1,0 +1,41 @@
+import ArgumentParser
+import ScanplanPlan
+import ScanplanRendering
+
+/// `scanplan diff BASE HEAD`
+struct Diff: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show what a change to plans does to their scans.",
+    discussion: """
+      Each side is a plan file, a directory or - for standard input, read as validate \
+      reads them. Prints the scans added (+), removed (-) and changed (~), by id, each \
+      changed field with its old and new value, then the number of unchanged scans. \
+      Environment references are compared as written, never resolved. Exits 0, 2 when \
+      either side is invalid (with its diagnostics), 64 on wrong usage.
+      """)
+
+  @Argument(help: "The plans before the change: a file, a directory, or -.")
+  var base: String
+
+  @Argument(help: "The plans after the change: a file, a directory, or -.")
+  var head: String
+
+  @Option(help: ArgumentHelp("Output format: text, markdown or json.", valueName: "format"))
+  var format: DiffFormat = .text
+
+  func validate() throws {
+    if base == "-" && head == "-" {
+      throw ValidationError("only one side can be read from standard input")
+    }
+  }
+
+  func run() throws {
+    let sides = try PlanLoading.validSides([[base], [head]])
+    switch PlanDiff.compare(base: sides[0], head: sides[1]) {
+    case .success(let diff): print(format.render(diff), terminator: "")
+    case .failure(let error): throw ValidationError(error.message)
+    }
+  }
+}
+
+extension DiffFormat: ExpressibleByArgument {}
