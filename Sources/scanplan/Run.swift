@@ -2,6 +2,7 @@ import ArgumentParser
 import ScanplanEmulator
 import ScanplanExecution
 import ScanplanPlan
+import ScanplanRendering
 import ScanplanSupport
 import ScanplanVendors
 import UnixSignals
@@ -50,6 +51,12 @@ struct Run: AsyncParsableCommand {
     help: ArgumentHelp("Write the run as JUnit XML, one test case per scan.", valueName: "file.xml")
   )
   var junit: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Write the run as one self-contained HTML page: a timeline, budgets, gates.",
+      valueName: "file.html"))
+  var html: String?
 
   @Option(help: ArgumentHelp("Seconds to wait for each answer.", valueName: "seconds"))
   var requestTimeout: Double = 30
@@ -135,10 +142,25 @@ struct Run: AsyncParsableCommand {
     await transport.shutdown()
     await emulator?.stop()
     var code = result.exitCode
-    for (path, text) in [(report, result.json()), (junit, result.junit())] {
+    let json = redactor.redact(result.json())
+    var files = [(report, json), (junit, redactor.redact(result.junit()))]
+    // The page and the job summary are drawn from the report as written, secrets
+    // already redacted: what they show is what the report says.
+    let summaryPath = StepSummaryFile.path(in: Environment.current)
+    if html != nil || summaryPath != nil,
+      case .success(let document) = ReportDocument.read(Array(json.utf8))
+    {
+      files.append((html, RunPage().render(document)))
+      if let summaryPath,
+        let problem = StepSummaryFile.append(RunStepSummary().render(document), to: summaryPath)
+      {
+        Environment.printError("warning: the job summary was not written: \(problem)\n")
+      }
+    }
+    for (path, text) in files {
       guard let path else { continue }
       do {
-        try AtomicFile.write(Array(redactor.redact(text).utf8), to: path)
+        try AtomicFile.write(Array(text.utf8), to: path)
       } catch {
         Environment.printError("error: \(error.message)\n")
         code = max(code, 1)

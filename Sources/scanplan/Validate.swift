@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScanplanExecution
 import ScanplanPlan
 import ScanplanRendering
 
@@ -53,6 +54,12 @@ struct Validate: ParsableCommand {
       output = SARIFRenderer.render(validations, toolVersion: ScanplanVersion.current)
     }
     print(output, terminator: "")
+    if let summaryPath = StepSummaryFile.path(in: environment),
+      let problem = StepSummaryFile.append(
+        ValidateStepSummary.render(validations), to: summaryPath)
+    {
+      Environment.printError("warning: the job summary was not written: \(problem)\n")
+    }
     // Exit here rather than return: returning would free every node of every plan one
     // by one, which costs a large plan more than printing its result.
     Environment.exitNow(validations.contains(where: \.hasErrors) ? 2 : 0)

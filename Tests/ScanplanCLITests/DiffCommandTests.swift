@@ -37,7 +37,8 @@ import Testing
     #expect(result.status == 2)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains("Tests/ScanplanCLITests/Goldens/bad-plan.yaml:6:12: error["))
-    #expect(result.stderr.contains("<stdin>:1:10: error[P111]: plan format version 2 is not supported"))
+    #expect(
+      result.stderr.contains("<stdin>:1:10: error[P111]: plan format version 2 is not supported"))
   }
 
   @Test(arguments: [

@@ -40,7 +40,7 @@ import Testing
   @Test func theManPageIsCommittedAndNamesEveryCommand() throws {
     let page = try String(
       contentsOf: CLI.packageRoot.appendingPathComponent("docs/man/scanplan.1"), encoding: .utf8)
-    for command in ["validate", "plan", "run", "init", "emulate"] {
+    for command in ["validate", "plan", "diff", "run", "report", "init", "emulate"] {
       #expect(page.contains(command))
     }
   }

@@ -15,6 +15,8 @@ public struct RunReport: Sendable {
   public let unreachableProviders: [String]
   /// Each budget's name, configured rate and counters.
   public let budgets: [Budget]
+  /// When things happened, for the HTML page; nil when the run did not record it.
+  public let timeline: RunTimeline?
 
   /// One budget as a report shows it.
   public struct Budget: Sendable {
@@ -37,8 +39,9 @@ public struct RunReport: Sendable {
   public init(
     records: [ScanRecord], startedAt: Double, endedAt: Double, interrupted: Bool,
     unreachableProviders: [String],
-    budgets: [Budget] = []
+    timeline: RunTimeline? = nil, budgets: [Budget] = []
   ) {
+    self.timeline = timeline
     self.budgets = budgets
     self.records = records
     self.startedAt = startedAt
@@ -121,28 +124,34 @@ public struct RunReport: Sendable {
       case nil: break
       }
       row["location"] = .string(record.location)
+      if let timeline {
+        row["timeline"] = .object(scanTimeline(record, timeline.scans[record.job]))
+      }
       rows.append(.object(row))
     }
-    let document: JSONObject = [
+    let providers: [JSONValue] = budgets.indices.map { index in
+      let budget = budgets[index]
+      var provider: JSONObject = [
+        "name": .string(budget.name), "requests_per_second": .double(budget.rate),
+        "requests": .int(budget.statistics.requests),
+        "throttled": .int(budget.statistics.throttled),
+        "backlogged_seconds": .double(Self.rounded(budget.statistics.backloggedSeconds)),
+        "backlogged_requests": .int(budget.statistics.backloggedRequests),
+      ]
+      if let timeline { provider["timeline"] = .object(budgetTimeline(timeline.budgets[index])) }
+      return .object(provider)
+    }
+    var document: JSONObject = [
       "version": 1,
       "started_at": .string(UTCDate.iso8601(startedAt)),
       "ended_at": .string(UTCDate.iso8601(endedAt)),
-      "exit_code": .int(Int(exitCode)),
-      "interrupted": .bool(interrupted),
-      "summary": .object(JSONObject(counts.map { ($0.label, JSONValue.int($0.count)) })),
-      "providers": .array(
-        budgets.map { budget in
-          .object([
-            "name": .string(budget.name), "requests_per_second": .double(budget.rate),
-            "requests": .int(budget.statistics.requests),
-            "throttled": .int(budget.statistics.throttled),
-            "backlogged_seconds": .double(
-              (budget.statistics.backloggedSeconds * 1000).rounded() / 1000),
-            "backlogged_requests": .int(budget.statistics.backloggedRequests),
-          ])
-        }),
-      "scans": .array(rows),
     ]
+    if timeline != nil { document["duration_seconds"] = .double(Self.rounded(endedAt - startedAt)) }
+    document["exit_code"] = .int(Int(exitCode))
+    document["interrupted"] = .bool(interrupted)
+    document["summary"] = .object(JSONObject(counts.map { ($0.label, JSONValue.int($0.count)) }))
+    document["providers"] = .array(providers)
+    document["scans"] = .array(rows)
     return JSONWriter.pretty(.object(document))
   }
 

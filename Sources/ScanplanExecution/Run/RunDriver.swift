@@ -70,6 +70,7 @@ public struct RunDriver: Sendable {
     var stateError: StateFileError?
     // Events of answers and interrupts, recorded with the next tick's before it sends.
     var carried: [RunEvent] = []
+    var timeline = RunTimeline(jobs: plan.jobs.count, budgets: plan.budgets.count)
     // The journal is rewritten as a snapshot before anything is sent: a file that
     // cannot be written stops the run before its first trigger.
     if let journal {
@@ -96,6 +97,8 @@ public struct RunDriver: Sendable {
       while true {
         let now = elapsed()
         let actions = core.tick(now: now)
+        timeline.record(actions.events, at: now)
+        timeline.sent(actions.requests, at: now)
         let events = carried + actions.events
         carried = []
         if let journal, !events.isEmpty {
@@ -142,7 +145,10 @@ public struct RunDriver: Sendable {
         switch completion {
         case .answer(let ticket, let budget, let result):
           if case .success = result { answered[budget] = true }
-          carried += core.receive(ticket: ticket, answer: result, now: elapsed()).events
+          let at = elapsed()
+          let answered = core.receive(ticket: ticket, answer: result, now: at)
+          timeline.record(answered.events, at: at)
+          carried += answered.events
         case .timer:
           if let at = timerAt, at <= elapsed() + 0.001 { timerAt = nil }
         case .interrupted:
@@ -171,7 +177,7 @@ public struct RunDriver: Sendable {
     }.map { plan.budgets[$0].name }
     let report = RunReport(
       records: core.records, startedAt: epoch, endedAt: epoch + end,
-      interrupted: core.isInterrupted, unreachableProviders: unreachable,
+      interrupted: core.isInterrupted, unreachableProviders: unreachable, timeline: timeline,
       budgets: plan.budgets.indices.map {
         RunReport.Budget(
           name: plan.budgets[$0].name, rate: plan.budgets[$0].requestsPerSecond,

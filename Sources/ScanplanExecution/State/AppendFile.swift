@@ -12,9 +12,10 @@ final class AppendFile {
   private var descriptor: Int32
   let path: String
 
-  init(path: String) throws(AtomicFile.WriteError) {
+  /// Opens `path` for appending; `create` makes it (mode 0644) when it is missing.
+  init(path: String, create: Bool = false) throws(AtomicFile.WriteError) {
     self.path = path
-    descriptor = open(path, O_WRONLY | O_APPEND)
+    descriptor = open(path, O_WRONLY | O_APPEND | (create ? O_CREAT : 0), 0o644)
     guard descriptor >= 0 else {
       throw AtomicFile.WriteError(message: "cannot write \(path): \(FileBytes.errorText())")
     }

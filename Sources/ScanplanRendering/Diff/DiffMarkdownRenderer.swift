@@ -23,7 +23,7 @@ public struct DiffMarkdownRenderer: Sendable {
       output += "\n| | scan | provider | defined at |\n| --- | --- | --- | --- |\n"
       for (mark, scan) in sides.prefix(maxRows) {
         output +=
-          "| \(mark) | \(Self.code(scan.id)) | \(Self.code(scan.provider)) | \(Self.code(scan.location)) |\n"
+          "| \(mark) | \(Markdown.code(scan.id)) | \(Markdown.code(scan.provider)) | \(Markdown.code(scan.location)) |\n"
       }
       output += Self.more(sides.count - maxRows, "scans")
     }
@@ -32,8 +32,8 @@ public struct DiffMarkdownRenderer: Sendable {
       let rows = diff.changed.flatMap { entry in entry.changes.map { (entry.scan, $0) } }
       for (scan, change) in rows.prefix(maxRows) {
         output +=
-          "| \(Self.code(scan.id)) | \(Self.code(change.field)) | "
-          + "\(Self.code(PlanDiff.shown(change.before))) | \(Self.code(PlanDiff.shown(change.after))) |\n"
+          "| \(Markdown.code(scan.id)) | \(Markdown.code(change.field)) | "
+          + "\(Markdown.code(PlanDiff.shown(change.before))) | \(Markdown.code(PlanDiff.shown(change.after))) |\n"
       }
       output += Self.more(rows.count - maxRows, "changed fields")
     }
@@ -44,17 +44,4 @@ public struct DiffMarkdownRenderer: Sendable {
     count > 0 ? "\n… and \(count) more \(what); run `scanplan diff` to see them all.\n" : ""
   }
 
-  /// Text as an inline code span inside a table cell: pipes escaped, and fenced with
-  /// more backticks than the text holds in a row.
-  static func code(_ text: String) -> String {
-    var longest = 0
-    var run = 0
-    for character in text {
-      run = character == "`" ? run + 1 : 0
-      longest = max(longest, run)
-    }
-    let fence = String(repeating: "`", count: longest + 1)
-    let padded = longest > 0 ? " \(text) " : text
-    return fence + padded.replacing("|", with: "\\|") + fence
-  }
 }
