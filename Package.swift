@@ -148,7 +148,7 @@ let package = Package(
       name: "ScanplanBenchmarks",
       dependencies: [
         "ScanplanPlan", "CLibYAML", "ScanplanYAML", "ScanplanExecution", "ScanplanVendorKit",
-        "ScanplanJSON", "ScanplanSupport",
+        "ScanplanJSON", "ScanplanSupport", "ScanplanRendering",
         .product(name: "HeapModule", package: "swift-collections"),
       ],
       path: "Benchmarks/ScanplanBenchmarks",

@@ -82,7 +82,7 @@ run)
   {
     echo "## Run"
     echo
-    echo "\`Benchmarks/run.sh run\` on $(date -u +%Y-%m-%d), $(nproc) cores, release build: \`scanplan emulate --rate-limit 400 --scan-seconds 5:15\` in its own process, and \`scanplan run\` of \`gen_plan.py 13333 --rps 300 --poll 1s:4s --triggers-per-minute 60000\` (20,000 scans, two providers at 300 requests/s each), with \`--report\` and \`--junit\`, and \`--state\` where shown. \"one core\" pins \`scanplan run\` to core 0 with \`taskset -c 0\` and the emulator to core 1. CPU is user + system time of \`scanplan run\`."
+    echo "\`Benchmarks/run.sh run\` on $(date -u +%Y-%m-%d), $(nproc) cores, release build: \`scanplan emulate --rate-limit 400 --scan-seconds 5:15\` in its own process, and \`scanplan run\` of \`gen_plan.py 13333 --rps 300 --poll 1s:4s --triggers-per-minute 60000\` (20,000 scans, two providers at 300 requests/s each), with \`--report\`, \`--junit\` and \`--html\`, and \`--state\` where shown. \"one core\" pins \`scanplan run\` to core 0 with \`taskset -c 0\` and the emulator to core 1. CPU is user + system time of \`scanplan run\`."
     echo
     echo "| run | wall | CPU | requests | 429s | scans created | peak memory | wall vs without --state |"
     echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
@@ -95,8 +95,8 @@ run)
     sed "s#URL#$url#" Benchmarks/data/plan-run.template.yaml >Benchmarks/data/plan-run.yaml
     state=Benchmarks/data/run.state
     rm -f "$state"
-    # Every flag the README recommends for CI: --report and --junit, and --state.
-    flags=(--report Benchmarks/data/run-report.json --junit Benchmarks/data/run-junit.xml)
+    # Every flag the README recommends for CI: --report, --junit and --html, and --state.
+    flags=(--report Benchmarks/data/run-report.json --junit Benchmarks/data/run-junit.xml --html Benchmarks/data/run.html)
     if [ "$variant" != plain ]; then flags+=(--state "$state"); fi
     stats=$( { /usr/bin/time -f "%e %U %S %M" env S4E_API_TOKEN=sandbox-s4e-token INVICTI_API_TOKEN=sandbox-invicti-token \
       "${pin_run[@]}" "$bin" run Benchmarks/data/plan-run.yaml "${flags[@]}" >/dev/null || true; } 2>&1 | tail -1)
@@ -181,7 +181,7 @@ simulate)
   {
     echo "## Scale simulation"
     echo
-    echo "\`Benchmarks/run.sh simulate\` on $(date -u +%Y-%m-%d), release build: \`ScanplanBenchmarks simulate 100000\`, the scheduler core in virtual time against an in-memory service (20 ms answers, scans of 10 to 60 minutes), and \`ScanplanBenchmarks reports 20000\`, writing the report files of a 20,000-scan run."
+    echo "\`Benchmarks/run.sh simulate\` on $(date -u +%Y-%m-%d), release build: \`ScanplanBenchmarks simulate 100000\`, the scheduler core in virtual time against an in-memory service (20 ms answers, scans of 10 to 60 minutes), and \`ScanplanBenchmarks reports 20000\`, writing the report files of a 20,000-scan run (six polls each on its timeline), then reading the report back to draw the HTML page and the job summary."
     echo
     .build/release/ScanplanBenchmarks simulate 100000
     echo

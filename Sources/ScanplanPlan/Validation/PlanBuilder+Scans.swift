@@ -62,7 +62,6 @@ extension PlanBuilder {
       if let profileUse, !profileChain.contains(where: \.isMixed) {
         checkProfileFit(profileChain, use: profileUse, type: type, provider: provider.name)
       }
-      let settings = merger.merge(provider.defaults, profileChain.lazy.map(\.layer), own)
       func scanLabel() -> String {
         asset.flatMap { a in name.map { "scan `\(a)/\($0)`" } } ?? subject()
       }
@@ -79,8 +78,11 @@ extension PlanBuilder {
             scan: scanLabel(), key: field.key, provider: provider.name),
           at: head)
       }
-      checkSettingWarnings(settings, scanLabel: scanLabel)
+      checkSettingWarnings(
+        MergedSettings(base: provider.defaults, profiles: profileChain, own: own),
+        scanLabel: scanLabel)
       guard resolving else { continue }
+      let settings = merger.merge(provider.defaults, profileChain.lazy.map(\.layer), own)
       let base =
         name ?? profileUse?.name ?? settings.first { $0.slot == Self.scanTypeSlot }?.value
         .stringValue

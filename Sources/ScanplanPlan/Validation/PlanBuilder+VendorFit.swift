@@ -30,31 +30,28 @@ extension PlanBuilder {
   }
 
   /// Warnings about merged settings: ones the vendor ignores, and gates never checked.
-  mutating func checkSettingWarnings(
-    _ settings: [ScanSetting], scanLabel: () -> String
-  ) {
+  mutating func checkSettingWarnings(_ settings: MergedSettings, scanLabel: () -> String) {
     for (slot, conditionSlot, condition) in Self.conditionalSettings {
-      guard let setting = settings.first(where: { $0.slot == slot }),
-        let other = settings.first(where: { $0.slot == conditionSlot }),
+      guard let setting = settings.entry(slot), let other = settings.entry(conditionSlot),
         let value = other.value.stringValue, condition.values.contains(value)
       else { continue }
       reader.report(
         VendorFitMessage.unusedSetting(
-          key: setting.path.last!, value: value, reason: condition.reason,
-          others: otherValues(condition)),
-        at: setting.range,
+          key: PlanShapes.settingLeaves[slot].path.last!, value: value,
+          reason: condition.reason, others: otherValues(condition)),
+        at: setting.valueRange,
         notes: [
           .init(
             .scanHasSetting(scan: scanLabel(), setting: condition.setting, value: value),
-            at: other.range)
+            at: other.valueRange)
         ])
     }
-    if let wait = settings.first(where: { $0.slot == Self.waitSlot }), wait.value == .bool(false),
-      let gate = settings.first(where: { Self.failOnSlots.contains($0.slot) })
+    if let wait = settings.entry(Self.waitSlot), wait.value == .bool(false),
+      let gate = Self.failOnSlots.lazy.compactMap(settings.entry).first
     {
       reader.report(
-        VendorFitMessage.gateNeverChecked(scan: scanLabel()), at: wait.range,
-        notes: [.init(.gateSetHere, at: gate.range)])
+        VendorFitMessage.gateNeverChecked(scan: scanLabel()), at: wait.valueRange,
+        notes: [.init(.gateSetHere, at: gate.valueRange)])
     }
   }
 

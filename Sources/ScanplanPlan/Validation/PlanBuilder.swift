@@ -101,7 +101,6 @@ struct PlanBuilder {
       return (slot, PlanShapes.slot(condition.setting), condition)
     }
 
-  /// The vendors whose scans may have a `fail_on` gate, for help texts.
   /// Whether scans are resolved; when not, every check still runs.
   let resolving: Bool
 
