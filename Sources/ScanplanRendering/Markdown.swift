@@ -1,3 +1,5 @@
+import ScanplanYAML
+
 /// Text inside GitHub-flavoured Markdown tables: what would break a cell is escaped.
 enum Markdown {
   /// Text as an inline code span inside a table cell: pipes escaped, and fenced with
@@ -28,15 +30,9 @@ enum Markdown {
     return output
   }
 
-  /// A number with thousands separators: `2,000`.
+  /// A number with thousands separators, `2,000`, as limit messages write them.
   static func grouped(_ number: Int) -> String {
-    let digits = String(number)
-    var output = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0, (digits.count - index) % 3 == 0 { output += "," }
-      output.append(digit)
-    }
-    return output
+    YAMLLimits.grouped(number)
   }
 
   /// Seconds as a person reads them: `8.2s`, `4m 05s`, `1h 02m`.
