@@ -1,3 +1,4 @@
+import ScanplanSupport
 import ScanplanYAML
 
 /// Text inside GitHub-flavoured Markdown tables: what would break a cell is escaped.
@@ -37,7 +38,7 @@ enum Markdown {
 
   /// Seconds as a person reads them: `8.2s`, `4m 05s`, `1h 02m`.
   static func duration(_ seconds: Double) -> String {
-    if seconds < 60 { return "\((seconds * 10).rounded() / 10)s" }
+    if seconds < 60 { return FixedPoint.format(seconds, places: 1) + "s" }
     let whole = Int(seconds.rounded())
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     if whole < 3600 { return "\(whole / 60)m \(two(whole % 60))s" }

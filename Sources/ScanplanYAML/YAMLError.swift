@@ -83,6 +83,14 @@ public struct YAMLLimits: Sendable {
     return tenths % 10 == 0 ? "\(tenths / 10) MiB" : "\(tenths / 10).\(tenths % 10) MiB"
   }
 
+  /// The error for a file of `bytes` bytes, over `maxBytes`: loaders that size a file
+  /// before reading it say so in the same words as the loader.
+  public func fileTooLarge(bytes: Int) -> YAMLError {
+    YAMLError(
+      .fileTooLarge(size: Self.describe(bytes: bytes), limit: Self.describe(bytes: maxBytes)),
+      at: .fileStart)
+  }
+
   /// A count with thousands separators ("10,000").
   public static func grouped(_ number: Int) -> String {
     let digits = String(number)

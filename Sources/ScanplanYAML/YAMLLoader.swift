@@ -47,13 +47,7 @@ public struct YAMLLoader: Sendable {
   /// otherwise decode or misreport.
   private func precheck(_ source: SourceText) -> YAMLError? {
     let bytes = source.bytes
-    if bytes.count > limits.maxBytes {
-      return YAMLError(
-        .fileTooLarge(
-          size: YAMLLimits.describe(bytes: bytes.count),
-          limit: YAMLLimits.describe(bytes: limits.maxBytes)),
-        at: .fileStart)
-    }
+    if bytes.count > limits.maxBytes { return limits.fileTooLarge(bytes: bytes.count) }
     let utf16 = bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE])
     let utf32 = bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
     if utf16 || utf32 {

@@ -150,7 +150,7 @@ struct Run: AsyncParsableCommand {
     if html != nil || summaryPath != nil,
       case .success(let document) = ReportDocument.read(Array(json.utf8))
     {
-      files.append((html, RunPage().render(document)))
+      if let html { files.append((html, RunPage().render(document))) }
       if let summaryPath,
         let problem = StepSummaryFile.append(RunStepSummary().render(document), to: summaryPath)
       {

@@ -14,7 +14,6 @@ import Testing
 
   static let planMessages: [any DiagnosticMessage] = [
     FileMessage.tooManyProblems(hidden: 3),
-    FileMessage.fileTooLarge(size: "11 MiB", limit: "10 MiB"),
     FileMessage.unreadableFile(reason: "permission denied"), FileMessage.emptyFile,
     FileMessage.rootNotMapping(found: "a list"),
     ShapeMessage.wrongType(key: "rate", expected: "a number", found: "a list", unquoted: "3"),

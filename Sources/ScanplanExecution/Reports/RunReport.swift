@@ -100,7 +100,7 @@ public struct RunReport: Sendable {
         record.triggeredAt.map { .string(UTCDate.iso8601(startedAt + $0)) } ?? .null
       row["ended_at"] = record.endedAt.map { .string(UTCDate.iso8601(startedAt + $0)) } ?? .null
       if let start = record.triggeredAt, let end = record.endedAt {
-        row["duration_seconds"] = .double(((end - start) * 1000).rounded() / 1000)
+        row["duration_seconds"] = .double(Self.rounded(end - start))
       }
       row["polls"] = .int(record.polls)
       if let shown = record.shownStatus, let status = record.lastStatus {

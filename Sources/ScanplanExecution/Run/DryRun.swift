@@ -52,15 +52,14 @@ public struct DryRun: Sendable {
         }
         guard !scans.isEmpty else { continue }
         let owner = "provider `\(provider.name)`"
-        use("${\(provider.tokenVariable)}", owner)
+        use(provider.tokenReference, owner)
         use(provider.baseURL, owner)
         if let caFile = provider.caFile { use(caFile, owner) }
         for scan in scans {
           for value in scan.templates {
             _ = resolver.resolve(value.template, for: "scan `\(scan.id)`")
           }
-          let request = provider.type.api.triggerRequest(
-            scan.triggerInput, baseURL: provider.baseURL, token: "${\(provider.tokenVariable)}")
+          let request = provider.writtenTriggerRequest(for: scan)
           entries.append(
             Entry(
               id: scan.id, location: plan.location(of: scan),

@@ -146,9 +146,9 @@ public struct RunDriver: Sendable {
         case .answer(let ticket, let budget, let result):
           if case .success = result { answered[budget] = true }
           let at = elapsed()
-          let answered = core.receive(ticket: ticket, answer: result, now: at)
-          timeline.record(answered.events, at: at)
-          carried += answered.events
+          let reply = core.receive(ticket: ticket, answer: result, now: at)
+          timeline.record(reply.events, at: at)
+          carried += reply.events
         case .timer:
           if let at = timerAt, at <= elapsed() + 0.001 { timerAt = nil }
         case .interrupted:

@@ -53,8 +53,6 @@ public struct RunPlan: Sendable {
     public let token: String
     /// The certificate authorities trusted for the provider, from its `ca_file`.
     public let trust: TrustedCA?
-    /// The asset's keys as sent, resolved.
-    public let assetKeys: [AssetKey]
     /// How it is polled.
     public let poll: PollPolicy
     /// Seconds after the trigger when waiting for the scan ends (`timed_out`).
@@ -66,10 +64,11 @@ public struct RunPlan: Sendable {
     /// Scans with the same key run one after another (the scans of one S4E asset).
     public let sequenceKey: String?
 
+    /// The asset's keys as sent, resolved.
+    public var assetKeys: [AssetKey] { scan.assetKeys }
+
     /// What its trigger is built from.
-    public var triggerInput: TriggerInput {
-      TriggerInput(assetKeys: assetKeys, settings: scan.triggerInput.settings)
-    }
+    public var triggerInput: TriggerInput { scan.triggerInput }
   }
 
   /// The budgets, in order of first use.

@@ -84,11 +84,6 @@ struct RunPreparation {
   /// A shard takes `1/N` of every budget.
   var divisor: Double { Double(selection.shard?.count ?? 1) }
 
-  /// A template resolved, or nil after the resolver noted why not.
-  mutating func resolve(_ template: String, _ what: String) -> String? {
-    resolver.resolve(template, for: what)
-  }
-
   /// A provider's connection (token, base URL, trust), its budget, and its selected scans.
   mutating func add(_ provider: ResolvedProvider, of plan: ResolvedPlan) {
     let owner = "provider `\(provider.name)` of \(plan.file)"
@@ -100,10 +95,10 @@ struct RunPreparation {
       token = sandbox.tokens[provider.type]
       baseURL = sandbox.baseURL
     } else {
-      token = resolve("${\(provider.tokenVariable)}", owner + " (token)")
+      token = resolver.resolve(provider.tokenReference, for: owner + " (token)")
       baseURL = resolveBaseURL(provider, owner: owner)
       if let written = provider.caFile {
-        let path = resolve(written, owner + " (ca_file)")
+        let path = resolver.resolve(written, for: owner + " (ca_file)")
         trust = path.flatMap { loadCA(CAFile.path($0, planFile: plan.file), owner: owner) }
         if trust == nil { trustUsable = false }
       }
@@ -131,7 +126,7 @@ struct RunPreparation {
   }
 
   private mutating func resolveBaseURL(_ provider: ResolvedProvider, owner: String) -> String? {
-    switch resolve(provider.baseURL, owner + " (base_url)").map(PlanValues.baseURL) {
+    switch resolver.resolve(provider.baseURL, for: owner + " (base_url)").map(PlanValues.baseURL) {
     case .success(let url)?:
       if let fixed = PlanValues.withoutAPIPrefix(url, provider.type.table) {
         problems.append(
@@ -212,17 +207,17 @@ struct RunPreparation {
     connection: (budget: Int, baseURL: String, token: String, trust: TrustedCA?),
     poll: PollPolicy
   ) {
-    let keys = scan.assetKeys
     let table = provider.type.table
     let sequenceKey = table.oneScanAtATimePer.map { key in
-      "\(connection.budget) " + (keys.first { $0.key == key }?.value.stringValue ?? scan.asset)
+      "\(connection.budget) "
+        + (scan.assetKeys.first { $0.key == key }?.value.stringValue ?? scan.asset)
     }
     jobs.append(
       RunPlan.Job(
         index: jobs.count, id: scan.id, scan: scan, location: plan.location(of: scan),
         budget: connection.budget, provider: provider.name, api: provider.type.api,
         baseURL: connection.baseURL, token: connection.token, trust: connection.trust,
-        assetKeys: keys, poll: poll, deadline: scan.deadline(timeout: poll.timeout),
+        poll: poll, deadline: scan.deadline(timeout: poll.timeout),
         deadlineSource: poll.timeout != nil
           ? "`poll.timeout`"
           : "\(table.displayName)'s default deadline, "

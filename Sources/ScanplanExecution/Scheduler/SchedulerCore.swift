@@ -5,9 +5,9 @@ import ScanplanVendorKit
 
 /// The scheduler as a state machine, without I/O or real time. Its inputs (`tick`,
 /// `receive`, `interrupt`, in `SchedulerCore+Actions.swift`) each return `Actions`: the
-/// events to record, the requests to send, and when to tick next. The run driver feeds it from the
-/// network and a real clock; tests feed it from a script and a virtual clock, so hours of
-/// polling run in milliseconds and every request time can be asserted exactly.
+/// events to record, the requests to send, and when to tick next. The run driver feeds
+/// it from the network and a real clock; tests feed it from a script and a virtual clock,
+/// so hours of polling run in milliseconds and every request time can be asserted exactly.
 ///
 /// Pacing, as docs/running.md says: one budget per provider (requests spaced at
 /// `1 / rate`, triggers also at the vendor's trigger limit), due requests earliest

@@ -1,6 +1,5 @@
 import ScanplanJSON
 import ScanplanVendorKit
-import ScanplanVendors
 
 /// What a scan does, as named fields to compare: its provider, the trigger request it
 /// would send (URL, token reference and every body field), how it is polled, its gate,
@@ -21,11 +20,10 @@ struct ScanFields {
     }
     add("provider", .string(provider.name))
     add("type", .string(provider.type.rawValue))
-    let request = provider.type.api.triggerRequest(
-      scan.triggerInput, baseURL: provider.baseURL, token: "${\(provider.tokenVariable)}")
+    let request = provider.writtenTriggerRequest(for: scan)
     add("request.method", .string(request.method))
     add("request.url", .string(request.url))
-    add("request.token", .string("${\(provider.tokenVariable)}"))
+    add("request.token", .string(provider.tokenReference))
     if let body = request.body, let json = try? JSONParser().parse(body) {
       Self.flatten(json, prefix: "request.body", into: &fields)
     }

@@ -78,6 +78,16 @@ public struct ResolvedProvider: Sendable {
   public let onConflict: ConflictPolicy
   /// Where the provider is defined (its name).
   public let range: SourceRange
+
+  /// The token as the plan writes it, `${NAME}`: what a run resolves, and what `plan`
+  /// and `diff` show in its place.
+  public var tokenReference: String { "${\(tokenVariable)}" }
+
+  /// The trigger request for one of its scans as written: references unresolved, the
+  /// token as `${NAME}`. Nothing in it is secret.
+  public func writtenTriggerRequest(for scan: ResolvedScan) -> HTTPRequest {
+    type.api.triggerRequest(scan.triggerInput, baseURL: baseURL, token: tokenReference)
+  }
 }
 
 /// One setting of a scan after merging, with the place its value came from.

@@ -39,24 +39,6 @@ struct SettingsLayer {
 
 }
 
-/// A scan's settings read through its layers (provider defaults, profiles base first,
-/// the scan's own), later layers winning at each leaf: what `SettingsMerger` gives, for
-/// checks that ask about a few leaves, without building the merged list for every scan.
-struct MergedSettings {
-  let base: SettingsLayer
-  let profiles: [PlanBuilder.ProfileDecl]
-  let own: SettingsLayer
-
-  /// The entry a merge would keep at a slot, if any layer sets it.
-  func entry(_ slot: Int) -> SettingsLayer.Entry? {
-    if let entry = own.entries.first(where: { $0.slot == slot }) { return entry }
-    for profile in profiles.reversed() {
-      if let entry = profile.layer.entries.first(where: { $0.slot == slot }) { return entry }
-    }
-    return base.entries.first { $0.slot == slot }
-  }
-}
-
 /// Stacks settings layers, base first: maps merge key by key, everything else is
 /// replaced. Every leaf has a slot, so replacing leaves merges the maps that hold them,
 /// and the result comes out in table order whatever order the plan used. One buffer
@@ -64,17 +46,15 @@ struct MergedSettings {
 struct SettingsMerger {
   private var slots = [SettingsLayer.Entry?](repeating: nil, count: PlanShapes.settingLeaves.count)
 
-  mutating func merge(
-    _ base: SettingsLayer, _ middle: some Sequence<SettingsLayer>, _ top: SettingsLayer
-  ) -> [ScanSetting] {
+  mutating func merge(_ layers: MergedSettings) -> [ScanSetting] {
     for index in slots.indices { slots[index] = nil }
-    for entry in base.entries { slots[entry.slot] = entry }
-    for layer in middle {
-      for entry in layer.entries { slots[entry.slot] = entry }
+    for entry in layers.base.entries { slots[entry.slot] = entry }
+    for profile in layers.profiles {
+      for entry in profile.layer.entries { slots[entry.slot] = entry }
     }
-    for entry in top.entries { slots[entry.slot] = entry }
+    for entry in layers.own.entries { slots[entry.slot] = entry }
     var settings: [ScanSetting] = []
-    settings.reserveCapacity(base.entries.count + top.entries.count + 2)
+    settings.reserveCapacity(layers.base.entries.count + layers.own.entries.count + 2)
     for entry in slots {
       if let entry {
         settings.append(ScanSetting(slot: entry.slot, value: entry.value, range: entry.valueRange))

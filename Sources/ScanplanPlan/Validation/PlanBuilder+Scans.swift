@@ -78,11 +78,10 @@ extension PlanBuilder {
             scan: scanLabel(), key: field.key, provider: provider.name),
           at: head)
       }
-      checkSettingWarnings(
-        MergedSettings(base: provider.defaults, profiles: profileChain, own: own),
-        scanLabel: scanLabel)
+      let layers = MergedSettings(base: provider.defaults, profiles: profileChain, own: own)
+      checkSettingWarnings(layers, scanLabel: scanLabel)
       guard resolving else { continue }
-      let settings = merger.merge(provider.defaults, profileChain.lazy.map(\.layer), own)
+      let settings = merger.merge(layers)
       let base =
         name ?? profileUse?.name ?? settings.first { $0.slot == Self.scanTypeSlot }?.value
         .stringValue

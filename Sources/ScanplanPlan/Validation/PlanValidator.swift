@@ -121,11 +121,7 @@ extension PlanValidator {
       let source = SourceText(path: error.path, bytes: [])
       let diagnostic: Diagnostic
       if let size = error.size {
-        diagnostic = Diagnostic(
-          FileMessage.fileTooLarge(
-            size: YAMLLimits.describe(bytes: size),
-            limit: YAMLLimits.describe(bytes: limits.maxBytes)),
-          file: error.path, at: .fileStart)
+        diagnostic = Self.diagnostic(for: limits.fileTooLarge(bytes: size), file: error.path)
       } else {
         diagnostic = Diagnostic(
           FileMessage.unreadableFile(reason: error.reason), file: error.path, at: .fileStart)

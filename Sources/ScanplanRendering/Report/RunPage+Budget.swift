@@ -4,14 +4,14 @@ extension RunPage {
   static func budgetChart(_ provider: ReportDocument.Provider, length: Double) -> String {
     guard !provider.requestCounts.isEmpty else { return "" }
     let left = 190.0
-    let plot = width - left - 10
+    let axis = TimeAxis(left: left, length: length)
     let height = 70.0
     let top = 8.0
     let bottom = height - 14
     let interval = Double(max(provider.intervalSeconds, 1))
     let rates = provider.requestCounts.map { Double($0) / interval }
     let scale = max(rates.max() ?? 0, provider.rate, 0.001) * 1.1
-    func x(_ seconds: Double) -> Double { left + plot * min(max(seconds / length, 0), 1) }
+    let x = axis.x
     func y(_ rate: Double) -> Double { bottom - (bottom - top) * rate / scale }
     var svg =
       "<svg viewBox=\"0 0 \(HTML.number(width)) \(HTML.number(height))\" role=\"img\" "
@@ -21,13 +21,8 @@ extension RunPage {
       + "text-anchor=\"end\">budget \(HTML.number(provider.rate))/s</text>"
       + "<text x=\"\(HTML.number(left - 8))\" y=\"\(HTML.number(bottom))\" "
       + "text-anchor=\"end\">requests sent/s</text>"
-    for pause in provider.pauses {
-      svg +=
-        "<rect x=\"\(HTML.number(x(pause.from)))\" y=\"\(HTML.number(top))\" "
-        + "width=\"\(HTML.number(max(x(pause.until) - x(pause.from), 1)))\" "
-        + "height=\"\(HTML.number(bottom - top))\" fill=\"\(Colour.pause)\"/>"
-    }
-    let barWidth = max(plot * interval / length - 0.5, 0.5)
+    svg += axis.shaded(provider.pauses, top: top, height: bottom - top)
+    let barWidth = max(axis.plot * interval / length - 0.5, 0.5)
     for (index, rate) in rates.enumerated() where rate > 0 {
       let from = Double(index) * interval
       svg +=

@@ -13,10 +13,10 @@ extension RunPage {
     let row = scans.count <= 60 ? 18.0 : scans.count <= 400 ? 8.0 : 4.0
     let labels = row >= 14
     let left = labels ? 190.0 : 8.0
-    let plot = width - left - 10
+    let axis = TimeAxis(left: left, length: length)
     let top = 18.0
     let height = top + row * Double(scans.count) + 4
-    func x(_ seconds: Double) -> Double { left + plot * min(max(seconds / length, 0), 1) }
+    let x = axis.x
     var svg =
       "<svg viewBox=\"0 0 \(HTML.number(width)) \(HTML.number(height))\" role=\"img\" "
       + "aria-label=\"timeline of \(scans.count) scans\">\n<g class=\"axis\">"
@@ -27,12 +27,7 @@ extension RunPage {
         + "text-anchor=\"middle\">\(HTML.tickLabel(tick))</text>"
     }
     svg += "</g>\n"
-    for pause in pauses {
-      svg +=
-        "<rect x=\"\(HTML.number(x(pause.from)))\" y=\"\(HTML.number(top))\" "
-        + "width=\"\(HTML.number(max(x(pause.until) - x(pause.from), 1)))\" "
-        + "height=\"\(HTML.number(height - top))\" fill=\"\(Colour.pause)\"/>"
-    }
+    svg += axis.shaded(pauses, top: top, height: height - top)
     let bar = max(row - (row >= 8 ? 4 : 1), 1)
     for (index, scan) in scans.enumerated() {
       let y = top + row * Double(index) + (row - bar) / 2

@@ -3,8 +3,6 @@
 enum FileMessage: DiagnosticMessage {
   /// Past `PlanValidator.maxDiagnosticsPerFile`.
   case tooManyProblems(hidden: Int)
-  /// Over the size limit; both sizes as people read them.
-  case fileTooLarge(size: String, limit: String)
   /// The operating system's reason.
   case unreadableFile(reason: String)
   /// Nothing but comments, or nothing at all.
@@ -15,7 +13,6 @@ enum FileMessage: DiagnosticMessage {
   var code: DiagnosticCode {
     switch self {
     case .tooManyProblems: .tooManyProblems
-    case .fileTooLarge: .fileTooLarge
     case .unreadableFile: .unreadableFile
     case .emptyFile, .rootNotMapping: .rootNotMapping
     }
@@ -24,7 +21,6 @@ enum FileMessage: DiagnosticMessage {
   var message: String {
     switch self {
     case .tooManyProblems(let hidden): "\(hidden) more problems are not shown"
-    case .fileTooLarge(let size, let limit): "the file is \(size), over the limit of \(limit)"
     case .unreadableFile(let reason): "cannot read the file: \(reason)"
     case .emptyFile: "the file is empty"
     case .rootNotMapping(let found): "the top level of a plan must be a mapping, found \(found)"
@@ -34,7 +30,6 @@ enum FileMessage: DiagnosticMessage {
   var help: [String] {
     switch self {
     case .tooManyProblems: ["fix the problems above and validate again"]
-    case .fileTooLarge: ["split the plan into several files in one folder"]
     case .unreadableFile: []
     case .emptyFile:
       ["a plan is a mapping with `version`, `providers` and `assets`; see `scanplan init`"]
