@@ -66,6 +66,30 @@ validate)
     taskset -c 0 .build/release/ScanplanBenchmarks validate-pinned Benchmarks/data/plan-20000.yaml \
       .build/release/scanplan 15
     echo
+    if command -v valgrind >/dev/null; then
+      # Instruction counts do not move with the VM's neighbours. valgrind 3.19 cannot read
+      # the binary's DWARF 5, so it runs a copy without debug information.
+      bench=$(mktemp)
+      objcopy --strip-debug .build/release/ScanplanBenchmarks "$bench"
+      count() {
+        taskset -c 0 valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bench" once "$1" \
+          Benchmarks/data/plan-20000.yaml 2>&1 | sed -n 's/.*Collected : //p'
+      }
+      parse=$(count parse)
+      load=$(count load)
+      check=$(count validate)
+      rm -f "$bench"
+      echo "Instructions, pinned to one core (\`valgrind --tool=callgrind\`, \`ScanplanBenchmarks once STEP\`; each count includes the process's start):"
+      echo
+      echo "| step | instructions | vs (a) |"
+      echo "| --- | --- | --- |"
+      awk -v p="$parse" -v l="$load" -v c="$check" 'BEGIN {
+        printf "| (a) libyaml raw event parse | %.0f M | 1.00x |\n", p / 1e6
+        printf "| (c1) loading the YAML tree | %.0f M | %.2fx |\n", l / 1e6, l / p
+        printf "| (c) validation, as `validate` does it | %.0f M | %.2fx |\n", c / 1e6, c / p
+      }'
+      echo
+    fi
   } >"$out"
   cat "$out"
   replace_section validate "$out"

@@ -167,3 +167,24 @@ func validatePinnedBenchmark(_ arguments: [String]) {
     "(c1) loading the YAML tree, libyaml on a thread of its own, one core", threaded,
     floor: rawTime)
 }
+
+/// One step on one plan, once, and nothing else: for instruction counts
+/// (`valgrind --tool=callgrind`), which stay steady where this VM's clock does not.
+/// `parse` is libyaml's raw event parse, `load` builds the tree, `validate` does what
+/// `scanplan validate` does.
+func validateOnce(_ arguments: [String]) {
+  guard arguments.count > 3, let bytes = FileManager.default.contents(atPath: arguments[3])
+  else { usage() }
+  let source = SourceText(path: arguments[3], bytes: Array(bytes))
+  switch arguments[2] {
+  case "parse":
+    precondition(rawParse(source.bytes) > 0, "the plan must parse")
+  case "load":
+    precondition(YAMLLoader().load(source).document != nil, "the plan must load")
+  case "validate":
+    precondition(
+      !PlanValidator(resolving: false).validate(source).hasErrors, "the plan must be valid")
+  default:
+    usage()
+  }
+}

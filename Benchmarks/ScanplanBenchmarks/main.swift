@@ -5,6 +5,7 @@
 //        taskset -c 0 ScanplanBenchmarks validate-pinned PLAN SCANPLAN_BINARY [RUNS]
 //        ScanplanBenchmarks simulate [SCANS]
 //        ScanplanBenchmarks reports [SCANS]
+//        ScanplanBenchmarks once parse|load|validate PLAN    (under valgrind --tool=callgrind)
 
 import Foundation
 
@@ -16,6 +17,7 @@ func usage() -> Never {
              taskset -c 0 ScanplanBenchmarks validate-pinned PLAN SCANPLAN_BINARY [RUNS]
              ScanplanBenchmarks simulate [SCANS]
              ScanplanBenchmarks reports [SCANS]
+             ScanplanBenchmarks once parse|load|validate PLAN
 
       """.utf8))
   exit(64)
@@ -25,6 +27,7 @@ let commandLine = CommandLine.arguments
 switch commandLine.count > 1 ? commandLine[1] : "" {
 case "validate": validateBenchmark(commandLine)
 case "validate-pinned": validatePinnedBenchmark(commandLine)
+case "once": validateOnce(commandLine)
 case "simulate":
   simulateBenchmark(scans: commandLine.count > 2 ? Int(commandLine[2]) ?? 100_000 : 100_000)
 case "reports":

@@ -93,6 +93,7 @@ extension DocumentBuilder {
         kind: kind, start: event.start, anchor: name,
         tag: resolveTag(string(event.tag, bytes), collection: true, at: event.range),
         scratchStart: scratch.count, expandedSize: 1))
+    if observer != nil, frames.count == 2 { notifyListOpened() }
   }
 
   mutating func close(_ event: YAMLEventRecord) {

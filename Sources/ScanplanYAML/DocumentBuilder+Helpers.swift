@@ -33,7 +33,46 @@ extension DocumentBuilder {
     } else {
       scratch.append(id)
       frames[frames.count - 1].expandedSize += expandedSize
+      if observer != nil, frames.count == 2 { notify(item: id) }
     }
+  }
+
+  /// Whether the innermost open collection is a list written as a value of the root
+  /// mapping (a list at an even offset is a key, an error of its own).
+  var isInRootList: Bool {
+    frames.count == 2 && frames[0].kind == .mapping && frames[1].kind == .sequence
+      && (frames[1].scratchStart - frames[0].scratchStart) % 2 == 1
+  }
+
+  /// Tells the observer that a list in the root mapping has opened.
+  mutating func notifyListOpened() {
+    guard let observer, isInRootList else { return }
+    let start = frames[0].scratchStart
+    let keyAt = frames[1].scratchStart - 1
+    let earlier = stride(from: start, to: keyAt, by: 2).map {
+      YAMLPair(key: scratch[$0], value: scratch[$0 + 1])
+    }
+    let key = scratch[keyAt]
+    tell(rootedAt: key) { observer.listOpened(key: key, earlierPairs: earlier, in: $0) }
+  }
+
+  /// Tells the observer about a completed item of a list in the root mapping.
+  mutating func notify(item: YAMLNodeID) {
+    guard let observer, isInRootList else { return }
+    let list = frames[1]
+    let index = scratch.count - list.scratchStart - 1
+    let key = scratch[list.scratchStart - 1]
+    tell(rootedAt: item) {
+      observer.itemCompleted(item, index: index, listKey: key, in: $0)
+    }
+  }
+
+  /// Shows the observer what has loaded so far, and stops telling it when it keeps that.
+  mutating func tell(rootedAt root: YAMLNodeID, _ body: (YAMLDocument) -> Void) {
+    var snapshot = YAMLDocument(
+      nodes: nodes, textBytes: textBytes, children: children, root: root)
+    body(snapshot)
+    if !isKnownUniquelyReferenced(&snapshot) { observer = nil }
   }
 
   func resolve(_ id: YAMLNodeID) -> YAMLNodeID {

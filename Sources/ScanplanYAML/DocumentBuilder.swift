@@ -41,10 +41,14 @@ struct DocumentBuilder {
   var expandedThroughAliases = 0
   var documents = 0
   var root: YAMLNodeID?
+  /// Told about the items of root-level lists as they complete; dropped when it keeps a
+  /// document it was given.
+  var observer: (any YAMLItemObserver)?
 
-  init(source: SourceText, limits: YAMLLimits) {
+  init(source: SourceText, limits: YAMLLimits, observer: (any YAMLItemObserver)? = nil) {
     self.source = source
     self.limits = limits
+    self.observer = observer
     // Growing by doubling would copy each array several times and touch twice the
     // memory. Reserved capacity that stays unused is never touched, so costs no page.
     // Plans run at about one node per 10 bytes; a denser file grows past this.

@@ -34,12 +34,15 @@ public struct YAMLLoader: Sendable {
       concurrentParsingThreshold ?? (ProcessorCount.available > 1 ? 256 * 1024 : .max)
   }
 
-  /// Loads one file. Never throws: every problem is in the result.
-  public func load(_ source: SourceText) -> YAMLLoadResult {
+  /// Loads one file. Never throws: every problem is in the result. `observer` is told
+  /// about the items of the root mapping's lists as they complete, on the calling thread.
+  public func load(
+    _ source: SourceText, observer: (any YAMLItemObserver)? = nil
+  ) -> YAMLLoadResult {
     if let error = precheck(source) {
       return YAMLLoadResult(document: nil, errors: [error])
     }
-    var builder = DocumentBuilder(source: source, limits: limits)
+    var builder = DocumentBuilder(source: source, limits: limits, observer: observer)
     return builder.run(concurrent: source.bytes.count >= concurrentParsingThreshold)
   }
 

@@ -1,8 +1,14 @@
-/// The identity of a node inside one `YAMLDocument`.
-public struct YAMLNodeID: Hashable, Sendable {
+/// The identity of a node inside one `YAMLDocument`. Ordered by when the node
+/// completed: a collection comes after everything in it.
+public struct YAMLNodeID: Hashable, Comparable, Sendable {
   @usableFromInline let raw: Int32
   @inlinable init(_ index: Int) { raw = Int32(truncatingIfNeeded: index) }
   @inlinable var index: Int { Int(raw) }
+
+  /// Whether `lhs` completed before `rhs`.
+  @inlinable public static func < (lhs: YAMLNodeID, rhs: YAMLNodeID) -> Bool {
+    lhs.raw < rhs.raw
+  }
 }
 
 /// One node of a loaded YAML document, with the source range it was read from.
@@ -91,6 +97,14 @@ public final class YAMLDocument: Sendable {
   @usableFromInline let children: [YAMLNodeID]
   /// The root node.
   public let root: YAMLNodeID
+
+  /// A document holding one null: a placeholder for one not loaded yet.
+  public static let empty = YAMLDocument(
+    nodes: [
+      NodeRecord(
+        kind: .scalar, style: .plain, tag: .implicit, range: .init(at: .start), textStart: 0,
+        textCount: 0, first: 0, count: 0)
+    ], textBytes: [], children: [], root: YAMLNodeID(0))
 
   init(nodes: [NodeRecord], textBytes: [UInt8], children: [YAMLNodeID], root: YAMLNodeID) {
     self.nodes = nodes

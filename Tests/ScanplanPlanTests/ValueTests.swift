@@ -1,3 +1,4 @@
+import ScanplanJSON
 import ScanplanPlan
 import ScanplanRendering
 import Testing
@@ -80,5 +81,39 @@ import Testing
   @Test func githubActionsChoosesAnnotations() {
     #expect(DiagnosticFormat.automatic(environment: ["GITHUB_ACTIONS": "true"]) == .github)
     #expect(DiagnosticFormat.automatic(environment: [:]) == .text)
+  }
+}
+
+@Suite struct BooleanSpellingTests {
+  /// A plan whose one boolean setting is written as `spelling`.
+  static func plan(_ spelling: String) -> String {
+    """
+    version: 1
+    providers:
+      s4e: { type: s4e, token: "${S4E_API_TOKEN}" }
+    assets:
+      - name: web
+        provider: s4e
+        asset_id: a1b2c3d4-e5f6-7890-abcd-ef1234567890
+        scans:
+          - scan_type: web_app
+            options: { follow_redirects: \(spelling) }
+    """
+  }
+
+  @Test(arguments: [
+    ("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false),
+    ("FALSE", false),
+  ])
+  func coreSpellingsAreBooleans(_ spelling: String, _ value: Bool) throws {
+    let validation = validate(Self.plan(spelling))
+    #expect(validation.diagnostics.isEmpty, "\(validation.diagnostics.map(\.message))")
+    let scan = try #require(validation.plan?.scans.first)
+    #expect(scan.setting("options", "follow_redirects") == .bool(value))
+  }
+
+  @Test(arguments: ["tRUE", "TrUE", "fALSE", "truE", "'true'", "tru", "truee"])
+  func otherSpellingsAreNot(_ spelling: String) {
+    #expect(validate(Self.plan(spelling)).hasErrors)
   }
 }

@@ -25,12 +25,12 @@ struct SettingsLayer {
   var writtenKeys: UInt64 = 0
 
   var entries: [Entry] = []
-  /// The mapping the layer was read from, for the key ranges diagnostics point at.
-  var source: NodeReader.Fields?
+  /// Where the layer's keys were written, for the key ranges diagnostics point at.
+  var source: NodeReader.Fields.Positions?
 
   /// The top-level settings keys as written, worked out when a check needs their ranges.
-  var topKeys: [TopKey] {
-    guard let source else { return [] }
+  func topKeys(in document: YAMLDocument) -> [TopKey] {
+    guard let source = source?.fields(in: document) else { return [] }
     return PlanShapes.scanSettings.fields.enumerated().compactMap { position, field in
       guard writtenKeys & (1 << position) != 0, let entry = source[field.key] else { return nil }
       return TopKey(field: field, range: entry.keyRange)

@@ -26,15 +26,13 @@ extension NodeReader {
         return isUUID(bytes) ? .string(String(decoding: bytes, as: UTF8.self)) : nil
       case .choice(let choices):
         // The table's own string: nothing to allocate.
-        return choices.first { $0.utf8.elementsEqual(bytes) }.map(JSONValue.string)
+        return choices.first {
+          $0.utf8.count == bytes.count && $0.utf8.elementsEqual(bytes)
+        }.map(JSONValue.string)
       case .boolean:
         guard plain else { return nil }
-        if ["true", "True", "TRUE"].contains(where: { $0.utf8.elementsEqual(bytes) }) {
-          return .bool(true)
-        }
-        if ["false", "False", "FALSE"].contains(where: { $0.utf8.elementsEqual(bytes) }) {
-          return .bool(false)
-        }
+        if spellsCore("true", bytes) { return .bool(true) }
+        if spellsCore("false", bytes) { return .bool(false) }
         return nil
       case .integer(let minimum):
         guard plain, bytes.count < 18, bytes.allSatisfy({ (0x30...0x39).contains($0) }) else {
@@ -53,13 +51,29 @@ extension NodeReader {
         let yes =
           bytes.count == 3 && bytes[0] | 0x20 == UInt8(ascii: "y")
           && bytes[1] | 0x20 == UInt8(ascii: "e") && bytes[2] | 0x20 == UInt8(ascii: "s")
-        let isTrue =
-          plain && ["true", "True", "TRUE"].contains(where: { $0.utf8.elementsEqual(bytes) })
+        let isTrue = plain && spellsCore("true", bytes)
         return yes || isTrue ? .string("yes") : nil
       default:
         return nil
       }
     }
+  }
+
+  /// Whether `bytes` spell a YAML 1.2 core-schema word (`true`, `false`) in one of its
+  /// three cases: lowercase, capitalized or uppercase.
+  static func spellsCore(_ word: StaticString, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count == word.utf8CodeUnitCount else { return false }
+    let letters = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+    // ASCII letters: bit 0x20 set is lowercase.
+    let firstUpper = bytes[0] & 0x20 == 0
+    let restUpper = bytes.count > 1 && bytes[1] & 0x20 == 0
+    for index in bytes.indices {
+      let upper = index == 0 ? firstUpper : restUpper
+      let expected = upper ? letters[index] & ~0x20 : letters[index]
+      if bytes[index] != expected { return false }
+    }
+    // `tRUE` is not a spelling: only the first letter may differ from the rest.
+    return !(restUpper && !firstUpper)
   }
 
   /// YAML 1.1 spellings of booleans, which YAML 1.2 reads as strings.

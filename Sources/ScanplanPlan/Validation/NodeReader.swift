@@ -5,8 +5,8 @@ import ScanplanYAML
 /// Reads YAML nodes against the plan's shapes, reporting every problem it meets as a
 /// diagnostic and returning what it could read. It never stops at the first problem.
 struct NodeReader {
-  /// The document read.
-  let document: YAMLDocument
+  /// The document read; while the file loads, a snapshot of what has loaded so far.
+  var document: YAMLDocument
   let file: String
   private(set) var diagnostics: [Diagnostic] = []
   /// Ranges holding literal secrets, masked in every excerpt that shows them.
@@ -63,6 +63,24 @@ struct NodeReader {
       }
       return entry(at: index)
     }
+
+    /// Where each field was found, without the document: kept by what outlives the
+    /// document it was read from (a snapshot taken while the file loads).
+    struct Positions {
+      let shape: ObjectShape
+      let mapping: YAMLNodeID?
+      let pairs: SIMD16<Int32>
+      let range: SourceRange
+
+      /// The same fields read in `document`, which holds the nodes they were found in.
+      func fields(in document: YAMLDocument) -> Fields {
+        Fields(shape: shape, document: document, mapping: mapping, pairs: pairs, range: range)
+      }
+    }
+
+    var positions: Positions {
+      Positions(shape: shape, mapping: mapping, pairs: pairs, range: range)
+    }
   }
 
   /// Reports a problem; its wording is its message type's (`Diagnostics/Messages/`).
@@ -74,6 +92,21 @@ struct NodeReader {
 
   mutating func markSecret(_ range: SourceRange) {
     secretRanges.append(range)
+  }
+
+  /// Takes over what another reader found (one that read an asset on its own).
+  mutating func adopt(_ diagnostics: [Diagnostic], secretRanges: [SourceRange]) {
+    self.diagnostics += diagnostics
+    self.secretRanges += secretRanges
+  }
+
+  /// Hands over everything found so far, keeping nothing.
+  mutating func takeFindings() -> (diagnostics: [Diagnostic], secretRanges: [SourceRange]) {
+    defer {
+      diagnostics = []
+      secretRanges = []
+    }
+    return (diagnostics, secretRanges)
   }
 
   // MARK: Mappings, lists and maps

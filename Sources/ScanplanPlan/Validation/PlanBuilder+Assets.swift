@@ -6,10 +6,21 @@ import ScanplanYAML
 extension PlanBuilder {
   // MARK: Assets
 
+  /// Checks each asset of `assets` in order. Those of the list `PlanStream` followed
+  /// were checked as they loaded, or decoded then and are checked now.
   mutating func readAssets(_ entry: NodeReader.Entry) {
     guard let items = reader.list(entry, minCount: 1) else { return }
-    assetNames = TextIndex(capacity: items.count)
-    for item in items { readAsset(item) }
+    if assetNames.isEmpty { assetNames = TextIndex(capacity: items.count) }
+    var next = 0
+    if entry.key == streamed.assetsKey {
+      next = min(streamed.seen, items.count)
+      for asset in streamed.pending { check(asset) }
+      streamed.pending = []
+    }
+    for index in next..<items.count {
+      let item = items[items.startIndex + index]
+      check(AssetDecoder.decode(item, index: index, in: document, file: reader.file))
+    }
   }
 
   /// Whether an asset reuses an earlier asset's name, which is then reported. Earlier
@@ -25,67 +36,47 @@ extension PlanBuilder {
     return true
   }
 
-  /// Checks one asset, the next in plan order, and resolves its scans.
-  mutating func readAsset(_ item: YAMLNodeID) {
-    let index = assetsRead
-    assetsRead += 1
-    let isDuplicate = isDuplicateName(item)
-    let head = reader.headRange(item)
-    // Built only when a message needs it: most assets have nothing to report.
+  /// Checks one decoded asset against the rest of the plan, the next in plan order, and
+  /// resolves its scans.
+  mutating func check(_ asset: AssetDecl) {
+    reader.adopt(asset.diagnostics, secretRanges: asset.secretRanges)
+    let isDuplicate = isDuplicateName(asset.item)
+    guard asset.isMapping else { return }
     let document = self.document
-    func subject() -> String {
-      Self.peekName(item, in: document).map { "asset `\($0)`" } ?? "asset #\(index + 1)"
-    }
-    guard
-      let fields = reader.object(
-        item, shape: PlanShapes.asset, key: "assets", subject: subject(), owner: head)
-    else { return }
-    var assetName: String?
-    if let entry = fields["name"], let name = reader.value(entry)?.stringValue, !isDuplicate {
-      assetName = name
-    }
+    func subject() -> String { AssetDecoder.subject(asset.item, index: asset.index, in: document) }
     var provider: ProviderDecl?
-    if let entry = fields["provider"], let name = reader.value(entry)?.stringValue {
-      provider = providers[name]
+    if let use = asset.provider {
+      provider = providers[use.name]
       if provider == nil {
         reader.report(
-          NameMessage.unknownProvider(name: name, defined: providerOrder), at: entry.valueRange)
+          NameMessage.unknownProvider(name: use.name, defined: providerOrder), at: use.range)
       }
     }
     let type = provider?.type
     var assetKeys: [AssetKey] = []
-    for table in Vendors.tables {
-      for field in table.assetFields {
-        if let entry = fields[field.key] {
-          let value = reader.value(entry)
-          if let type, let provider, !field.accepts(type) {
-            reader.report(
-              VendorFitMessage.assetKeyOfOtherVendor(
-                field: field, provider: provider.name, type: type), at: entry.keyRange)
-          } else if let value {
-            assetKeys.append(AssetKey(field.key, value))
-          }
-        } else if let type, table.type == type, let provider {
+    assetKeys.reserveCapacity(asset.vendorKeys.count)
+    var written = asset.vendorKeys.makeIterator()
+    var next = written.next()
+    for (position, (table, field, _)) in AssetDecl.vendorFields.enumerated() {
+      if let key = next, key.position == position {
+        next = written.next()
+        if let type, let provider, !field.accepts(type) {
           reader.report(
-            ShapeMessage.missingVendorKey(
-              subject: subject(), field: field, vendor: table.displayName, provider: provider.name),
-            at: head)
+            VendorFitMessage.assetKeyOfOtherVendor(
+              field: field, provider: provider.name, type: type), at: key.keyRange)
+        } else if let value = key.value {
+          assetKeys.append(AssetKey(field.key, value))
         }
+      } else if let type, table.type == type, let provider {
+        reader.report(
+          ShapeMessage.missingVendorKey(
+            subject: subject(), field: field, vendor: table.displayName, provider: provider.name),
+          at: asset.head)
       }
     }
-    var tags: [String] = []
-    if let entry = fields["tags"], let items = reader.list(entry, minCount: 0, nullIsEmpty: true) {
-      for item in items {
-        if let tag = reader.value(item, kind: .name, key: "tags", environment: false)?.stringValue {
-          tags.append(tag)
-        }
-      }
-    }
-    if let entry = fields["scans"] {
-      readScans(
-        entry, asset: assetName, subject: subject, provider: provider, assetKeys: assetKeys,
-        tags: tags)
-    }
+    checkScans(
+      asset.scans, asset: isDuplicate ? nil : asset.name, subject: subject, provider: provider,
+      assetKeys: assetKeys, tags: asset.tags)
   }
 
   /// An asset's name, if it has a readable one, to name it in messages before it is read.

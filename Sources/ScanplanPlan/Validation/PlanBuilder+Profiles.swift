@@ -19,7 +19,7 @@ extension PlanBuilder {
       if let entry = fields["extends"], let base = reader.value(entry)?.stringValue {
         extends = (base, entry.valueRange)
       }
-      let layer = readSettings(fields)
+      let layer = reader.settings(fields)
       profiles[name] = ProfileDecl(
         name: name, range: range, extends: extends, layer: layer,
         isMixed: checkMixed(name, at: range, layer: layer))
@@ -43,7 +43,7 @@ extension PlanBuilder {
     // Keys another vendor declines with a reason (`fail_on` on S4E) are shared keys that
     // only some vendors honour; using them is reported where the profile is used.
     let declined = Set(Vendors.tables.flatMap(\.unsupported.keys))
-    for key in layer.topKeys
+    for key in layer.topKeys(in: document)
     where key.field.vendors.count == 1 && !declined.contains(key.field.key) {
       let type = key.field.vendors.first!
       if byType[type] == nil { byType[type] = key }

@@ -40,7 +40,7 @@ extension PlanBuilder {
           entry.value, shape: PlanShapes.scanSettings, key: "defaults",
           subject: "the defaults of \(subject)", owner: entry.keyRange, nullIsEmpty: true)
       {
-        defaults = readSettings(settings)
+        defaults = reader.settings(settings)
         if let type { checkFit(defaults, type: type, owner: "provider `\(name)`") }
       }
       var resolved: ResolvedProvider?

@@ -13,50 +13,32 @@ extension PlanBuilder {
     let range: SourceRange
   }
 
-  mutating func readScans(
-    _ entry: NodeReader.Entry, asset: String?, subject assetSubject: () -> String,
-    provider: ProviderDecl?,
-    assetKeys: [AssetKey], tags: [String]
+  /// Checks an asset's decoded scans against its provider and the profiles, and
+  /// resolves them.
+  mutating func checkScans(
+    _ decls: [AssetDecl.Scan], asset: String?, subject assetSubject: () -> String,
+    provider: ProviderDecl?, assetKeys: [AssetKey], tags: [String]
   ) {
-    guard let items = reader.list(entry, minCount: 1) else { return }
-    var explicitNames = NameIndex()
     var pending: [PendingScan] = []
-    for (index, item) in items.enumerated() {
-      let head = reader.headRange(item)
-      func subject() -> String { "scan #\(index + 1) of \(assetSubject())" }
-      guard
-        let fields = reader.object(
-          item, shape: PlanShapes.scan, key: "scans", subject: subject(), owner: head)
-      else { continue }
-      var name: String?
-      if let entry = fields["name"], let value = reader.value(entry)?.stringValue {
-        if let first = explicitNames.first(value) {
-          reader.report(
-            NameMessage.duplicateScan(asset: assetSubject(), name: value), at: entry.valueRange,
-            notes: [.init(.firstScan(name: value), at: first)])
-        } else {
-          explicitNames.insert(value, at: entry.valueRange)
-          name = value
-        }
-      }
+    for scan in decls {
+      let head = scan.head
+      let name = scan.name
+      func subject() -> String { "scan #\(scan.index + 1) of \(assetSubject())" }
       var profileChain: [ProfileDecl] = []
       var profileUse: (name: String, range: SourceRange)?
       // Settings are incomplete when the profile could not be followed; that was reported,
       // and "missing after merging" would only repeat it.
-      var settingsComplete = true
-      if let entry = fields["profile"] {
-        settingsComplete = false
-        if let value = reader.value(entry)?.stringValue {
-          profileUse = (value, entry.valueRange)
-          if let found = chain(value) {
-            profileChain = found.profiles
-            settingsComplete = found.isComplete
-          } else {
-            reportUnknownProfile(value, at: entry.valueRange)
-          }
+      var settingsComplete = !scan.hasProfile
+      if let use = scan.profile {
+        profileUse = (use.name, use.range)
+        if let found = chain(use.name) {
+          profileChain = found.profiles
+          settingsComplete = found.isComplete
+        } else {
+          reportUnknownProfile(use.name, at: use.range)
         }
       }
-      let own = readSettings(fields)
+      let own = scan.own
       guard let provider, let type = provider.type else { continue }
       checkFit(own, type: type, owner: "provider `\(provider.name)`")
       if let profileUse, !profileChain.contains(where: \.isMixed) {
@@ -92,7 +74,10 @@ extension PlanBuilder {
     guard resolving, let asset, let provider, let type = provider.type else { return }
     // Explicit names keep their exact id; other scans take their base and, where that
     // repeats or meets an explicit name, `#2`, `#3`, ... in plan order.
-    var taken = explicitNames
+    var taken = NameIndex()
+    for scan in decls {
+      if let name = scan.name { taken.insert(name, at: scan.head) }
+    }
     for scan in pending {
       var local = scan.base
       if !scan.isExplicit {

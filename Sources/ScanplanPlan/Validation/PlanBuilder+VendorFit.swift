@@ -11,7 +11,7 @@ extension PlanBuilder {
     provider: String
   ) {
     for profile in chain where profile.layer.writtenKeys & ~Self.acceptedKeys(type) != 0 {
-      for key in profile.layer.topKeys where !key.field.accepts(type) {
+      for key in profile.layer.topKeys(in: document) where !key.field.accepts(type) {
         let note = Diagnostic.Note(
           .setInProfile(key: key.field.key, profile: profile.name), at: key.range)
         if let reason = type.table.unsupported[key.field.key] {

@@ -8,8 +8,9 @@ import ScanplanYAML
 /// required settings after merging, and the warnings the format names.
 struct PlanBuilder {
   var reader: NodeReader
-  /// The document checked.
-  let document: YAMLDocument
+  /// The document checked; while the file loads, a snapshot of what has loaded so far,
+  /// which `PlanStream` takes back after each use.
+  private(set) var document: YAMLDocument
 
   /// Classes, not structs: every asset refers to its provider and every scan to its
   /// profiles, and a reference is one retain where a copy would be many.
@@ -70,8 +71,8 @@ struct PlanBuilder {
   var merger = SettingsMerger()
   /// Asset names so far, to find repeats.
   var assetNames = TextIndex(capacity: 0)
-  /// Assets read so far.
-  var assetsRead = 0
+  /// What was read while the file loaded.
+  var streamed = PlanStream.Progress()
   static let scanTypeSlot = PlanShapes.slot("scan_type")
   static let waitSlot = PlanShapes.slot("wait")
 
@@ -111,15 +112,27 @@ struct PlanBuilder {
   }
 
   /// Checks the whole document; the plan comes back even when there are errors, with
-  /// what could be resolved.
+  /// what could be resolved. What `PlanStream` read while the file loaded is not read
+  /// again: by the loader's rules, the root's first `providers`, `profiles` and `assets`
+  /// are the ones the finished document holds.
   mutating func build() -> ResolvedPlan {
+    let early = reader.takeFindings()
     guard let top = readRoot() else {
+      // A version this scanplan does not read: what was found early is noise too.
       return ResolvedPlan(file: reader.file, providers: [], scans: [])
     }
-    if let entry = top["providers"] { readProviders(entry) }
-    if let entry = top["profiles"] { readProfiles(entry) }
+    reader.adopt(early.diagnostics, secretRanges: early.secretRanges)
+    if let entry = top["providers"], entry.value != streamed.providers { readProviders(entry) }
+    if let entry = top["profiles"], entry.value != streamed.profiles { readProfiles(entry) }
     if let entry = top["assets"] { readAssets(entry) }
     return finish()
+  }
+
+  /// Checks against `document` from now on: a snapshot while the file loads, then the
+  /// finished document.
+  mutating func use(_ document: YAMLDocument) {
+    self.document = document
+    reader.document = document
   }
 
   /// Checks the root mapping's own keys; nil when nothing more is to be checked.

@@ -45,13 +45,17 @@ public struct PlanValidator: Sendable {
 
   /// Validates one file.
   public func validate(_ source: SourceText) -> PlanValidation {
-    // One path: bytes, then events, then the tree, then the plan.
-    let loaded = YAMLLoader(limits: limits).load(source)
+    // One path: bytes, then events, then the tree, then the plan. The plan is read as its
+    // assets load, while libyaml parses the rest of the file.
+    let stream = PlanStream(
+      file: source.path, bytes: source.bytes.count, resolving: resolving)
+    let loaded = YAMLLoader(limits: limits).load(source, observer: stream)
     var diagnostics = loaded.errors.map { Self.diagnostic(for: $0, file: source.path) }
     var secrets: [SourceRange] = []
     var plan: ResolvedPlan?
     if let document = loaded.document {
-      var builder = PlanBuilder(document: document, file: source.path, resolving: resolving)
+      var builder = stream.takeBuilder()
+      builder.use(document)
       let built = builder.build()
       plan = resolving ? built : nil
       diagnostics += builder.reader.diagnostics

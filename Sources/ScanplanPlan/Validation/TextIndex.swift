@@ -21,6 +21,9 @@ struct TextIndex {
     entries.reserveCapacity(capacity)
   }
 
+  /// Whether nothing was recorded yet.
+  var isEmpty: Bool { entries.isEmpty }
+
   /// The node recorded first with the same text as `text`, or nil after recording
   /// `text` (to be pointed at through `at`).
   mutating func firstOrInsert(_ text: YAMLNodeID, at: YAMLNodeID, in document: YAMLDocument)
