@@ -42,16 +42,20 @@ struct FuzzAnswers {
       rest = rest[rest.index(after: end)...]
     }
     let header = String(decoding: text, as: UTF8.self)
-    var headers: [(name: String, value: String)] = []
-    if flags & 0x01 != 0 { headers.append(("Content-Type", "application/json; charset=utf-8")) }
-    if flags & 0x02 != 0 { headers.append(("Content-Type", "text/html")) }
-    if flags & 0x04 != 0 { headers.append(("Location", header)) }
-    if flags & 0x08 != 0 {
-      headers.append(("location", "https://h:3443/api/v1/scans/fz-" + header))
+    var headers: [HTTPHeader] = []
+    if flags & 0x01 != 0 {
+      headers.append(HTTPHeader("Content-Type", "application/json; charset=utf-8"))
     }
-    if flags & 0x10 != 0 { headers.append(("Retry-After", header)) }
-    if flags & 0x20 != 0 { headers.append(("Retry-After", "Fri, 15 Jan 2027 08:00:42 GMT")) }
-    if flags & 0x40 != 0 { headers.append(("Retry-After", String(Int(statusByte) % 7))) }
+    if flags & 0x02 != 0 { headers.append(HTTPHeader("Content-Type", "text/html")) }
+    if flags & 0x04 != 0 { headers.append(HTTPHeader("Location", header)) }
+    if flags & 0x08 != 0 {
+      headers.append(HTTPHeader("location", "https://h:3443/api/v1/scans/fz-" + header))
+    }
+    if flags & 0x10 != 0 { headers.append(HTTPHeader("Retry-After", header)) }
+    if flags & 0x20 != 0 {
+      headers.append(HTTPHeader("Retry-After", "Fri, 15 Jan 2027 08:00:42 GMT"))
+    }
+    if flags & 0x40 != 0 { headers.append(HTTPHeader("Retry-After", String(Int(statusByte) % 7))) }
     return .success(
       HTTPResponse(
         status: statuses[Int(statusByte) % statuses.count], headers: headers, body: Array(rest)))

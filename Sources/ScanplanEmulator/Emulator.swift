@@ -145,7 +145,7 @@ private final class StateBox: Sendable {
           let answer = state.withLockedValue {
             $0.answer(
               method: request.method.rawValue, uri: request.uri,
-              headers: request.headers.map { (name: $0.name, value: $0.value) }, body: bytes,
+              headers: request.headers.map { HTTPHeader($0.name, $0.value) }, body: bytes,
               now: now)
           }
           if answer.delay.isInfinite {
@@ -159,7 +159,7 @@ private final class StateBox: Sendable {
           }
           // A lost answer: the work is done, the connection closes without a word.
           if answer.drop { return }
-          var headers = HTTPHeaders(answer.headers)
+          var headers = HTTPHeaders(answer.headers.map { ($0.name, $0.value) })
           headers.replaceOrAdd(name: "Content-Length", value: String(answer.body.count))
           if !request.isKeepAlive { headers.replaceOrAdd(name: "Connection", value: "close") }
           let responseHead = HTTPResponseHead(

@@ -40,7 +40,7 @@ struct EmulatorState: Sendable {
   // MARK: Routing
 
   mutating func answer(
-    method: String, uri: String, headers: [(name: String, value: String)], body: [UInt8],
+    method: String, uri: String, headers: [HTTPHeader], body: [UInt8],
     now: Double
   ) -> EmulatedAnswer {
     let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
@@ -70,7 +70,7 @@ struct EmulatorState: Sendable {
 
   private mutating func route(
     _ vendor: Vendor, method: String, path: String, query: [String: String],
-    headers: [(name: String, value: String)], body: [UInt8], now: Double
+    headers: [HTTPHeader], body: [UInt8], now: Double
   ) -> EmulatedAnswer {
     let emulation = vendor.emulation
     let dialect = configuration.dialect
@@ -126,13 +126,13 @@ struct EmulatorState: Sendable {
 
   /// The limit as `RateLimit-*` headers tell it, when asked to: the bucket's rate as a
   /// quota per second, and the whole tokens left.
-  private func rateLimitHeaders(_ vendor: Vendor) -> [(String, String)] {
+  private func rateLimitHeaders(_ vendor: Vendor) -> [HTTPHeader] {
     guard configuration.rateLimitHeaders, let rate = configuration.rateLimit else { return [] }
     let quota = max(1, Int(rate.rounded(.down)))
     let left = Int((buckets[vendor.type]?.tokens ?? 0).rounded(.down))
     return [
-      ("RateLimit-Policy", "\(quota);w=1"), ("RateLimit-Limit", String(quota)),
-      ("RateLimit-Remaining", String(max(0, left))), ("RateLimit-Reset", "1"),
+      HTTPHeader("RateLimit-Policy", "\(quota);w=1"), HTTPHeader("RateLimit-Limit", String(quota)),
+      HTTPHeader("RateLimit-Remaining", String(max(0, left))), HTTPHeader("RateLimit-Reset", "1"),
     ]
   }
 
@@ -145,13 +145,13 @@ struct EmulatorState: Sendable {
       let wait = seconds ?? configured
       var answer = emulation.error(
         EmulatedError(429, code: "rate_limited", message, retryAfter: wait), dialect: dialect)
-      answer.headers.append(("Retry-After", String(wait)))
+      answer.headers.append(HTTPHeader("Retry-After", String(wait)))
       return answer
     case .httpDate(let configured):
       var answer = emulation.error(
         EmulatedError(429, code: "rate_limited", message), dialect: dialect)
       answer.headers.append(
-        ("Retry-After", UTCDate.httpDate(UTCDate.now() + Double(seconds ?? configured))))
+        HTTPHeader("Retry-After", UTCDate.httpDate(UTCDate.now() + Double(seconds ?? configured))))
       return answer
     case .jsonBody(let configured):
       return .json(
@@ -194,7 +194,7 @@ struct EmulatorState: Sendable {
     triggersByAsset[trigger.asset, default: 0] += 1
     let hostile = configuration.hostile[trigger.asset]
     if case .redirect(let target)? = hostile {
-      return EmulatedAnswer(status: 307, headers: [("Location", target + path)])
+      return EmulatedAnswer(status: 307, headers: [HTTPHeader("Location", target + path)])
     }
     if case .vendorError(let status)? = hostile {
       return emulation.error(

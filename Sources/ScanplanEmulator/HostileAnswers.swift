@@ -12,14 +12,14 @@ enum HostileAnswers {
     switch behavior {
     case .triggerWithoutID:
       answer = rewriting(answer, "scan_id", with: nil)
-      answer.headers.removeAll { $0.0.lowercased() == "location" }
+      answer.headers.removeAll { $0.name.lowercased() == "location" }
     case .triggerIDOfWrongType:
       answer = rewriting(answer, "scan_id", with: true)
-      answer.headers.removeAll { $0.0.lowercased() == "location" }
+      answer.headers.removeAll { $0.name.lowercased() == "location" }
     case .locationWithoutID:
       answer = rewriting(answer, "scan_id", with: nil)
-      answer.headers.removeAll { $0.0.lowercased() == "location" }
-      answer.headers.append(("Location", "?"))
+      answer.headers.removeAll { $0.name.lowercased() == "location" }
+      answer.headers.append(HTTPHeader("Location", "?"))
     default:
       break
     }
@@ -40,12 +40,12 @@ enum HostileAnswers {
         head + Array(repeating: UInt8(ascii: "x"), count: max(0, bytes - head.count - 2))
         + Array(#""}"#.utf8)
     case .htmlInsteadOfJSON:
-      answer.headers = [("Content-Type", "text/html")]
+      answer.headers = [HTTPHeader("Content-Type", "text/html")]
       answer.body = Array("<html><body><h1>Scan status</h1><p>running</p></body></html>".utf8)
     case .missingContentType:
       answer.headers = []
     case .plainTextStatus:
-      answer.headers = [("Content-Type", "text/plain")]
+      answer.headers = [HTTPHeader("Content-Type", "text/plain")]
       answer.body = Array("OK".utf8)
     case .nonUTF8Status:
       answer.body = Array(#"{"status":"runn"#.utf8) + [0xFF, 0xFE] + Array(#"ing"}"#.utf8)

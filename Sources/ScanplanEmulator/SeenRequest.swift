@@ -1,3 +1,5 @@
+import ScanplanVendorKit
+
 /// One request as the emulator saw it.
 public struct SeenRequest: Sendable {
   /// Seconds since the emulator started.
@@ -11,5 +13,5 @@ public struct SeenRequest: Sendable {
   /// What it was answered (0 when no answer was sent).
   public let status: Int
   /// The request's headers.
-  public let headers: [(name: String, value: String)]
+  public let headers: [HTTPHeader]
 }

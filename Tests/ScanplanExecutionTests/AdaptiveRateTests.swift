@@ -34,18 +34,21 @@ final class LimitedServer {
     let rate = limit(now)
     tokens = min(capacity, tokens + (now - updated) * rate)
     updated = now
-    var headers: [(String, String)] = []
+    var headers: [HTTPHeader] = []
     if advertises {
       headers = [
-        ("RateLimit-Policy", "\(Int(rate));w=1"), ("RateLimit-Limit", "\(Int(rate))"),
-        ("RateLimit-Remaining", "\(Int(max(0, tokens - 1)))"), ("RateLimit-Reset", "1"),
+        HTTPHeader("RateLimit-Policy", "\(Int(rate));w=1"),
+        HTTPHeader("RateLimit-Limit", "\(Int(rate))"),
+        HTTPHeader("RateLimit-Remaining", "\(Int(max(0, tokens - 1)))"),
+        HTTPHeader("RateLimit-Reset", "1"),
       ]
     }
     guard tokens >= 1 else {
       throttled += 1
       return (
         .success(
-          HTTPResponse(status: 429, headers: headers + [("Retry-After", "1")], text: "{}")),
+          HTTPResponse(status: 429, headers: headers + [HTTPHeader("Retry-After", "1")], text: "{}")
+        ),
         0.05
       )
     }

@@ -116,7 +116,8 @@ import Testing
       request.method == "POST"
         ? (
           .success(
-            HTTPResponse(status: 201, headers: [("Location", "/api/v1/scans/x")], text: "")), 0
+            HTTPResponse(
+              status: 201, headers: [HTTPHeader("Location", "/api/v1/scans/x")], text: "")), 0
         )
         : (
           .success(

@@ -225,8 +225,8 @@ struct EmulatorRun {
           HTTPRequest(
             method: "POST", url: emulator.baseURL + "/api/scan/create",
             headers: [
-              ("Authorization", "Bearer " + EmulatorRun.s4eToken),
-              ("Content-Type", "application/json"),
+              HTTPHeader("Authorization", "Bearer " + EmulatorRun.s4eToken),
+              HTTPHeader("Content-Type", "application/json"),
             ],
             body: Array(#"{"asset_id":"\#(busyAsset)","scan_type":"full"}"#.utf8)))
         otherScan = (try? JSONParser().parse(answer.get().body))?["scan_id"]?.stringValue ?? ""

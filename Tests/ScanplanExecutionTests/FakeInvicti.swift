@@ -62,7 +62,7 @@ final class FakeInvicti: @unchecked Sendable {
       scans.append(scan)
       return .success(
         HTTPResponse(
-          status: 201, headers: [("Location", "https://h:3443/api/v1/scans/\(scan.id)")],
+          status: 201, headers: [HTTPHeader("Location", "https://h:3443/api/v1/scans/\(scan.id)")],
           text: #"{"target_id":"\#(target)"}"#))
     }
     if path.hasSuffix("/api/v1/scans") {

@@ -15,7 +15,7 @@ import Testing
       switch self {
       case .serverError: HTTPResponse(status: 503, text: "{}")
       case .tooManyRequestsAtOnce:
-        HTTPResponse(status: 429, headers: [("Retry-After", "0")], text: "{}")
+        HTTPResponse(status: 429, headers: [HTTPHeader("Retry-After", "0")], text: "{}")
       case .unreadable: HTTPResponse(status: 200, text: "not json")
       }
     }
@@ -55,19 +55,29 @@ import Testing
 }
 
 @Suite struct RateLimitHeaderTests {
-  static let forms: [(headers: [(String, String)], rate: Double?, remaining: Double?)] = [
-    ([("RateLimit-Policy", "100;w=60")], 100.0 / 60, nil),
-    ([("RateLimit-Limit", "10"), ("RateLimit-Policy", #""default";q=10;w=1"#)], 10, nil),
-    ([("RateLimit-Limit", "100, 100;w=60, 1000;w=3600")], 100.0 / 60, nil),
+  static let forms: [(headers: [HTTPHeader], rate: Double?, remaining: Double?)] = [
+    ([HTTPHeader("RateLimit-Policy", "100;w=60")], 100.0 / 60, nil),
     (
-      [("X-RateLimit-Limit", "50"), ("X-RateLimit-Remaining", "20"), ("X-RateLimit-Reset", "10")],
+      [
+        HTTPHeader("RateLimit-Limit", "10"), HTTPHeader("RateLimit-Policy", #""default";q=10;w=1"#),
+      ], 10, nil
+    ),
+    ([HTTPHeader("RateLimit-Limit", "100, 100;w=60, 1000;w=3600")], 100.0 / 60, nil),
+    (
+      [
+        HTTPHeader("X-RateLimit-Limit", "50"), HTTPHeader("X-RateLimit-Remaining", "20"),
+        HTTPHeader("X-RateLimit-Reset", "10"),
+      ],
       2, 20
     ),
-    ([("RateLimit", #""default";r=30;t=15"#)], 2, 30),
+    ([HTTPHeader("RateLimit", #""default";r=30;t=15"#)], 2, 30),
     // A reset given as a Unix time: 1,800,000,010 is 10 s after the test's now.
-    ([("X-RateLimit-Remaining", "5"), ("X-RateLimit-Reset", "1800000010")], 0.5, 5),
-    ([("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "7")], nil, 0),
-    ([("RateLimit-Limit", "ten"), ("RateLimit-Remaining", "-1")], nil, nil),
+    (
+      [HTTPHeader("X-RateLimit-Remaining", "5"), HTTPHeader("X-RateLimit-Reset", "1800000010")],
+      0.5, 5
+    ),
+    ([HTTPHeader("X-RateLimit-Remaining", "0"), HTTPHeader("X-RateLimit-Reset", "7")], nil, 0),
+    ([HTTPHeader("RateLimit-Limit", "ten"), HTTPHeader("RateLimit-Remaining", "-1")], nil, nil),
   ]
 
   @Test(arguments: forms.indices)
@@ -83,7 +93,9 @@ import Testing
     let fake = FakeS4E(duration: 10)
     let simulation = Simulation(try runPlan(s4ePlan(assets: 5, rate: 10))) { request, now in
       guard case .success(let answer) = fake.answer(request, now) else { fatalError() }
-      let headers = now < 0.05 ? [("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "7")] : []
+      let headers =
+        now < 0.05
+        ? [HTTPHeader("X-RateLimit-Remaining", "0"), HTTPHeader("X-RateLimit-Reset", "7")] : []
       return (.success(HTTPResponse(status: answer.status, headers: headers, body: answer.body)), 0)
     }
     #expect(simulation.run())

@@ -12,7 +12,7 @@ import Testing
     let simulation = Simulation(try runPlan(s4ePlan(assets: 2, rate: 1))) { request, now in
       if !throttledOnce, now >= 5 {
         throttledOnce = true
-        return (.success(HTTPResponse(status: 429, headers: [("Retry-After", "7")])), 0.1)
+        return (.success(HTTPResponse(status: 429, headers: [HTTPHeader("Retry-After", "7")])), 0.1)
       }
       return (fake.answer(request, now), 0.1)
     }

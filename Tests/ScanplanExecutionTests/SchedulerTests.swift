@@ -86,7 +86,7 @@ import Testing
   /// A service that answers 429 to every request between `from` and `until`.
   static func throttled(
     _ fake: FakeS4E, from: Double, until: Double,
-    retryAfter: @escaping (Double) -> [(String, String)],
+    retryAfter: @escaping (Double) -> [HTTPHeader],
     body: String = "{}"
   ) -> (HTTPRequest, Double) -> (Result<HTTPResponse, TransportError>, latency: Double) {
     { request, now in
@@ -101,7 +101,7 @@ import Testing
     let fake = FakeS4E(duration: 10)
     let simulation = Simulation(
       try runPlan(s4ePlan(assets: 20, rate: 2)),
-      answer: Self.throttled(fake, from: 3, until: 3.1) { _ in [("Retry-After", "7")] })
+      answer: Self.throttled(fake, from: 3, until: 3.1) { _ in [HTTPHeader("Retry-After", "7")] })
     #expect(simulation.run())
     #expect(simulation.core.records.allSatisfy { $0.outcome == .completed })
     // The 429 came at t=3: nothing was sent during the 7 s pause.
@@ -128,7 +128,7 @@ import Testing
     let simulation = Simulation(
       try runPlan(s4ePlan(assets: 3)),
       answer: Self.throttled(fake, from: 1, until: 1.5) { _ in
-        [("Retry-After", "Fri, 15 Jan 2027 08:00:42 GMT")]
+        [HTTPHeader("Retry-After", "Fri, 15 Jan 2027 08:00:42 GMT")]
       })
     #expect(simulation.run())
     #expect(!simulation.sent.contains { $0.time > 1 && $0.time < 42 })
@@ -485,7 +485,8 @@ import Testing
       if request.method == "POST" {
         return (
           .success(
-            HTTPResponse(status: 201, headers: [("Location", "/api/v1/scans/abc-123")], text: "{}")),
+            HTTPResponse(
+              status: 201, headers: [HTTPHeader("Location", "/api/v1/scans/abc-123")], text: "{}")),
           0
         )
       }

@@ -62,7 +62,8 @@ import Testing
         guard creations.count < 10 else {
           refused += 1
           return (
-            .success(HTTPResponse(status: 429, headers: [("Retry-After", "6")], text: "{}")), 0
+            .success(
+              HTTPResponse(status: 429, headers: [HTTPHeader("Retry-After", "6")], text: "{}")), 0
           )
         }
         creations.append(now)

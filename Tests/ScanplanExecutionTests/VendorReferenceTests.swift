@@ -116,7 +116,7 @@ import Testing
     for index in 0..<11 {
       let request = HTTPRequest(
         method: "POST", url: emulator.baseURL + "/api/scan/create",
-        headers: [("Authorization", "Bearer sandbox-s4e-token")],
+        headers: [HTTPHeader("Authorization", "Bearer sandbox-s4e-token")],
         body: Array(#"{"asset_id":"\#(uuid(index))","scan_type":"quick"}"#.utf8))
       answers.append(try await transport.send(request).get())
     }

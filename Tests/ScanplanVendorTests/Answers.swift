@@ -7,23 +7,23 @@ import Testing
 /// An answer for a reader under test.
 func answer(
   _ status: Int, _ body: String,
-  headers: [(String, String)] = [
-    ("Content-Type", "application/json")
+  headers: [HTTPHeader] = [
+    HTTPHeader("Content-Type", "application/json")
   ]
 ) -> HTTPResponse {
-  HTTPResponse(status: status, headers: headers.map { (name: $0.0, value: $0.1) }, text: body)
+  HTTPResponse(status: status, headers: headers, text: body)
 }
 
 /// A 200 answer for a reader under test.
 func answer(
-  _ body: String, headers: [(String, String)] = [("Content-Type", "application/json")]
+  _ body: String, headers: [HTTPHeader] = [HTTPHeader("Content-Type", "application/json")]
 ) -> HTTPResponse {
   answer(200, body, headers: headers)
 }
 
 /// An answer whose body is bytes, not text.
-func answer(bytes: [UInt8], headers: [(String, String)] = []) -> HTTPResponse {
-  HTTPResponse(status: 200, headers: headers.map { (name: $0.0, value: $0.1) }, body: bytes)
+func answer(bytes: [UInt8], headers: [HTTPHeader] = []) -> HTTPResponse {
+  HTTPResponse(status: 200, headers: headers, body: bytes)
 }
 
 let s4e = S4E.vendor.api

@@ -92,7 +92,7 @@ import Testing
       expected: "error: the status answer is for scan `y`, not `x`"),
     AnswerCase(
       name: "S4E HTML", api: s4e,
-      response: answer("<html></html>", headers: [("Content-Type", "text/html")]),
+      response: answer("<html></html>", headers: [HTTPHeader("Content-Type", "text/html")]),
       expected: "error: the status answer is `text/html`, not JSON"),
     AnswerCase(
       name: "S4E truncated JSON without a content type", api: s4e,

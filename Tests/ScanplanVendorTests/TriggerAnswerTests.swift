@@ -37,7 +37,8 @@ import Testing
         "error: the trigger answer's `scan_id` is not a usable id (longer than 200 characters)"),
     AnswerCase(
       name: "S4E answering plain text", api: s4e,
-      response: answer(201, "created", headers: [("Content-Type", "text/plain; charset=utf-8")]),
+      response: answer(
+        201, "created", headers: [HTTPHeader("Content-Type", "text/plain; charset=utf-8")]),
       expected: "error: the trigger answer is `text/plain`, not JSON"),
     AnswerCase(
       name: "S4E answering bytes that are not UTF-8", api: s4e,
@@ -53,34 +54,37 @@ import Testing
       name: "Invicti with the id in the body and Location, as the seed shows", api: invicti,
       response: answer(
         201, #"{"scan_id":"cda0f3cf-5a2d-41eb-a9fb-5fa661167fd9"}"#,
-        headers: [("Location", "/api/v1/scans/cda0f3cf-5a2d-41eb-a9fb-5fa661167fd9")]),
+        headers: [HTTPHeader("Location", "/api/v1/scans/cda0f3cf-5a2d-41eb-a9fb-5fa661167fd9")]),
       expected: "cda0f3cf-5a2d-41eb-a9fb-5fa661167fd9"),
     AnswerCase(
       name: "Invicti with only an absolute Location and no body, as the reference shows",
       api: invicti,
       response: answer(
-        201, "", headers: [("Location", "https://acunetix.internal:3443/api/v1/scans/abc-123")]),
+        201, "",
+        headers: [HTTPHeader("Location", "https://acunetix.internal:3443/api/v1/scans/abc-123")]),
       expected: "abc-123"),
     AnswerCase(
       name: "Invicti with a relative Location, a query and a trailing slash", api: invicti,
-      response: answer(201, "{}", headers: [("location", "/api/v1/scans/abc-123/?from=ui#x")]),
+      response: answer(
+        201, "{}", headers: [HTTPHeader("location", "/api/v1/scans/abc-123/?from=ui#x")]),
       expected: "abc-123"),
     AnswerCase(
       name: "Invicti with a percent-encoded id in Location", api: invicti,
-      response: answer(201, "{}", headers: [("Location", "/api/v1/scans/abc%2D123")]),
+      response: answer(201, "{}", headers: [HTTPHeader("Location", "/api/v1/scans/abc%2D123")]),
       expected: "abc-123"),
     AnswerCase(
       name: "Invicti with a wrong-typed body id but a good Location", api: invicti,
-      response: answer(201, #"{"scan_id":{}}"#, headers: [("Location", "/api/v1/scans/abc-123")]),
+      response: answer(
+        201, #"{"scan_id":{}}"#, headers: [HTTPHeader("Location", "/api/v1/scans/abc-123")]),
       expected: "abc-123"),
     AnswerCase(
       name: "Invicti with `Location: ?` and no id, which once trapped", api: invicti,
-      response: answer(201, #"{"target_id":"t"}"#, headers: [("Location", "?")]),
+      response: answer(201, #"{"target_id":"t"}"#, headers: [HTTPHeader("Location", "?")]),
       expected: "error: the trigger answer has no `scan_id`, and its `Location` (`?`) names no scan"
     ),
     AnswerCase(
       name: "Invicti with a Location that names the collection only", api: invicti,
-      response: answer(201, "", headers: [("Location", "https://host/api/v1/scans/")]),
+      response: answer(201, "", headers: [HTTPHeader("Location", "https://host/api/v1/scans/")]),
       expected:
         "error: the trigger answer has no `scan_id`, and its `Location` (`https://host/api/v1/scans/`) names no scan"
     ),

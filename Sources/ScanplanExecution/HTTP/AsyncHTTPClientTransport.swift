@@ -56,7 +56,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
     }
     do {
       let response = try await client.execute(outgoing, timeout: timeout)
-      let headers = response.headers.map { (name: $0.name, value: $0.value) }
+      let headers = response.headers.map { HTTPHeader($0.name, $0.value) }
       let status = Int(response.status.code)
       // A redirect is an answer, not a place to follow: the token stays home.
       if (300..<400).contains(status) {

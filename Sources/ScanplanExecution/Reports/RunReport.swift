@@ -71,15 +71,24 @@ public struct RunReport: Sendable {
     return 0
   }
 
-  /// Counts of outcomes by label, in a fixed order.
-  public var counts: [(label: String, count: Int)] {
+  /// How many scans ended one way.
+  public struct OutcomeCount: Equatable, Sendable {
+    /// The outcome's label in reports (`completed`, `timed_out`, ...).
+    public let label: String
+    /// How many scans ended that way; never 0 in `counts`.
+    public let count: Int
+  }
+
+  /// Counts of outcomes by label, in a fixed order, leaving out those that did not occur.
+  public var counts: [OutcomeCount] {
     let labels = [
       "completed", "triggered", "failed", "cancelled", "timed_out", "errored", "refused",
       "interrupted", "not_started",
     ]
+    var byLabel: [String: Int] = [:]
+    for record in records { byLabel[record.outcome?.label ?? "", default: 0] += 1 }
     return labels.compactMap { label in
-      let count = records.filter { $0.outcome?.label == label }.count
-      return count > 0 ? (label, count) : nil
+      byLabel[label].map { OutcomeCount(label: label, count: $0) }
     }
   }
 

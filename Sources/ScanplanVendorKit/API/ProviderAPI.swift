@@ -26,7 +26,7 @@ public protocol ProviderAPI: Sendable {
   func errorDetails(in response: HTTPResponse) -> ErrorDetails
 
   /// The header values that carry the token, to redact in dry runs.
-  func authorizationHeaders(token: String) -> [(name: String, value: String)]
+  func authorizationHeaders(token: String) -> [HTTPHeader]
 
   /// Whether a trigger whose answer was lost is followed by `lookupRequest` before it is
   /// sent again, because the vendor answers no 409 naming the scan it made.

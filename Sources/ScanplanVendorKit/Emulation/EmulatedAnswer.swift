@@ -5,7 +5,7 @@ public struct EmulatedAnswer: Sendable {
   /// The status code.
   public var status: Int
   /// Header names and values.
-  public var headers: [(String, String)]
+  public var headers: [HTTPHeader]
   /// The body.
   public var body: [UInt8]
   /// Seconds to wait before answering; infinity never answers.
@@ -14,18 +14,18 @@ public struct EmulatedAnswer: Sendable {
   public var drop = false
 
   /// An answer.
-  public init(status: Int, headers: [(String, String)] = [], body: [UInt8] = []) {
+  public init(status: Int, headers: [HTTPHeader] = [], body: [UInt8] = []) {
     self.status = status
     self.headers = headers
     self.body = body
   }
 
   /// A JSON answer.
-  public static func json(_ status: Int, _ value: JSONValue, headers: [(String, String)] = [])
+  public static func json(_ status: Int, _ value: JSONValue, headers: [HTTPHeader] = [])
     -> EmulatedAnswer
   {
     EmulatedAnswer(
-      status: status, headers: [("Content-Type", "application/json")] + headers,
+      status: status, headers: [HTTPHeader("Content-Type", "application/json")] + headers,
       body: Array(JSONWriter.compact(value).utf8))
   }
 }

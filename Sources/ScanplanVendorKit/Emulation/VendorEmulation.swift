@@ -22,7 +22,7 @@ public protocol VendorEmulation: Sendable {
   func route(method: String, segments: [Substring], query: [String: String]) -> EmulatedRoute?
 
   /// Whether the request carries `token` where the vendor expects it.
-  func isAuthorized(_ headers: [(name: String, value: String)], token: String) -> Bool
+  func isAuthorized(_ headers: [HTTPHeader], token: String) -> Bool
 
   /// A trigger's body read, or the error it is answered with.
   func trigger(_ body: [UInt8]) -> Result<EmulatedTrigger, EmulatedError>

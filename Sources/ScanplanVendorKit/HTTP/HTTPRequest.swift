@@ -6,7 +6,7 @@ public struct HTTPRequest: Equatable, Sendable {
   /// The full URL.
   public var url: String
   /// Header names and values, in order.
-  public var headers: [(name: String, value: String)]
+  public var headers: [HTTPHeader]
   /// The body, if any.
   public var body: [UInt8]?
   /// The certificate authority trusted for this request's TLS connection instead of the
@@ -15,7 +15,7 @@ public struct HTTPRequest: Equatable, Sendable {
 
   /// Creates a request.
   public init(
-    method: String, url: String, headers: [(name: String, value: String)], body: [UInt8]? = nil,
+    method: String, url: String, headers: [HTTPHeader], body: [UInt8]? = nil,
     trust: TrustedCA? = nil
   ) {
     self.method = method
@@ -23,13 +23,6 @@ public struct HTTPRequest: Equatable, Sendable {
     self.headers = headers
     self.body = body
     self.trust = trust
-  }
-
-  /// Compares method, URL, headers in order, body and trust.
-  public static func == (lhs: HTTPRequest, rhs: HTTPRequest) -> Bool {
-    lhs.method == rhs.method && lhs.url == rhs.url && lhs.body == rhs.body && lhs.trust == rhs.trust
-      && lhs.headers.map(\.name) == rhs.headers.map(\.name)
-      && lhs.headers.map(\.value) == rhs.headers.map(\.value)
   }
 }
 

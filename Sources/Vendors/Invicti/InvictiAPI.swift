@@ -28,7 +28,7 @@ struct InvictiAPI: ProviderAPI {
     return HTTPRequest(
       method: "POST", url: baseURL + "/api/v1/scans",
       headers: authorizationHeaders(token: token) + [
-        ("accept", "application/json"), ("content-type", "application/json"),
+        HTTPHeader("accept", "application/json"), HTTPHeader("content-type", "application/json"),
       ],
       body: Array(JSONWriter.compact(.object(body)).utf8))
   }
@@ -37,7 +37,7 @@ struct InvictiAPI: ProviderAPI {
   func pollRequest(scanID: String, baseURL: String, token: String) -> HTTPRequest {
     HTTPRequest(
       method: "GET", url: baseURL + "/api/v1/scans/\(AnswerReading.pathSegment(scanID))",
-      headers: authorizationHeaders(token: token) + [("accept", "application/json")])
+      headers: authorizationHeaders(token: token) + [HTTPHeader("accept", "application/json")])
   }
 
   /// `GET {base}/api/v1/scans?q=target_id:ID&l=100`, and `&c=CURSOR` for later pages.
@@ -51,11 +51,11 @@ struct InvictiAPI: ProviderAPI {
     if let cursor { url += "&c=" + AnswerReading.pathSegment(cursor) }
     return HTTPRequest(
       method: "GET", url: url,
-      headers: authorizationHeaders(token: token) + [("accept", "application/json")])
+      headers: authorizationHeaders(token: token) + [HTTPHeader("accept", "application/json")])
   }
 
   /// `X-Auth: TOKEN`.
-  func authorizationHeaders(token: String) -> [(name: String, value: String)] {
-    [("X-Auth", token)]
+  func authorizationHeaders(token: String) -> [HTTPHeader] {
+    [HTTPHeader("X-Auth", token)]
   }
 }

@@ -28,8 +28,8 @@ struct InvictiEmulation: VendorEmulation {
     }
   }
 
-  func isAuthorized(_ headers: [(name: String, value: String)], token: String) -> Bool {
-    headers.first { $0.name.lowercased() == "x-auth" }?.value == token
+  func isAuthorized(_ headers: [HTTPHeader], token: String) -> Bool {
+    headers.first(named: "x-auth") == token
   }
 
   func trigger(_ body: [UInt8]) -> Result<EmulatedTrigger, EmulatedError> {
@@ -59,10 +59,10 @@ struct InvictiEmulation: VendorEmulation {
     case .seed:
       // "The scan ID is included in both the response body and the Location header."
       body["scan_id"] = .string(scan.id)
-      return .json(201, .object(body), headers: [("Location", path)])
+      return .json(201, .object(body), headers: [HTTPHeader("Location", path)])
     case .reference:
       // "Scan URI containing the base API URL along with the new Scan ID"; not in the body.
-      return .json(201, .object(body), headers: [("Location", origin + path)])
+      return .json(201, .object(body), headers: [HTTPHeader("Location", origin + path)])
     }
   }
 

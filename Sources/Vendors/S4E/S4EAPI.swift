@@ -13,7 +13,9 @@ struct S4EAPI: ProviderAPI {
     for member in trigger.settings.members { body[member.key] = member.value }
     return HTTPRequest(
       method: "POST", url: baseURL + "/api/scan/create",
-      headers: authorizationHeaders(token: token) + [("Content-Type", "application/json")],
+      headers: authorizationHeaders(token: token) + [
+        HTTPHeader("Content-Type", "application/json")
+      ],
       body: Array(JSONWriter.compact(.object(body)).utf8))
   }
 
@@ -25,7 +27,7 @@ struct S4EAPI: ProviderAPI {
   }
 
   /// `Authorization: Bearer TOKEN`.
-  func authorizationHeaders(token: String) -> [(name: String, value: String)] {
-    [("Authorization", "Bearer " + token)]
+  func authorizationHeaders(token: String) -> [HTTPHeader] {
+    [HTTPHeader("Authorization", "Bearer " + token)]
   }
 }

@@ -20,8 +20,8 @@ struct S4EEmulation: VendorEmulation {
     }
   }
 
-  func isAuthorized(_ headers: [(name: String, value: String)], token: String) -> Bool {
-    headers.first { $0.name.lowercased() == "authorization" }?.value == "Bearer " + token
+  func isAuthorized(_ headers: [HTTPHeader], token: String) -> Bool {
+    headers.first(named: "authorization") == "Bearer " + token
   }
 
   func trigger(_ body: [UInt8]) -> Result<EmulatedTrigger, EmulatedError> {

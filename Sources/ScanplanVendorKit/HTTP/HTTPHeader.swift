@@ -1,0 +1,22 @@
+/// One header of a request or an answer, as sent or received: names keep their case, and
+/// a list of them keeps its order and repeats.
+public struct HTTPHeader: Hashable, Sendable {
+  /// The name, as written.
+  public var name: String
+  /// The value, as written.
+  public var value: String
+
+  /// A header.
+  public init(_ name: String, _ value: String) {
+    self.name = name
+    self.value = value
+  }
+}
+
+extension [HTTPHeader] {
+  /// The first value of a header, its name matched without regard to case.
+  public func first(named name: String) -> String? {
+    let wanted = name.lowercased()
+    return first { $0.name.lowercased() == wanted }?.value
+  }
+}
