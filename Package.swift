@@ -49,7 +49,7 @@ let package = Package(
     ),
     .target(
       name: "ScanplanYAML",
-      dependencies: ["CLibYAML"],
+      dependencies: ["CLibYAML", "ScanplanSupport"],
       swiftSettings: swiftSettings
     ),
     // What a vendor is made of: option tables, HTTP values, the API and emulation

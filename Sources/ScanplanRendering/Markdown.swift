@@ -31,11 +31,6 @@ enum Markdown {
     return output
   }
 
-  /// A number with thousands separators, `2,000`, as limit messages write them.
-  static func grouped(_ number: Int) -> String {
-    YAMLLimits.grouped(number)
-  }
-
   /// Seconds as a person reads them: `8.2s`, `4m 05s`, `1h 02m`.
   static func duration(_ seconds: Double) -> String {
     if seconds < 60 { return FixedPoint.format(seconds, places: 1) + "s" }

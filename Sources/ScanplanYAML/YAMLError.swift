@@ -91,17 +91,6 @@ public struct YAMLLimits: Sendable {
       at: .fileStart)
   }
 
-  /// A count with thousands separators ("10,000").
-  public static func grouped(_ number: Int) -> String {
-    let digits = String(number)
-    var output = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0, (digits.count - index) % 3 == 0 { output += "," }
-      output.append(digit)
-    }
-    return output
-  }
-
   /// The limits of plan format version 1: 64 levels, 10,000 nodes, 10 MiB.
   public static let plan = YAMLLimits(
     maxDepth: 64, maxAliasExpansion: 10_000, maxBytes: 10 * 1024 * 1024)

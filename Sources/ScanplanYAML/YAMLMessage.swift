@@ -1,3 +1,5 @@
+import ScanplanSupport
+
 /// The wording of every problem the YAML layer finds, as values, so that it lives in one
 /// place (the plan library's `Diagnostics/Messages/` does the same for plan checks). Each
 /// case knows its `YAMLError.Kind`, its sentence (lowercase, no trailing period) and its
@@ -76,7 +78,7 @@ enum YAMLMessage: Sendable {
     case .recursiveAlias(let name): "alias `*\(name)` refers to the node that contains it"
     case .undefinedAlias(let name): "alias `*\(name)` names no anchor defined before it"
     case .aliasExpansion(let limit):
-      "aliases expand to more than \(YAMLLimits.grouped(limit)) nodes in this file"
+      "aliases expand to more than \(Counted.grouped(limit)) nodes in this file"
     case .nestingTooDeep(let limit): "collections nest more than \(limit) levels deep"
     case .unsupportedTag(let shown): "tag `\(shown)` is not supported in a plan"
     case .nonScalarKey(let found): "a mapping key must be a plain string, not a \(found)"

@@ -184,3 +184,20 @@ import Testing
     #expect(FixedPoint.format(value, places: places) == expected)
   }
 }
+
+@Suite struct CountedTests {
+  @Test(arguments: [
+    (0, "0"), (7, "7"), (999, "999"), (1000, "1,000"), (20_000, "20,000"),
+    (1_234_567, "1,234,567"), (-1000, "-1,000"),
+  ])
+  func groupsThousands(_ number: Int, _ expected: String) {
+    #expect(Counted.grouped(number) == expected)
+  }
+
+  @Test func onlyOneIsSingular() {
+    #expect(Counted.phrase(1, "scan") == "1 scan")
+    #expect(Counted.phrase(0, "scan") == "0 scans")
+    #expect(Counted.phrase(2000, "file", grouped: true) == "2,000 files")
+    #expect(Counted.phrase(2000, "file") == "2000 files")
+  }
+}

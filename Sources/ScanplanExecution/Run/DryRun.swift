@@ -1,5 +1,6 @@
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanSupport
 import ScanplanVendorKit
 import ScanplanVendors
 
@@ -102,7 +103,7 @@ public struct DryRun: Sendable {
       }
     }
     let count = entries.count
-    output += "\(count) scan\(count == 1 ? "" : "s") would be triggered; nothing was sent"
+    output += Counted.phrase(count, "scan") + " would be triggered; nothing was sent"
     if !unset.isEmpty { output += "; a run needs " + unset.joined(separator: ", ") + " set" }
     return output + "\n"
   }

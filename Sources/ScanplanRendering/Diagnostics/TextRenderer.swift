@@ -1,4 +1,5 @@
 import ScanplanPlan
+import ScanplanSupport
 import ScanplanYAML
 
 /// Renders diagnostics for people: `path:line:col: error[CODE]: message`, the source line
@@ -97,7 +98,7 @@ public struct TextRenderer: Sendable {
   }
 
   private func count(_ number: Int, _ word: String) -> String {
-    "\(number) \(word)\(number == 1 ? "" : "s")"
+    Counted.phrase(number, word)
   }
 
   private func pad(_ width: Int) -> String { String(repeating: " ", count: width) }

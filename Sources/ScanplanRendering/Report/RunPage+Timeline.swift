@@ -1,3 +1,5 @@
+import ScanplanSupport
+
 extension RunPage {
   /// The SVG's width in its own units; it scales to the page.
   static let width = 1000.0
@@ -69,7 +71,7 @@ extension RunPage {
   static func scanTitle(_ scan: ReportDocument.Scan) -> String {
     var parts = [scan.id, scan.status.replacing("_", with: " ")]
     if let duration = scan.duration { parts.append(Markdown.duration(duration)) }
-    parts.append("\(scan.polls.count) poll\(scan.polls.count == 1 ? "" : "s")")
+    parts.append(Counted.phrase(scan.polls.count, "poll"))
     if let reason = scan.reason { parts.append(reason) }
     return parts.joined(separator: " · ")
   }

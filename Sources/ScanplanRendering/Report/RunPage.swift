@@ -1,3 +1,5 @@
+import ScanplanSupport
+
 /// `run --html FILE` and `scanplan report REPORT.json --html FILE`: one self-contained
 /// page, with inline CSS and SVG and no script, so it opens offline and from a CI
 /// artifact. It shows the totals by status, each provider's budget use and 429 pauses,
@@ -23,7 +25,7 @@ public struct RunPage: Sendable {
       body +=
         "<h2>\(HTML.escape(provider.name)) <small>\(HTML.number(provider.rate)) requests/s · "
         + "\(provider.requests) requests · \(provider.throttled) answered 429 · "
-        + "\(scans.count) scan\(scans.count == 1 ? "" : "s")</small></h2>\n"
+        + Counted.phrase(scans.count, "scan") + "</small></h2>\n"
       if report.hasTimeline {
         body += RunPage.budgetChart(provider, length: length)
         body += RunPage.timeline(scans, pauses: provider.pauses, length: length)
@@ -53,7 +55,7 @@ public struct RunPage: Sendable {
     return """
       <header><h1>scanplan run</h1>
       <p class="meta">Started \(HTML.escape(report.startedAt))\(duration) · \
-      \(report.scans.count) scan\(report.scans.count == 1 ? "" : "s") · \
+      \(Counted.phrase(report.scans.count, "scan")) · \
       exit \(report.exitCode)\(report.interrupted ? " · interrupted" : "")</p></header>
 
       """

@@ -1,3 +1,5 @@
+import ScanplanSupport
+
 /// `run`'s job summary (`$GITHUB_STEP_SUMMARY`): the totals, then a table with one row per
 /// scan (id, provider, status, duration, findings by severity, gate), failures first.
 /// Every failure is listed; past `maxListedOthers` scans the rest are counted, so 2,000
@@ -12,16 +14,16 @@ public struct RunStepSummary: Sendable {
   /// The Markdown.
   public func render(_ report: ReportDocument) -> String {
     var output = "### scanplan run\n\n"
-    let statuses = report.summary.map { "\(Markdown.grouped($0.count)) \($0.name)" }
+    let statuses = report.summary.map { "\(Counted.grouped($0.count)) \($0.name)" }
     output += "**Exit \(report.exitCode)**: " + statuses.joined(separator: ", ")
-    output += " (\(Markdown.grouped(report.scans.count)) scans"
+    output += " (\(Counted.grouped(report.scans.count)) scans"
     if let duration = report.duration { output += " in \(Markdown.duration(duration))" }
     output += ")" + (report.interrupted ? ", interrupted" : "") + ".\n"
     let findings = Self.totals(report.scans.compactMap(\.severityCounts))
     if !findings.isEmpty {
       output +=
         "\nFindings: "
-        + findings.map { "\(Markdown.grouped($0.count)) \($0.name)" }.joined(separator: ", ")
+        + findings.map { "\(Counted.grouped($0.count)) \($0.name)" }.joined(separator: ", ")
         + ".\n"
     }
     let failures = report.scans.filter(\.isFailure)
@@ -33,7 +35,7 @@ public struct RunStepSummary: Sendable {
     for scan in listed { output += Self.row(scan) }
     if others.count > maxListedOthers {
       output +=
-        "\n\(Markdown.grouped(others.count)) scans that ended well are not listed; "
+        "\n\(Counted.grouped(others.count)) scans that ended well are not listed; "
         + "the run's report has every scan.\n"
     }
     return output

@@ -1,4 +1,5 @@
 import ScanplanPlan
+import ScanplanSupport
 import ScanplanYAML
 
 /// `validate`'s job summary (`$GITHUB_STEP_SUMMARY`): the files checked, the files with
@@ -40,6 +41,6 @@ public enum ValidateStepSummary {
   }
 
   private static func count(_ number: Int, _ noun: String) -> String {
-    "\(Markdown.grouped(number)) \(noun)\(number == 1 ? "" : "s")"
+    Counted.phrase(number, noun, grouped: true)
   }
 }

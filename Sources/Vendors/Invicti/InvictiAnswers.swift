@@ -1,4 +1,5 @@
 import ScanplanJSON
+import ScanplanSupport
 import ScanplanVendorKit
 
 /// Invicti's answers as the seed shows them and as the Acunetix API reference does: the
@@ -110,7 +111,7 @@ extension InvictiAPI {
     }
     return .failure(
       AnswerError(
-        "the scan answer lists \(items.count) scan\(items.count == 1 ? "" : "s"), none of them `\(scanID)`"
+        "the scan answer lists \(Counted.phrase(items.count, "scan")), none of them `\(scanID)`"
       ))
   }
 

@@ -1,0 +1,20 @@
+/// Counts written for people: "1 scan", "3 scans", "10,000 nodes". One place, so that
+/// every message counts the same way.
+public enum Counted {
+  /// `number` with thousands separators: "10,000".
+  public static func grouped(_ number: Int) -> String {
+    let digits = String(number.magnitude)
+    var output = number < 0 ? "-" : ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0, (digits.count - index) % 3 == 0 { output += "," }
+      output.append(digit)
+    }
+    return output
+  }
+
+  /// `number` and `noun`, plural unless the number is one: "1 scan", "3 scans". Only
+  /// nouns whose plural adds an "s". Thousands are separated when `grouped`.
+  public static func phrase(_ number: Int, _ noun: String, grouped: Bool = false) -> String {
+    (grouped ? Self.grouped(number) : String(number)) + " " + noun + (number == 1 ? "" : "s")
+  }
+}
