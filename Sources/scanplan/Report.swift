@@ -24,7 +24,7 @@ struct Report: ParsableCommand {
   func run() throws {
     let input: PlanInputs.Input = file == "-" ? .standardInput : .file(file)
     let bytes: [UInt8]
-    switch PlanInputs.read(input, limit: 512 << 20) {
+    switch PlanInputs.readWithin(input, limit: 512 << 20) {
     case .success(let text): bytes = text.bytes
     case .failure(let error): throw ValidationError("cannot read \(file): \(error.reason)")
     }

@@ -79,6 +79,22 @@ import Testing
     #expect(result.stderr.contains(message), "\(result.stderr)")
   }
 
+  /// A report too large to read says how large, without reading it: the file is sparse.
+  @Test func aReportOverTheLimitIsRefusedWithItsSize() async throws {
+    let directory = try RunCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("huge.json").path
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    try handle.truncate(atOffset: 600 << 20)
+    try handle.close()
+    let result = try await CLI.run(["report", path, "--html", directory.path + "/x.html"])
+    #expect(result.status == 64)
+    #expect(
+      result.stderr.contains("cannot read \(path): it is 600 MiB, over the limit of 512 MiB"),
+      "\(result.stderr)")
+  }
+
   /// The page as a person sees it: Chromium loads it with no console message at all
   /// (no script error, nothing refused), and lays out every scan's row.
   @Test(.enabled(if: chromium != nil, "chromium is not installed: apt-get install chromium"))

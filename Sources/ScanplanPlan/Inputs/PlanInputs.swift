@@ -57,6 +57,19 @@ public enum PlanInputs {
     return .success(inputs)
   }
 
+  /// Reads an input whole, or fails when it is longer than `limit`, saying by how much
+  /// when the size is known: for files that are not plans, such as run reports.
+  public static func readWithin(_ input: Input, limit: Int) -> Result<SourceText, ReadError> {
+    read(input, limit: limit).flatMap { source in
+      guard source.bytes.count > limit else { return .success(source) }
+      // Standard input, read to one byte past the limit.
+      return .failure(
+        ReadError(
+          path: source.path, reason: "it is over the limit of \(YAMLLimits.describe(bytes: limit))")
+      )
+    }
+  }
+
   /// Reads an input whole, or up to one byte past `limit` so the loader can report the
   /// size without reading a huge file. Files are sized first and never read past it.
   public static func read(_ input: Input, limit: Int) -> Result<SourceText, ReadError> {
@@ -72,7 +85,12 @@ public enum PlanInputs {
         return .failure(ReadError(path: path, reason: "it is a directory"))
       }
       if fstat(descriptor, &info) == 0, Int(info.st_size) > limit {
-        return .failure(ReadError(path: path, reason: "", size: Int(info.st_size)))
+        let size = Int(info.st_size)
+        return .failure(
+          ReadError(
+            path: path,
+            reason: "it is \(YAMLLimits.describe(bytes: size)), over the limit of "
+              + YAMLLimits.describe(bytes: limit), size: size))
       }
       return readAll(descriptor: descriptor, limit: limit).map { SourceText(path: path, bytes: $0) }
         .mapError { ReadError(path: path, reason: $0.reason) }
