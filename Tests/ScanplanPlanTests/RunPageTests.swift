@@ -89,6 +89,24 @@ import Testing
     #expect(page.contains("viewBox=\"0 0 1000 8022\""))
   }
 
+  /// With rows too thin for names, the timeline still starts where the budget chart
+  /// does, so that a 429 pause is shaded at one x in both.
+  @Test(arguments: [3, 2000])
+  func aMomentFallsAtOneXInBothCharts(scanCount: Int) throws {
+    let many = (0..<scanCount).map { index in
+      #"{"id": "a\#(index)/s", "provider": "s4e", "status": "completed", "location": "p:1:1", "#
+        + #""timeline": {"triggered": 1, "ended": 5, "polls": [5]}}"#
+    }
+    let page = try Self.page(Self.report(scans: many))
+    // Each rectangle up to its end, and of those the pauses' left edges.
+    let pauses = page.components(separatedBy: "<rect ").dropFirst()
+      .map { $0.prefix { $0 != ">" } }
+      .filter { $0.contains("fill=\"rgba(220,38,38,0.14)\"") }
+      .map { $0.dropFirst("x=\"".count).prefix { $0 != "\"" } }
+    #expect(pauses.count == 2)
+    #expect(Set(pauses).count == 1, "\(pauses)")
+  }
+
   @Test func aReportWithoutATimelineSaysSo() throws {
     let page = try Self.page(Self.report(scans: Self.scans, duration: nil))
     #expect(page.contains("This report has no timeline"))

@@ -3,8 +3,8 @@ extension RunPage {
   /// rate (the dashed line), with its 429 pauses shaded.
   static func budgetChart(_ provider: ReportDocument.Provider, length: Double) -> String {
     guard !provider.requestCounts.isEmpty else { return "" }
-    let left = 190.0
-    let axis = TimeAxis(left: left, length: length)
+    let axis = TimeAxis(length: length)
+    let left = axis.left
     let height = 70.0
     let top = 8.0
     let bottom = height - 14

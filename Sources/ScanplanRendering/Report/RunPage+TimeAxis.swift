@@ -2,7 +2,11 @@ extension RunPage {
   /// Seconds since the run started, across an SVG from `left` to 10 units short of its
   /// right edge, clamped to the run: what the budget chart and the timeline share.
   struct TimeAxis {
-    let left: Double
+    /// Where the run starts on every chart of the page, whatever the chart shows left of
+    /// it, so that a moment falls at the same x in the budget chart and the timeline.
+    static let left = 190.0
+
+    let left = TimeAxis.left
     let length: Double
 
     /// The width the run spans.

@@ -14,8 +14,8 @@ extension RunPage {
     guard !scans.isEmpty else { return "" }
     let row = scans.count <= 60 ? 18.0 : scans.count <= 400 ? 8.0 : 4.0
     let labels = row >= 14
-    let left = labels ? 190.0 : 8.0
-    let axis = TimeAxis(left: left, length: length)
+    let axis = TimeAxis(length: length)
+    let left = axis.left
     let top = 18.0
     let height = top + row * Double(scans.count) + 4
     let x = axis.x
