@@ -107,6 +107,15 @@ import Testing
     #expect(Set(pauses).count == 1, "\(pauses)")
   }
 
+  /// An interval of an hour and seven seconds is labelled with its seconds.
+  @Test func oddIntervalsOverAnHourKeepTheirSeconds() throws {
+    let json = Self.report(scans: [Self.scans[0]], duration: "\"duration_seconds\": 7214,")
+      .replacingOccurrences(of: "\"interval_seconds\": 10", with: "\"interval_seconds\": 3607")
+    let page = try Self.page(json)
+    #expect(page.contains("<title>0: "))
+    #expect(page.contains("<title>1h7s: "), "\(page)")
+  }
+
   @Test func aReportWithoutATimelineSaysSo() throws {
     let page = try Self.page(Self.report(scans: Self.scans, duration: nil))
     #expect(page.contains("This report has no timeline"))

@@ -1,3 +1,5 @@
+import ScanplanPlan
+
 /// Pieces of a self-contained page: escaping, numbers for SVG, and time axes.
 enum HTML {
   /// Text for an element or an attribute value.
@@ -39,9 +41,7 @@ enum HTML {
   /// A tick's label: `0`, `30s`, `2m`, `1h30m`.
   static func tickLabel(_ seconds: Double) -> String {
     let whole = Int(seconds.rounded())
-    if whole == 0 { return "0" }
-    if whole < 60 { return "\(whole)s" }
-    if whole < 3600 { return whole % 60 == 0 ? "\(whole / 60)m" : "\(whole / 60)m\(whole % 60)s" }
-    return whole % 3600 == 0 ? "\(whole / 3600)h" : "\(whole / 3600)h\(whole / 60 % 60)m"
+    // The origin is the run's start, not a duration.
+    return whole == 0 ? "0" : PlanDuration.format(seconds: whole)
   }
 }
