@@ -20,11 +20,18 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let report = directory.appendingPathComponent("report.json").path
     let junit = directory.appendingPathComponent("junit.xml").path
+    let state = directory.appendingPathComponent("run.state").path
     let result = try await CLI.run([
       "run", "--sandbox", "examples/quickstart.yaml", "--report", report, "--junit", junit,
+      "--state", state,
     ])
     #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     #expect(result.stdout.contains("storefront/web_app  completed"))
+    // Reports are for everyone the umask allows; the state file for its owner.
+    let shared = 0o666 & ~Self.umask()
+    #expect(try Self.mode(report) == shared)
+    #expect(try Self.mode(junit) == shared)
+    #expect(try Self.mode(state) == 0o600)
     #expect(result.stdout.hasSuffix("exit code 0\n"))
     let document = try JSONParser().parse(try String(contentsOfFile: report, encoding: .utf8))
     #expect(document["summary"] == .object(["completed": 2]))
@@ -37,6 +44,22 @@ import Testing
       xml.contains(
         "<testsuite name=\"scanplan\" tests=\"2\" failures=\"0\" errors=\"0\" skipped=\"0\""))
     #expect(xml.contains("<testcase classname=\"s4e\" name=\"storefront/tls\""))
+  }
+
+  /// A file's permission bits.
+  static func mode(_ path: String) throws -> Int {
+    try #require(
+      FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+  }
+
+  /// This process's umask, read without changing it (`umask(2)` can only set it).
+  static func umask() -> Int {
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let line = status.split(separator: "\n").first { $0.hasPrefix("Umask:") }
+    return line.flatMap {
+      Int($0.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+    }
+      ?? 0o022
   }
 
   @Test func aMissingTokenStopsTheRunBeforeAnythingIsSent() async throws {

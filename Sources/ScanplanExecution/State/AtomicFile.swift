@@ -16,11 +16,28 @@ public enum AtomicFile {
     public var description: String { message }
   }
 
+  /// Who may read a file written.
+  public enum Readers: Sendable {
+    /// Everyone the umask allows, as any file a tool writes (reports, pages, plans).
+    case everyone
+    /// The owner only (`0600`): state files, which say what runs where.
+    case owner
+
+    var mode: mode_t {
+      switch self {
+      case .everyone: 0o666
+      case .owner: 0o600
+      }
+    }
+  }
+
   /// Writes a file so that a reader sees the old contents or the new, never a mix, even
   /// if the machine stops half-way.
-  public static func write(_ bytes: [UInt8], to path: String) throws(AtomicFile.WriteError) {
+  public static func write(
+    _ bytes: [UInt8], to path: String, readers: Readers = .everyone
+  ) throws(AtomicFile.WriteError) {
     let temporary = path + ".tmp-\(getpid())"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, readers.mode)
     guard descriptor >= 0 else {
       throw WriteError(message: "cannot write \(temporary): \(FileBytes.errorText())")
     }

@@ -111,7 +111,7 @@ public final class StateJournal {
       text += StateFileFormat.line(id: id, entry)
     }
     do {
-      try AtomicFile.write(Array(text.utf8), to: path)
+      try AtomicFile.write(Array(text.utf8), to: path, readers: .owner)
       appender = try AppendFile(path: path)
     } catch {
       throw StateFileError(message: error.message)
