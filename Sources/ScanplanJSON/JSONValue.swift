@@ -30,6 +30,14 @@ public enum JSONValue: Equatable, Sendable {
     return nil
   }
 
+  /// Whether the value is a number, whole or not.
+  public var isNumber: Bool {
+    switch self {
+    case .int, .double: return true
+    default: return false
+    }
+  }
+
   /// The integer (or a whole double), or nil.
   public var intValue: Int? {
     switch self {

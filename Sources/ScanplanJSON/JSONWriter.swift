@@ -8,7 +8,8 @@ public enum JSONWriter {
     return output
   }
 
-  /// The value as indented JSON, ending with a newline.
+  /// The value as indented JSON, ending with a newline. Lists of numbers stay on one
+  /// line.
   public static func pretty(_ value: JSONValue) -> String {
     var output = ""
     write(value, into: &output, indent: "  ", depth: 0)
@@ -31,6 +32,16 @@ public enum JSONWriter {
         return
       }
       output += "["
+      // A list of numbers (a run's poll times, requests per interval) stays on one line:
+      // one number a line would make most of a large report's lines and bytes.
+      if indent != nil, items.allSatisfy(\.isNumber) {
+        for (index, item) in items.enumerated() {
+          if index > 0 { output += ", " }
+          write(item, into: &output, indent: nil, depth: 0)
+        }
+        output += "]"
+        return
+      }
       for (index, item) in items.enumerated() {
         if index > 0 { output += "," }
         newline(&output, indent: indent, depth: depth + 1)

@@ -12,8 +12,14 @@ import Testing
 
   @Test func prettyPrintsWithTwoSpaces() {
     #expect(
-      JSONWriter.pretty(.object(["a": [1, 2], "b": .object([:])]))
-        == "{\n  \"a\": [\n    1,\n    2\n  ],\n  \"b\": {}\n}\n")
+      JSONWriter.pretty(.object(["a": ["x", 2], "b": .object([:])]))
+        == "{\n  \"a\": [\n    \"x\",\n    2\n  ],\n  \"b\": {}\n}\n")
+  }
+
+  @Test func aListOfNumbersStaysOnOneLine() {
+    #expect(
+      JSONWriter.pretty(.object(["polls": [1, 2.5, -3], "none": []]))
+        == "{\n  \"polls\": [1, 2.5, -3],\n  \"none\": []\n}\n")
   }
 
   @Test func wholeDoublesPrintAsIntegers() {
