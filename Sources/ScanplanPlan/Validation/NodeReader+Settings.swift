@@ -8,12 +8,15 @@ extension NodeReader {
   /// The scan settings of a mapping read with a settings shape.
   mutating func settings(_ fields: Fields) -> SettingsLayer {
     var layer = SettingsLayer(source: fields.positions)
-    layer.entries.reserveCapacity(4)
     // Shapes that hold settings list them last (`ObjectShape.adding`), so a setting's
     // place is found by offset rather than by comparing its name.
     let all = PlanShapes.scanSettings.fields
     let first = fields.shape.fields.count - all.count
     assert(zip(fields.shape.fields[first...], all).allSatisfy { $0 === $1 })
+    // Room for a few leaves at once, when there are any: growing one by one reallocates.
+    if (first..<fields.shape.fields.count).contains(where: { fields.pairs[$0] >= 0 }) {
+      layer.entries.reserveCapacity(4)
+    }
     var slot = 0
     for (position, field) in all.enumerated() {
       let nested: ObjectShape?
