@@ -12,13 +12,13 @@ enum HostileAnswers {
     switch behavior {
     case .triggerWithoutID:
       answer = rewriting(answer, "scan_id", with: nil)
-      answer.headers.removeAll { $0.name.lowercased() == "location" }
+      answer.headers.removeAll(named: "Location")
     case .triggerIDOfWrongType:
       answer = rewriting(answer, "scan_id", with: true)
-      answer.headers.removeAll { $0.name.lowercased() == "location" }
+      answer.headers.removeAll(named: "Location")
     case .locationWithoutID:
       answer = rewriting(answer, "scan_id", with: nil)
-      answer.headers.removeAll { $0.name.lowercased() == "location" }
+      answer.headers.removeAll(named: "Location")
       answer.headers.append(HTTPHeader("Location", "?"))
     default:
       break

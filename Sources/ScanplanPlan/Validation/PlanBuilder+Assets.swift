@@ -79,11 +79,6 @@ extension PlanBuilder {
       assetKeys: assetKeys, tags: asset.tags)
   }
 
-  /// An asset's name, if it has a readable one, to name it in messages before it is read.
-  static func peekName(_ item: YAMLNodeID, in document: YAMLDocument) -> String? {
-    nameNode(item, in: document).map { document.text($0.text) }
-  }
-
   static let nameKey = Array("name".utf8)
 
   /// An asset's valid name, read straight from the document: the scalar holding it, and

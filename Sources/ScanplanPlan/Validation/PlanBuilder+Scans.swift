@@ -25,12 +25,10 @@ extension PlanBuilder {
       let name = scan.name
       func subject() -> String { "scan #\(scan.index + 1) of \(assetSubject())" }
       var profileChain: [ProfileDecl] = []
-      var profileUse: (name: String, range: SourceRange)?
       // Settings are incomplete when the profile could not be followed; that was reported,
       // and "missing after merging" would only repeat it.
       var settingsComplete = !scan.hasProfile
       if let use = scan.profile {
-        profileUse = (use.name, use.range)
         if let found = chain(use.name) {
           profileChain = found.profiles
           settingsComplete = found.isComplete
@@ -41,8 +39,8 @@ extension PlanBuilder {
       let own = scan.own
       guard let provider, let type = provider.type else { continue }
       checkFit(own, type: type, owner: "provider `\(provider.name)`")
-      if let profileUse, !profileChain.contains(where: \.isMixed) {
-        checkProfileFit(profileChain, use: profileUse, type: type, provider: provider.name)
+      if let use = scan.profile, !profileChain.contains(where: \.isMixed) {
+        checkProfileFit(profileChain, use: use, type: type, provider: provider.name)
       }
       func scanLabel() -> String {
         asset.flatMap { a in name.map { "scan `\(a)/\($0)`" } } ?? subject()
@@ -65,7 +63,7 @@ extension PlanBuilder {
       guard resolving else { continue }
       let settings = merger.merge(layers)
       let base =
-        name ?? profileUse?.name ?? settings.first { $0.slot == Self.scanTypeSlot }?.value
+        name ?? scan.profile?.name ?? settings.first { $0.slot == Self.scanTypeSlot }?.value
         .stringValue
         ?? "scan"
       pending.append(

@@ -7,7 +7,7 @@ extension PlanBuilder {
   /// A profile used on a scan whose provider type does not accept its keys is an error
   /// at the use, with a note at each key.
   mutating func checkProfileFit(
-    _ chain: [ProfileDecl], use: (name: String, range: SourceRange), type: ProviderType,
+    _ chain: [ProfileDecl], use: AssetDecl.Reference, type: ProviderType,
     provider: String
   ) {
     for profile in chain where profile.layer.writtenKeys & ~Self.acceptedKeys(type) != 0 {

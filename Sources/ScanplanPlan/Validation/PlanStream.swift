@@ -31,31 +31,29 @@ final class PlanStream: YAMLItemObserver {
   }
 
   private var builder: PlanBuilder
-  private var ignoresAssets = false
+  /// The file's size, to size the index of asset names before the list's length is known.
+  private let bytes: Int
   private static let assets = Array("assets".utf8)
   private static let providers = Array("providers".utf8)
   private static let profiles = Array("profiles".utf8)
 
-  /// A stream for a file of `bytes` bytes, which sizes the index of asset names.
+  /// A stream for a file of `bytes` bytes.
   init(file: String, bytes: Int, resolving: Bool) {
     builder = PlanBuilder(document: .empty, file: file, resolving: resolving)
-    // Assets take 100 to 300 bytes each; an index too small grows, one too large costs
-    // 8 bytes a slot.
-    builder.assetNames = TextIndex(capacity: bytes / 128)
+    self.bytes = bytes
   }
 
-  /// The builder with what was read so far, to finish on the loaded document. Moved
-  /// out, not shared, so that finishing copies none of what it holds.
+  /// The builder with what was read so far, to finish on the loaded document once the
+  /// loader is done with this stream. Moved out, not shared, so that finishing copies
+  /// none of what it holds.
   func takeBuilder() -> PlanBuilder {
     let taken = builder
     builder = PlanBuilder(document: .empty, file: taken.reader.file, resolving: taken.resolving)
-    ignoresAssets = true
     return taken
   }
 
   func listOpened(key: YAMLNodeID, earlierPairs: [YAMLPair], in document: YAMLDocument) {
-    guard !ignoresAssets, builder.streamed.assetsKey == nil, Self.is(key, Self.assets, document)
-    else { return }
+    guard builder.streamed.assetsKey == nil, Self.is(key, Self.assets, document) else { return }
     // A repeated `assets` is dropped by the loader: only the first is the plan's.
     guard first(Self.assets, in: earlierPairs, document) == nil else { return }
     builder.streamed.assetsKey = key
@@ -64,6 +62,9 @@ final class PlanStream: YAMLItemObserver {
     defer { builder.use(.empty) }
     builder.readProviders(entry("providers", providers, document))
     builder.streamed.providers = providers.value
+    // Assets will be checked before the list's length is known. They take 100 to 300
+    // bytes each; an index too small grows, one too large costs 8 bytes a slot.
+    builder.assetNames = TextIndex(capacity: bytes / 128)
     if let profiles = first(Self.profiles, in: earlierPairs, document) {
       builder.readProfiles(entry("profiles", profiles, document))
       builder.streamed.profiles = profiles.value
@@ -73,8 +74,7 @@ final class PlanStream: YAMLItemObserver {
   func itemCompleted(
     _ item: YAMLNodeID, index: Int, listKey key: YAMLNodeID, in document: YAMLDocument
   ) {
-    guard !ignoresAssets, key == builder.streamed.assetsKey, index == builder.streamed.seen
-    else { return }
+    guard key == builder.streamed.assetsKey, index == builder.streamed.seen else { return }
     builder.streamed.seen += 1
     let asset = AssetDecoder.decode(item, index: index, in: document, file: builder.reader.file)
     let ready =

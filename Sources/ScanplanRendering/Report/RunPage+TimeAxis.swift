@@ -6,8 +6,10 @@ extension RunPage {
     /// it, so that a moment falls at the same x in the budget chart and the timeline.
     static let left = 190.0
 
-    let left = TimeAxis.left
     let length: Double
+
+    /// `TimeAxis.left`, for each chart's own drawing.
+    var left: Double { Self.left }
 
     /// The width the run spans.
     var plot: Double { RunPage.width - left - 10 }

@@ -19,4 +19,10 @@ extension [HTTPHeader] {
     let wanted = name.lowercased()
     return first { $0.name.lowercased() == wanted }?.value
   }
+
+  /// Removes every header of a name, matched without regard to case.
+  public mutating func removeAll(named name: String) {
+    let unwanted = name.lowercased()
+    removeAll { $0.name.lowercased() == unwanted }
+  }
 }

@@ -3,7 +3,7 @@ import ScanplanVendorKit
 import ScanplanYAML
 
 /// Reads one asset's node into an `AssetDecl`. The same reading serves an asset decoded
-/// as soon as it loads (`AssetPrefetch`) and one decoded after the whole file.
+/// as soon as it loads (`PlanStream`) and one decoded after the whole file.
 struct AssetDecoder {
   var reader: NodeReader
 
@@ -26,7 +26,8 @@ struct AssetDecoder {
 
   /// How messages name an asset: by its name when it has a valid one, else by place.
   static func subject(_ item: YAMLNodeID, index: Int, in document: YAMLDocument) -> String {
-    PlanBuilder.peekName(item, in: document).map { "asset `\($0)`" } ?? "asset #\(index + 1)"
+    PlanBuilder.nameNode(item, in: document).map { "asset `\(document.text($0.text))`" }
+      ?? "asset #\(index + 1)"
   }
 
   mutating func decode(_ item: YAMLNodeID, index: Int) -> AssetDecl {
