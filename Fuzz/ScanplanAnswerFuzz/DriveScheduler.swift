@@ -35,13 +35,15 @@ let fuzzPlan: RunPlan = {
 func driveScheduler(_ script: FuzzAnswers, restoreFlags: UInt8) {
   var restored: [String: SchedulerCore.Restored] = [:]
   if restoreFlags & 1 != 0 {
-    restored["c/scan"] = .init(scanID: nil, attempted: true, outcome: nil)
+    restored["c/scan"] = .init(scanID: nil, attempted: true)
   }
   if restoreFlags & 2 != 0 {
-    restored["a/quick"] = .init(scanID: "old", attempted: true, outcome: nil)
+    restored["a/quick"] = .init(scanID: "old", attempted: true)
   }
   if restoreFlags & 4 != 0 {
-    restored["b/full"] = .init(scanID: "x", attempted: true, outcome: .completed)
+    restored["b/full"] = .init(
+      scanID: "x", attempted: true, result: ScanResult(outcome: .completed),
+      note: "a note")
   }
   var core = SchedulerCore(
     plan: fuzzPlan, configuration: .init(epochAtStart: 1_800_000_000),

@@ -39,7 +39,10 @@ struct EmulatedScans: Sendable {
   ) -> Stored {
     nextNumber += 1
     let hex = String(nextNumber, radix: 16)
-    let id = "5ca90000-0000-4000-8000-" + String(repeating: "0", count: 12 - hex.count) + hex
+    let series = String(configuration.idSeries, radix: 16)
+    let id =
+      "5ca90000-" + String(repeating: "0", count: 4 - series.count) + series + "-4000-8000-"
+      + String(repeating: "0", count: 12 - hex.count) + hex
     let span = configuration.runSeconds
     var severities: [String: Int] = [
       "critical": random.below(2), "high": random.below(4), "medium": random.below(8),

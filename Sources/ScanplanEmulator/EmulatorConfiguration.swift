@@ -23,6 +23,9 @@ public struct EmulatorConfiguration: Sendable {
   public var pauseSeconds = 0.0
   /// Requests per second each vendor answers before it answers 429; nil for no limit.
   public var rateLimit: Double?
+  /// Whether the rate limit is strict: at most `rateLimit` requests in any second, with
+  /// no burst, rather than a bucket that forgives a fifth of a second's jitter.
+  public var strictRateLimit = false
   /// Whether answers tell the rate limit in `RateLimit-*` headers (a one-second policy).
   public var rateLimitHeaders = false
   /// What a 429 says about when to come back.
@@ -42,6 +45,10 @@ public struct EmulatorConfiguration: Sendable {
   public var hostile: [String: HostileBehavior] = [:]
   /// The seed of every random choice.
   public var seed: UInt64 = 1
+  /// A number written into every scan id (`5ca90000-SSSS-...`), so that emulators started
+  /// one after another, as `run --sandbox` starts one per run, never hand out the same
+  /// id twice: a state file of an earlier sandbox run names scans this one did not make.
+  public var idSeries: UInt16 = 0
 
   /// The token a vendor's requests must carry.
   public func token(for type: ProviderType) -> String {

@@ -1,3 +1,4 @@
+import DequeModule
 import ScanplanJSON
 import ScanplanSupport
 import ScanplanVendorKit
@@ -20,6 +21,8 @@ struct EmulatorState: Sendable {
   var random: SeededRandom
   var scans: EmulatedScans
   var buckets: [ProviderType: Bucket] = [:]
+  /// When each vendor took the requests of the last second, for `strictRateLimit`.
+  var windows: [ProviderType: Deque<Double>] = [:]
   /// Recent trigger times per vendor, for its published trigger limit.
   var recentTriggers: [ProviderType: [Double]] = [:]
   var log: [SeenRequest] = []
@@ -109,9 +112,20 @@ struct EmulatorState: Sendable {
   }
 
   /// A token bucket per vendor that holds a fifth of a second's requests, so a client
-  /// that spaces its requests evenly is never refused for network jitter.
+  /// that spaces its requests evenly is never refused for network jitter; or, when the
+  /// limit is strict, at most the rate in any second and no burst at all.
   private mutating func rateLimited(_ vendor: Vendor, now: Double) -> EmulatedAnswer? {
     guard let rate = configuration.rateLimit else { return nil }
+    if configuration.strictRateLimit {
+      var window = windows[vendor.type] ?? []
+      while let oldest = window.first, oldest <= now - 1 { window.removeFirst() }
+      defer { windows[vendor.type] = window }
+      guard window.count < max(1, Int(rate.rounded(.down))) else {
+        return tooManyRequests(vendor, message: "rate limit exceeded", seconds: nil)
+      }
+      window.append(now)
+      return nil
+    }
     let capacity = max(2, rate / 5)
     var bucket = buckets[vendor.type] ?? Bucket(tokens: capacity, updated: now)
     bucket.tokens = min(capacity, bucket.tokens + (now - bucket.updated) * rate)

@@ -31,6 +31,20 @@ enum Markdown {
     return output
   }
 
+  /// One of scanplan's own sentences as a list item: its code spans kept, a line break
+  /// as a space, and no HTML.
+  static func line(_ text: String) -> String {
+    var output = ""
+    for character in text {
+      switch character {
+      case "<", ">", "\\": output += "\\\(character)"
+      case "\n", "\r": output += " "
+      default: output.append(character)
+      }
+    }
+    return output
+  }
+
   /// Seconds as a person reads them: `8.2s`, `4m 05s`, `1h 02m`.
   static func duration(_ seconds: Double) -> String {
     if seconds < 60 { return FixedPoint.format(seconds, places: 1) + "s" }

@@ -52,6 +52,9 @@ struct Emulate: AsyncParsableCommand {
       "Requests per second each vendor answers before it answers 429.", valueName: "rate"))
   var rateLimit: Double?
 
+  @Flag(help: "Make --rate-limit strict: at most that many requests in any second, no burst.")
+  var strictRateLimit = false
+
   @Flag(help: "Tell the --rate-limit in RateLimit-Policy, -Limit, -Remaining and -Reset headers.")
   var rateLimitHeaders = false
 
@@ -109,6 +112,7 @@ struct Emulate: AsyncParsableCommand {
     configuration.runSeconds = span[0]...span[1]
     configuration.rateLimit = rateLimit
     configuration.rateLimitHeaders = rateLimitHeaders
+    configuration.strictRateLimit = strictRateLimit
     configuration.failureRate = failureRate
     configuration.faults.serverErrors = serverErrors
     configuration.faults.slowAnswers = slowAnswers

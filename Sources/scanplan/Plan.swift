@@ -18,18 +18,23 @@ struct Plan: ParsableCommand {
   @OptionGroup var selection: SelectionOptions
 
   @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
-  var format: DryRunFormat = .text
+  var format: TextOrJSON = .text
 
   func run() throws {
     let plans = try PlanLoading.validPlans(paths)
-    let dryRun = DryRun(
-      plans, selection: try selection.selection(), environment: Environment.current)
+    let selection = try selection.selection()
+    let check = SelectionCheck(selection, plans: plans)
+    guard check.problems.isEmpty else {
+      throw ValidationError(check.problems.joined(separator: "\n"))
+    }
+    var dryRun = DryRun(plans, selection: selection, environment: Environment.current)
+    dryRun.notice = check.emptyShard
     print(format == .json ? dryRun.json() : dryRun.text(), terminator: "")
   }
 }
 
-/// `plan --format`.
-enum DryRunFormat: String, ExpressibleByArgument, CaseIterable {
+/// `--format` of `plan` and `state show`.
+enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
   case text
   case json
 }

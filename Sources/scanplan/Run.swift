@@ -76,10 +76,23 @@ struct Run: AsyncParsableCommand {
   func run() async throws {
     let plans = try PlanLoading.validPlans(paths)
     let selection = try selection.selection()
+    let check = SelectionCheck(selection, plans: plans)
+    guard check.problems.isEmpty else {
+      throw ValidationError(check.problems.joined(separator: "\n"))
+    }
+    if let emptyShard = check.emptyShard {
+      // Not an error: the other jobs of a CI matrix run this plan's scans.
+      print(emptyShard + "; nothing to run")
+      let now = UTCDate.now()
+      let empty = RunReport(
+        records: [], startedAt: now, endedAt: now, interrupted: false, unreachableProviders: [])
+      Environment.exitNow(write(empty, redactor: Redactor(secrets: [])))
+    }
     var emulator: Emulator?
     var override: SandboxOverride?
     if sandbox {
-      let configuration = EmulatorConfiguration()
+      var configuration = EmulatorConfiguration()
+      configuration.idSeries = UInt16.random(in: 1...UInt16.max)
       let started = try await Emulator.start(configuration: configuration)
       emulator = started
       override = SandboxOverride(
@@ -141,6 +154,40 @@ struct Run: AsyncParsableCommand {
     signals.cancel()
     await transport.shutdown()
     await emulator?.stop()
+    var code = write(result, redactor: redactor)
+    print(
+      console.summary(result, resume: state == nil ? nil : Self.commandLine()), terminator: "")
+    if let stateError {
+      Environment.printError(
+        "error: \(stateError.message); the run stopped so that no trigger goes unrecorded\n")
+      code = 3
+    }
+    Environment.exitNow(code)
+  }
+
+  /// This process's command line as a shell reads it, with the program named `scanplan`:
+  /// the command that resumes an interrupted run with the same state file.
+  static func commandLine() -> String {
+    let words = ["scanplan"] + CommandLine.arguments.dropFirst()
+    return words.map { word in
+      let safe =
+        !word.isEmpty
+        && word.unicodeScalars.allSatisfy {
+          $0.isASCII
+            && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+              || "_./:=@%+,-".unicodeScalars.contains($0))
+        }
+      return safe
+        ? word
+        : "'"
+          + word.split(separator: "'", omittingEmptySubsequences: false)
+          .joined(separator: "'\\''") + "'"
+    }.joined(separator: " ")
+  }
+
+  /// Writes the report files asked for and the job summary; returns the run's exit code,
+  /// at least 1 when a file could not be written.
+  private func write(_ result: RunReport, redactor: Redactor) -> Int32 {
     var code = result.exitCode
     let json = redactor.redact(result.json())
     var files = [(report, json), (junit, redactor.redact(result.junit()))]
@@ -166,12 +213,6 @@ struct Run: AsyncParsableCommand {
         code = max(code, 1)
       }
     }
-    print(console.summary(result), terminator: "")
-    if let stateError {
-      Environment.printError(
-        "error: \(stateError.message); the run stopped so that no trigger goes unrecorded\n")
-      code = 3
-    }
-    Environment.exitNow(code)
+    return code
   }
 }

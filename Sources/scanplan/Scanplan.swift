@@ -13,7 +13,8 @@ struct Scanplan: AsyncParsableCommand {
       """,
     version: ScanplanVersion.current,
     subcommands: [
-      Validate.self, Plan.self, Diff.self, Run.self, Report.self, Init.self, Emulate.self,
+      Validate.self, Plan.self, Diff.self, Run.self, Report.self, State.self, Init.self,
+      Emulate.self,
       Schema.self,
       Docs.self,
       Explain.self,

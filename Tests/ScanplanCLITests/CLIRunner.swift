@@ -33,6 +33,18 @@ enum CLI {
     let stderr: String
   }
 
+  /// This process's environment with `overrides`, on a clean slate: what CI sets that
+  /// changes output is removed, and tests set what they mean to.
+  static func environment(_ overrides: [String: String]) -> Subprocess.Environment {
+    var changes: [Subprocess.Environment.Key: String?] = [
+      "GITHUB_ACTIONS": nil, "NO_COLOR": nil,
+    ]
+    for (key, value) in overrides {
+      changes[Subprocess.Environment.Key(stringLiteral: key)] = value
+    }
+    return .inherit.updating(changes)
+  }
+
   /// Runs the binary to its end. Both pipes are read as the child writes them
   /// (swift-subprocess), so a child that fills stderr first cannot stall the test;
   /// `onStart` gets the child's process id while it runs, to signal it.
@@ -41,16 +53,9 @@ enum CLI {
     directory: URL = packageRoot,
     onStart: (_ pid: pid_t) async throws -> Void = { _ in }
   ) async throws -> Result {
-    // A clean slate: tests set what they mean to.
-    var overrides: [Subprocess.Environment.Key: String?] = [
-      "GITHUB_ACTIONS": nil, "NO_COLOR": nil,
-    ]
-    for (key, value) in environment {
-      overrides[Subprocess.Environment.Key(stringLiteral: key)] = value
-    }
     let result = try await Subprocess.run(
       .path(FilePath(binary.path)), arguments: Arguments(arguments),
-      environment: .inherit.updating(overrides), workingDirectory: FilePath(directory.path),
+      environment: Self.environment(environment), workingDirectory: FilePath(directory.path),
       input: .string(stdin ?? ""), output: .string(limit: 64 << 20),
       error: .string(limit: 64 << 20)
     ) { execution in
@@ -63,6 +68,38 @@ enum CLI {
     }
     return Result(
       status: status, stdout: result.standardOutput, stderr: result.standardError)
+  }
+
+  /// Runs the binary to its end, reading its output line by line, and interrupts it
+  /// (Ctrl-C) at the first line that `ready` accepts: a test that waits for what the
+  /// process says rather than for a time, however slow the machine (or a sanitizer) is.
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:],
+    interruptingWhen ready: @escaping (String) -> Bool
+  ) async throws -> Result {
+    let result = try await Subprocess.run(
+      .path(FilePath(binary.path)), arguments: Arguments(arguments),
+      environment: Self.environment(environment), workingDirectory: FilePath(packageRoot.path),
+      input: .none, output: .sequence, error: .string(limit: 64 << 20)
+    ) { execution in
+      var stdout = ""
+      var interrupted = false
+      for try await line in execution.standardOutput.strings() {
+        stdout += line.hasSuffix("\n") ? line : line + "\n"
+        if !interrupted, ready(line) {
+          interrupted = true
+          try execution.send(signal: .interrupt)
+        }
+      }
+      return stdout
+    }
+    let status: Int32
+    switch result.terminationStatus {
+    case .exited(let code): status = code
+    case .signaled(let signal): status = 128 + signal
+    }
+    return Result(
+      status: status, stdout: result.closureResult, stderr: result.standardError ?? "")
   }
 
   /// Starts the binary, gives `body` the first line it printed while it runs, then

@@ -88,7 +88,7 @@ import Testing
     (["run", "--shard", "3/2", "examples/quickstart.yaml"], "--shard takes K/N"),
     (
       ["run", "--tag", "nothing-has-this", "examples/quickstart.yaml"],
-      "no scan matches the selection"
+      "--tag `nothing-has-this` names no tag of the plan; its tags are `prod` or `web`"
     ),
     (
       ["run", "--concurrency", "0", "examples/quickstart.yaml"], "--concurrency must be at least 1"
@@ -212,15 +212,17 @@ import Testing
     let plan = try Self.planAgainst(emulator, in: directory)
     let state = directory.appendingPathComponent("state.json").path
     let report = directory.appendingPathComponent("report.json").path
+    // Interrupted once the first scan is triggered: its signal handler is in place, and
+    // the other scans wait for the budget.
     let result = try await CLI.run(
-      ["run", plan, "--state", state, "--report", report], environment: Self.tokens
-    ) { pid in
-      try await Task.sleep(for: .milliseconds(1200))
-      kill(pid, SIGINT)
-    }
+      ["run", plan, "--state", state, "--report", report], environment: Self.tokens,
+      interruptingWhen: { $0.contains("triggered scan") })
     #expect(result.status == 3)
     #expect(result.stderr.contains("interrupted: no new triggers"))
-    #expect(result.stdout.contains("interrupted"))
+    #expect(
+      result.stdout.contains(
+        "interrupted: the scans already triggered are in the state file; resume with\n"
+          + "  scanplan run \(plan) --state \(state) --report \(report)\n"))
     #expect(result.stdout.hasSuffix("exit code 3\n"))
     let document = try JSONParser().parse(try String(contentsOfFile: report, encoding: .utf8))
     let statuses = Set(

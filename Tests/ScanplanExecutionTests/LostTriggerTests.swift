@@ -141,7 +141,7 @@ import Testing
     fake.timeline = [(60, "processing")]
     let simulation = Simulation(
       try runPlan(invictiPlan(targets: 1)),
-      restored: ["api-0/scan": .init(scanID: nil, attempted: true, outcome: nil)]
+      restored: ["api-0/scan": .init(scanID: nil, attempted: true)]
     ) { request, now in (fake.answer(request, now), 0) }
     #expect(simulation.run())
     #expect(simulation.sent.first?.kind == .lookup)

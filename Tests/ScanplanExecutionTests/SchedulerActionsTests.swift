@@ -10,7 +10,7 @@ import Testing
   func core(assets: Int, rate: Double = 1) throws -> SchedulerCore {
     SchedulerCore(
       plan: try runPlan(s4ePlan(assets: assets, rate: rate)),
-      configuration: .init(epochAtStart: 1_800_000_000), random: SeededRandom(seed: 1))
+      configuration: Simulation.exact(), random: SeededRandom(seed: 1))
   }
 
   @Test func aTickSendsWhatIsDueAndSaysWhenToTickAgain() throws {

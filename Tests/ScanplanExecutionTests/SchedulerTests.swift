@@ -64,7 +64,7 @@ import Testing
     #expect(simulation.sent.prefix(3).map(\.time) == [0, 4, 8])
   }
 
-  @Test func hoursOfPollingRunInMilliseconds() throws {
+  @Test func hoursOfPollingRunInVirtualTime() throws {
     let fake = FakeS4E(duration: 6 * 3600)
     let simulation = Simulation(
       try runPlan(
@@ -72,9 +72,7 @@ import Testing
           assets: 50, rate: 5, poll: "{ initial_interval: 10s, max_interval: 10m, timeout: 7h }")
       )
     ) { request, now in (fake.answer(request, now), 0.1) }
-    let started = ContinuousClock.now
     #expect(simulation.run())
-    #expect(ContinuousClock.now - started < .seconds(5))
     #expect(simulation.now > 6 * 3600)
     // 10+20+...+320 = 630 s to reach the cap, then 10-minute steps: about 36 polls each.
     let perScan = Double(simulation.sends(of: .poll).count) / 50
@@ -450,10 +448,11 @@ import Testing
     let simulation = Simulation(
       try runPlan(s4ePlan(assets: 3)),
       restored: [
-        "asset-0/s0": .init(scanID: "old-1", attempted: true, outcome: nil),
+        "asset-0/s0": .init(scanID: "old-1", attempted: true),
         // Sent, answer never recorded: the 409 names the scan it created.
-        "asset-1/s0": .init(scanID: nil, attempted: true, outcome: nil),
-        "asset-2/s0": .init(scanID: "done-3", attempted: true, outcome: .completed),
+        "asset-1/s0": .init(scanID: nil, attempted: true),
+        "asset-2/s0": .init(
+          scanID: "done-3", attempted: true, result: ScanResult(outcome: .completed)),
       ]
     ) { request, now in (fake.answer(request, now), 0) }
     #expect(simulation.run())

@@ -35,11 +35,19 @@ final class Simulation {
       @escaping (HTTPRequest, Double) -> (Result<HTTPResponse, TransportError>, latency: Double)
   ) {
     core = SchedulerCore(
-      plan: plan,
-      configuration: configuration
-        ?? .init(epochAtStart: 1_800_000_000, concurrency: concurrency),
+      plan: plan, configuration: configuration ?? Self.exact(concurrency: concurrency),
       random: SeededRandom(seed: seed), restored: restored)
     self.answer = answer
+  }
+
+  /// The defaults, but pacing at exactly the declared rate rather than with the headroom
+  /// kept for a network's jitter, so that tests of pacing's mechanics see round times.
+  /// Tests of the headroom pass the defaults themselves.
+  static func exact(concurrency: Int? = nil) -> SchedulerCore.Configuration {
+    var configuration = SchedulerCore.Configuration(
+      epochAtStart: 1_800_000_000, concurrency: concurrency)
+    configuration.headroom = 1
+    return configuration
   }
 
   /// Runs until every scan ends or `limit` seconds pass; returns false on the limit.

@@ -105,6 +105,7 @@ public struct RunReport: Sendable {
       if let reason = record.outcome?.reason { row["reason"] = .string(reason) }
       if record.adopted { row["adopted"] = true }
       if record.recovered { row["recovered"] = true }
+      if record.resumed { row["resumed"] = true }
       row["triggered_at"] =
         record.triggeredAt.map { .string(UTCDate.iso8601(startedAt + $0)) } ?? .null
       row["ended_at"] = record.endedAt.map { .string(UTCDate.iso8601(startedAt + $0)) } ?? .null
@@ -132,6 +133,7 @@ public struct RunReport: Sendable {
         ])
       case nil: break
       }
+      if !record.notes.isEmpty { row["notes"] = .array(record.notes.map(JSONValue.string)) }
       row["location"] = .string(record.location)
       if let timeline {
         row["timeline"] = .object(scanTimeline(record, timeline.scans[record.job]))

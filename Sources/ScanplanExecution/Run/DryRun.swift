@@ -24,6 +24,9 @@ public struct DryRun: Sendable {
 
   /// The scans in plan order.
   public let entries: [Entry]
+  /// What to say instead of the count when there is nothing to trigger, such as a shard
+  /// that holds no scan of the plan.
+  public var notice: String?
   /// Every variable a run would read, with the places that use it, whether it is set, and
   /// whether every use has a fallback (then a run does not need it).
   public let variables: [Variable]
@@ -103,6 +106,7 @@ public struct DryRun: Sendable {
       }
     }
     let count = entries.count
+    if let notice, count == 0 { return output + notice + "; nothing would be triggered\n" }
     output += Counted.phrase(count, "scan") + " would be triggered; nothing was sent"
     if !unset.isEmpty { output += "; a run needs " + unset.joined(separator: ", ") + " set" }
     return output + "\n"
@@ -135,7 +139,10 @@ public struct DryRun: Sendable {
       if variable.hasFallback { object["fallback"] = true }
       return .object(object)
     }
-    return JSONWriter.pretty(
-      .object(["version": 1, "scans": .array(scans), "environment": .array(environment)]))
+    var document: JSONObject = [
+      "version": 1, "scans": .array(scans), "environment": .array(environment),
+    ]
+    if let notice { document["notice"] = .string(notice) }
+    return JSONWriter.pretty(.object(document))
   }
 }

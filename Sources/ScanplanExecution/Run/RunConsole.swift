@@ -75,10 +75,14 @@ public final class RunConsole: @unchecked Sendable {
     clearLive()
   }
 
-  /// The summary printed at the end of a run.
-  public func summary(_ report: RunReport) -> String {
+  /// The summary printed at the end of a run; `resume` is the command that takes an
+  /// interrupted run up again, when it had a state file.
+  public func summary(_ report: RunReport, resume: String? = nil) -> String {
     var text = "\n" + report.counts.map { "\($0.count) \($0.label)" }.joined(separator: ", ")
-    text += " in \(Self.duration(report.endedAt - report.startedAt))\n"
+    text += " in \(Self.duration(report.endedAt - report.startedAt))"
+    let resumed = report.records.count { $0.resumed }
+    if resumed > 0 { text += " (\(resumed) of them reported from the state file)" }
+    text += "\n"
     for record in report.records {
       switch record.outcome {
       case .completed?, .triggered?:
@@ -97,7 +101,14 @@ public final class RunConsole: @unchecked Sendable {
       text += "  unreachable: " + report.unreachableProviders.joined(separator: ", ") + "\n"
     }
     if report.interrupted {
-      text += "interrupted: scans already triggered are in the state file, if one was given\n"
+      if let resume {
+        text += "interrupted: the scans already triggered are in the state file; resume with\n"
+        text += "  \(resume)\n"
+      } else {
+        text +=
+          "interrupted: no --state file was given, so a run started again triggers every scan "
+          + "again; give one to resume the next time\n"
+      }
     }
     text += "exit code \(report.exitCode)\n"
     return redactor.redact(text)
@@ -138,6 +149,11 @@ public final class RunConsole: @unchecked Sendable {
       return "\(plan.budgets[budget].name)  refused: \(reason)"
     case .unreachable(let budget, let reason):
       return "\(plan.budgets[budget].name)  unreachable: \(reason)"
+    case .note(_, let text):
+      return text
+    case .resumed(let count):
+      return Counted.phrase(count, "scan")
+        + " ended in an earlier run: reported from the state file"
     case .finished(let job):
       let record = records[job]
       guard let outcome = record.outcome else { return nil }

@@ -65,7 +65,8 @@ public struct RunDriver: Sendable {
     let epoch = configuration.epochAtStart
     let pacer = SendPacer(budgets: plan.budgets.count)
     var core = SchedulerCore(
-      plan: plan, configuration: configuration, random: random, restored: journal?.restored ?? [:])
+      plan: plan, configuration: configuration, random: random,
+      restored: journal?.restored(for: plan) ?? [:])
     var answered = Array(repeating: false, count: plan.budgets.count)
     var stateError: StateFileError?
     // Events of answers and interrupts, recorded with the next tick's before it sends.
@@ -102,7 +103,7 @@ public struct RunDriver: Sendable {
         let events = carried + actions.events
         carried = []
         if let journal, !events.isEmpty {
-          journal.record(events, plan: plan, records: core.records)
+          journal.record(events, plan: plan, records: core.records, epoch: epoch)
           do throws(StateFileError) {
             try journal.save()
           } catch {

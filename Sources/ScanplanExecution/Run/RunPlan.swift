@@ -63,6 +63,8 @@ public struct RunPlan: Sendable {
     public let onConflict: ConflictPolicy
     /// Scans with the same key run one after another (the scans of one S4E asset).
     public let sequenceKey: String?
+    /// What a state file's entry for this scan must have been written for.
+    public let fingerprint: RequestFingerprint
 
     /// The asset's keys as sent, resolved.
     public var assetKeys: [AssetKey] { scan.assetKeys }

@@ -5,31 +5,18 @@ import ScanplanVendors
 
 extension RunPlan {
   /// Prepares valid plans for a run, reading environment variables from `environment`.
-  /// Every problem is gathered, and nothing is sent when there is one.
+  /// Every problem is gathered, and nothing is sent when there is one. A selection that
+  /// names nothing is wrong usage (`SelectionCheck`); a shard that holds none of the
+  /// selected scans gives a plan without jobs.
   public static func prepare(
     _ plans: [ResolvedPlan], environment: [String: String],
     selection: RunSelection = RunSelection(),
     sandbox: SandboxOverride? = nil
   ) -> Result<RunPlan, RunPlanError> {
-    var seen: [String: String] = [:]
-    var usage: [String] = []
-    for plan in plans {
-      for scan in plan.scans {
-        if let other = seen[scan.id] {
-          usage.append(
-            "scan id `\(scan.id)` is in both \(other) and \(plan.file); run them separately")
-        }
-        seen[scan.id] = plan.file
-      }
+    let check = SelectionCheck(selection, plans: plans)
+    guard check.problems.isEmpty else {
+      return .failure(RunPlanError(isUsage: true, problems: check.problems))
     }
-    let allIDs = plans.flatMap(\.scans).map(\.id)
-    for id in selection.only where seen[id] == nil {
-      let suggestion =
-        Suggestions.closest(to: id, among: allIDs).map { "; did you mean `\($0)`?" } ?? ""
-      usage.append("--only `\(id)` names no scan of the plan\(suggestion)")
-    }
-    guard usage.isEmpty else { return .failure(RunPlanError(isUsage: true, problems: usage)) }
-
     var preparation = RunPreparation(
       environment: environment, selection: selection, sandbox: sandbox)
     for plan in plans {
@@ -223,7 +210,10 @@ struct RunPreparation {
           : "\(table.displayName)'s default deadline, "
             + table.deadline.text { PlanDuration.format(seconds: $0) }
             + "; set `poll.timeout` to wait longer",
-        onConflict: provider.onConflict, sequenceKey: sequenceKey))
+        onConflict: provider.onConflict, sequenceKey: sequenceKey,
+        fingerprint: RequestFingerprint(
+          type: provider.type, api: provider.type.api, input: scan.triggerInput,
+          baseURL: sandbox == nil ? connection.baseURL : RequestFingerprint.sandboxBaseURL)))
   }
 
   /// The plan, or every problem found.
@@ -236,9 +226,6 @@ struct RunPreparation {
     }
     guard problems.isEmpty else {
       return .failure(RunPlanError(isUsage: false, problems: problems))
-    }
-    if jobs.isEmpty {
-      return .failure(RunPlanError(isUsage: true, problems: ["no scan matches the selection"]))
     }
     return .success(RunPlan(budgets: budgets, jobs: jobs, secrets: secrets.sorted()))
   }

@@ -26,6 +26,10 @@ public enum RunEvent: Equatable, Sendable {
   case lookingForLostScan(job: Int)
   /// The listing found the scan a lost trigger made; it is polled as this one.
   case recovered(job: Int, scanID: String)
+  /// Something to tell of a scan: a state file's entry not reused, and why.
+  case note(job: Int, text: String)
+  /// Scans that ended in an earlier run are reported from the state file.
+  case resumed(count: Int)
   /// A scan ended; its record holds the outcome.
   case finished(job: Int)
 }

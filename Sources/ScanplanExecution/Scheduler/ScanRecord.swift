@@ -36,6 +36,11 @@ public struct ScanRecord: Sendable {
   public var gate: GateVerdict?
   /// Whether the scan id came from a 409 (a scan already running) rather than a trigger.
   public var adopted = false
+  /// Whether the scan ended in an earlier run, and is reported from the state file.
+  public var resumed = false
+  /// What the run says about the scan beyond its outcome: a state file's entry that was
+  /// not reused, and why.
+  public var notes: [String] = []
   /// Whether the scan id came from listing the asset's scans after a trigger's answer
   /// was lost: the scan that trigger made.
   public var recovered = false

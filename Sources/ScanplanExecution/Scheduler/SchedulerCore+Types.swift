@@ -18,6 +18,13 @@ extension SchedulerCore {
     public var recoverySeconds = 6.0
     /// The rate never drops below this fraction of the configured rate.
     public var minimumRateFraction = 0.05
+    /// Requests are paced at this fraction of the rate the server allows: a server that
+    /// allows exactly the declared rate sees requests arrive a few milliseconds closer
+    /// together than they left, and refuses one that comes too soon.
+    public var headroom = 0.97
+    /// Seconds without a 429 after which a lone 429 is jitter: its pause is honoured and
+    /// the rate kept. A 429 within this time of another teaches a lower ceiling.
+    public var jitterIsolation = 10.0
     /// Retries a budget may spend before its failing scans stop retrying.
     public var retryBudget = 20.0
     /// What each successful answer gives back to the retry budget.
@@ -68,14 +75,20 @@ extension SchedulerCore {
     public var scanID: String?
     /// Whether a trigger was sent without a recorded answer.
     public var attempted: Bool
-    /// How it ended, if it did.
-    public var outcome: ScanOutcome?
+    /// How it ended, with its verdict, if it did.
+    public var result: ScanResult?
+    /// What the run should say about the entry: why it was not reused, or why the scan
+    /// is asked about again.
+    public var note: String?
 
     /// Creates a restored entry.
-    public init(scanID: String?, attempted: Bool, outcome: ScanOutcome?) {
+    public init(
+      scanID: String?, attempted: Bool, result: ScanResult? = nil, note: String? = nil
+    ) {
       self.scanID = scanID
       self.attempted = attempted
-      self.outcome = outcome
+      self.result = result
+      self.note = note
     }
   }
 

@@ -60,7 +60,8 @@ public struct SchedulerCore: Sendable {
       BudgetState(
         pace: AdaptiveRate(
           configured: $0.requestsPerSecond, minimumFraction: configuration.minimumRateFraction,
-          slowdown: configuration.slowdown, recoverySeconds: configuration.recoverySeconds),
+          slowdown: configuration.slowdown, recoverySeconds: configuration.recoverySeconds,
+          headroom: configuration.headroom, isolation: configuration.jitterIsolation),
         triggersPerMinute: $0.triggersPerMinute, retryTokens: configuration.retryBudget)
     }
     budgetStatistics = Array(repeating: BudgetStatistics(), count: plan.budgets.count)
@@ -69,15 +70,16 @@ public struct SchedulerCore: Sendable {
     }
     runtimes = plan.jobs.map { JobRuntime(interval: Double($0.poll.initialInterval)) }
     pending = PendingScans(budgets: plan.budgets.count)
+    var resumed = 0
     for job in plan.jobs {
       if let entry = restored[job.id] {
-        if let outcome = entry.outcome {
-          records[job.index].scanID = entry.scanID
-          records[job.index].outcome = outcome
-          runtimes[job.index].phase = .done
-          endedCount += 1
-          // Still this run's: no other scan is polled as it.
-          if let scanID = entry.scanID { owners[scanID] = job.index }
+        if let note = entry.note {
+          records[job.index].notes.append(note)
+          events.append(.note(job: job.index, text: note))
+        }
+        if let result = entry.result {
+          restore(result, scanID: entry.scanID, of: job)
+          resumed += 1
           continue
         }
         if let scanID = entry.scanID {
@@ -88,7 +90,34 @@ public struct SchedulerCore: Sendable {
       }
       pending.add(job.index, budget: job.budget)
     }
+    if resumed > 0 { events.append(.resumed(count: resumed)) }
     activate(now: 0)
+  }
+
+  /// A scan that ended in an earlier run, reported as that run reported it. Its gate's
+  /// verdict is kept when the plan's gate is the one it was judged by; otherwise the
+  /// stored facts are judged again by the plan's gate.
+  private mutating func restore(_ result: ScanResult, scanID: String?, of job: RunPlan.Job) {
+    let index = job.index
+    result.apply(to: &records[index], epoch: configuration.epochAtStart)
+    records[index].scanID = scanID
+    records[index].resumed = true
+    runtimes[index].phase = .done
+    endedCount += 1
+    // Still this run's: no other scan is polled as it.
+    if let scanID { owners[scanID] = index }
+    guard result.outcome == .completed else { return }
+    var gate: [String: Int] = [:]
+    for threshold in job.scan.failOn { gate[threshold.severity] = threshold.count }
+    guard gate != result.failOn || (result.gate == nil && !gate.isEmpty) else { return }
+    records[index].gate = self.gate(job, counts: result.severityCounts)
+    if records[index].gate != nil || result.gate != nil {
+      let note =
+        "the gate of `\(job.id)` changed since the state file was written; "
+        + "its stored result is judged again by the plan's `fail_on`"
+      records[index].notes.append(note)
+      events.append(.note(job: index, text: note))
+    }
   }
 
   // MARK: Questions

@@ -1,18 +1,24 @@
 import ScanplanJSON
 
-/// The state file's two formats, and the lines of the current one.
+/// The state file's formats, and the lines of the current one.
 ///
-/// Format 2 (after 0.1.0) is a journal of JSON lines: a header line
-/// `{"version":2,...}`, then one line per change of a scan, each the scan's whole entry, the
-/// last line of an id winning. A run appends the lines of each loop turn and syncs them
-/// once; it rewrites the file as a snapshot (one line per scan) when it starts and ends.
-/// A last line cut short by a kill is ignored: the trigger it recorded was not sent.
+/// Format 3 is a journal of JSON lines: a header line `{"version":3,...}`, then one line
+/// per change of a scan, each the scan's whole entry, the last line of an id winning. A
+/// run appends the lines of each loop turn and syncs them once; it rewrites the file as a
+/// snapshot (one line per scan) when it starts and ends. A last line cut short by a kill
+/// is ignored: the trigger it recorded was not sent. Each line carries the `fingerprint`
+/// of the request the entry is for; the `request` itself (its fields, to say what
+/// changed) is written once per id after a snapshot, and a later line of the same
+/// fingerprint keeps it. A scan that ended has a `result`: its verdict and everything its
+/// report row needs.
 ///
-/// Format 1 is one JSON document, `{"version": 1, "scans": {ID: ENTRY}}`; it is still
-/// read, and the next run rewrites it as format 2.
+/// Format 2 (0.2) is the same journal without fingerprints or results, and format 1
+/// (0.1) one JSON document, `{"version": 1, "scans": {ID: ENTRY}}`. Both are still read:
+/// their entries have no fingerprint, and an `outcome` without a `result` has no verdict.
+/// The next run rewrites the file as format 3.
 enum StateFileFormat {
-  /// The first line of a format-2 file.
-  static let header = #"{"version":2,"format":"scanplan state journal"}"#
+  /// The first line of a format-3 file.
+  static let header = #"{"version":3,"format":"scanplan state journal"}"#
 
   /// The entries a file holds, in first-seen order.
   static func read(_ bytes: [UInt8], path: String) throws(StateFileError) -> [(
@@ -21,14 +27,22 @@ enum StateFileFormat {
     let notOurs = StateFileError(
       message: "\(path) is not a scanplan state file; move it away or name another")
     let firstEnd = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-    if let first = try? JSONParser().parse(Array(bytes[..<firstEnd])), first["version"] == 2 {
-      return try readJournal(bytes, from: firstEnd, path: path)
+    if let first = try? JSONParser().parse(Array(bytes[..<firstEnd])),
+      let version = first["version"]?.intValue, first["format"] == "scanplan state journal"
+    {
+      guard version <= 3 else {
+        throw StateFileError(
+          message:
+            "\(path) is a state file of format \(version), written by a later scanplan; "
+            + "run that version, or move the file away")
+      }
+      if version >= 2 { return try readJournal(bytes, from: firstEnd, path: path) }
     }
     guard let document = try? JSONParser().parse(bytes), document["version"] == 1,
       let scans = document["scans"]?.objectValue
     else { throw notOurs }
     return scans.members.compactMap { member in
-      member.value.objectValue.map { (member.key, entry(from: $0)) }
+      member.value.objectValue.map { (member.key, entry(from: $0, previous: nil)) }
     }
   }
 
@@ -54,28 +68,67 @@ enum StateFileFormat {
         )
       }
       if entries[id] == nil { order.append(id) }
-      entries[id] = entry(from: object)
+      entries[id] = entry(from: object, previous: entries[id])
     }
     return order.map { ($0, entries[$0]!) }
   }
 
-  private static func entry(from object: JSONObject) -> StateJournal.Entry {
-    StateJournal.Entry(
+  /// One line's entry; `previous`, the entry of the id's line before, lends its request's
+  /// fields to a line of the same fingerprint that does not repeat them.
+  private static func entry(
+    from object: JSONObject, previous: StateJournal.Entry?
+  ) -> StateJournal.Entry {
+    var fingerprint: RequestFingerprint?
+    if let fields = object["request"]?.objectValue {
+      fingerprint = RequestFingerprint(fields: fields)
+    } else if let digest = object["fingerprint"]?.stringValue {
+      fingerprint =
+        previous?.fingerprint?.digest == digest
+        ? previous?.fingerprint : RequestFingerprint(digestOnly: digest)
+    }
+    let label = object["outcome"]?.stringValue
+    let reason = object["reason"]?.stringValue
+    var result: ScanResult?
+    var unverified: String?
+    if let label, let outcome = ScanOutcome(label: label, reason: reason) {
+      if let stored = object["result"]?.objectValue {
+        result = ScanResult(json: stored, outcome: outcome)
+      } else if outcome == .completed {
+        // An older version's `completed` kept no verdict: the scan is asked again.
+        unverified = label
+      } else {
+        // Any other end is a failure or a scan not waited for; it needs no verdict.
+        result = ScanResult(outcome: outcome)
+      }
+    }
+    return StateJournal.Entry(
       provider: object["provider"]?.stringValue ?? "",
       location: object["location"]?.stringValue ?? "",
       scanID: object["scan_id"]?.stringValue, attempted: object["attempted"]?.boolValue ?? false,
-      outcome: object["outcome"]?.stringValue, reason: object["reason"]?.stringValue)
+      fingerprint: fingerprint, result: result, unverifiedOutcome: unverified)
   }
 
-  /// One entry as a journal line, newline included.
-  static func line(id: String, _ entry: StateJournal.Entry) -> String {
+  /// One entry as a journal line, newline included; `withRequest` writes the request's
+  /// fields beside its fingerprint.
+  static func line(id: String, _ entry: StateJournal.Entry, withRequest: Bool) -> String {
     var object: JSONObject = [
       "id": .string(id), "provider": .string(entry.provider),
       "location": .string(entry.location), "attempted": .bool(entry.attempted),
     ]
+    if let fingerprint = entry.fingerprint {
+      object["fingerprint"] = .string(fingerprint.digest)
+      if withRequest, !fingerprint.fields.isEmpty {
+        object["request"] = .object(fingerprint.fields)
+      }
+    }
     if let scanID = entry.scanID { object["scan_id"] = .string(scanID) }
-    if let outcome = entry.outcome { object["outcome"] = .string(outcome) }
-    if let reason = entry.reason { object["reason"] = .string(reason) }
+    if let result = entry.result {
+      object["outcome"] = .string(result.outcome.label)
+      if let reason = result.outcome.reason { object["reason"] = .string(reason) }
+      object["result"] = .object(result.json())
+    } else if let label = entry.unverifiedOutcome {
+      object["outcome"] = .string(label)
+    }
     return JSONWriter.compact(.object(object)) + "\n"
   }
 }

@@ -1,4 +1,5 @@
 import OrderedCollections
+import ScanplanPlan
 import ScanplanSupport
 
 #if canImport(Glibc)
@@ -7,14 +8,16 @@ import ScanplanSupport
   import Darwin
 #endif
 
-/// The `--state` file: every trigger a run sends, and every scan id it learns, so that a
-/// run started again re-attaches to its scans instead of triggering them twice.
+/// The `--state` file: every trigger a run sends, every scan id it learns, and how each
+/// scan ended with its verdict, so that a run started again re-attaches to its scans
+/// instead of triggering them twice, and reports the ones that ended as they were.
 ///
 /// A journal (`StateFileFormat`): `compact()` rewrites it atomically as a snapshot when a
 /// run starts and ends, and `save()` appends a line per scan that changed since the last
 /// save, with one fsync for them all. The run driver saves once per loop turn, before it
 /// sends the triggers the turn recorded, so a save costs what the turn changed, not the
-/// plan's size. It holds no secrets.
+/// plan's size. Each entry is bound to the request it was for (`RequestFingerprint`):
+/// `restored(for:)` reuses no entry for another request. It holds no secrets.
 public final class StateJournal {
   /// What the file says of one scan.
   public struct Entry: Equatable, Sendable {
@@ -26,22 +29,32 @@ public final class StateJournal {
     public var scanID: String?
     /// Whether a trigger was sent.
     public var attempted: Bool
-    /// How it ended, if it did (a label of `ScanOutcome`).
-    public var outcome: String?
-    /// Why, for outcomes with a reason.
-    public var reason: String?
+    /// The request the entry is for; nil in files older than format 3.
+    public var fingerprint: RequestFingerprint?
+    /// How the scan ended, with its verdict; nil while it runs.
+    public var result: ScanResult?
+    /// `completed` as a file older than format 3 says it, with no verdict kept: the scan
+    /// is polled once more for its result, never counted as passed.
+    public var unverifiedOutcome: String?
   }
 
   /// The file's path.
   public let path: String
   /// Entries by scan id.
   public private(set) var entries: [String: Entry]
-  private var order: [String]
+  /// Ids in the order they were first written; an id whose entry was dropped stays, and
+  /// is skipped.
+  private var order: OrderedSet<String>
+  /// The ids of the entries, in the order they were first written.
+  public var ids: [String] { order.filter { entries[$0] != nil } }
   /// Ids changed since the last save, in order of change, each once.
   private var changed: OrderedSet<String> = []
+  /// The fingerprint whose request's fields each id's lines carry since the last
+  /// snapshot: a later line of the same fingerprint need not repeat them.
+  private var requestWritten: [String: String] = [:]
   private var appender: AppendFile?
 
-  /// Opens a state file, in either format, or starts an empty one when the file does not
+  /// Opens a state file, in any format, or starts an empty one when the file does not
   /// exist yet. Nothing is written until `compact()`.
   public init(path: String) throws(StateFileError) {
     self.path = path
@@ -49,22 +62,42 @@ public final class StateJournal {
     order = []
     guard let bytes = try Self.read(path) else { return }
     for (id, entry) in try StateFileFormat.read(bytes, path: path) {
-      if entries[id] == nil { order.append(id) }
+      order.append(id)
       entries[id] = entry
     }
   }
 
-  /// What a scheduler needs to re-attach: scan ids, attempts and ended scans.
-  public var restored: [String: SchedulerCore.Restored] {
-    entries.mapValues { entry in
-      SchedulerCore.Restored(
-        scanID: entry.scanID, attempted: entry.attempted,
-        outcome: entry.outcome.flatMap { ScanOutcome(label: $0, reason: entry.reason) })
+  /// What a scheduler needs to re-attach to `plan`'s scans: scan ids, attempts and the
+  /// results of ended scans. An entry whose fingerprint is not the scan's request is
+  /// dropped, and the scan gets a note that says why instead; entries of scans the plan
+  /// does not run are kept as they are.
+  public func restored(for plan: RunPlan) -> [String: SchedulerCore.Restored] {
+    var restored: [String: SchedulerCore.Restored] = [:]
+    for job in plan.jobs {
+      guard let entry = entries[job.id] else { continue }
+      if let old = entry.fingerprint, old.digest != job.fingerprint.digest {
+        entries[job.id] = nil
+        changed.remove(job.id)
+        restored[job.id] = SchedulerCore.Restored(
+          scanID: nil, attempted: false, result: nil,
+          note: job.fingerprint.rejection(of: old, scan: job.id))
+        continue
+      }
+      restored[job.id] = SchedulerCore.Restored(
+        scanID: entry.scanID, attempted: entry.attempted, result: entry.result,
+        note: entry.unverifiedOutcome == nil
+          ? nil
+          : "state for `\(job.id)` says `\(entry.unverifiedOutcome!)` without a verdict "
+            + "(an older scanplan wrote it); asking the provider again")
     }
+    return restored
   }
 
-  /// Takes the run's events into the entries; `save()` writes them.
-  public func record(_ events: [RunEvent], plan: RunPlan, records: [ScanRecord]) {
+  /// Takes the run's events into the entries; `save()` writes them. `epoch` is when the
+  /// run started, in seconds since the Unix epoch.
+  public func record(
+    _ events: [RunEvent], plan: RunPlan, records: [ScanRecord], epoch: Double
+  ) {
     for event in events {
       switch event {
       case .triggering(let job):
@@ -75,9 +108,10 @@ public final class StateJournal {
         guard let outcome = records[job].outcome else { continue }
         // Interrupted scans stay open so that the next run polls them again.
         guard outcome != .interrupted, outcome != .notStarted else { continue }
+        let failOn = plan.jobs[job].scan.failOn
         update(plan.jobs[job]) {
-          $0.outcome = outcome.label
-          $0.reason = outcome.reason
+          $0.result = ScanResult(record: records[job], failOn: failOn, epoch: epoch)
+          $0.unverifiedOutcome = nil
         }
       default:
         continue
@@ -90,11 +124,15 @@ public final class StateJournal {
     var entry =
       known
       ?? Entry(
-        provider: job.provider, location: job.location, scanID: nil, attempted: false, outcome: nil,
-        reason: nil)
+        provider: job.provider, location: job.location, scanID: nil, attempted: false,
+        fingerprint: nil, result: nil, unverifiedOutcome: nil)
+    // Whatever the entry was, it is now for this request.
+    entry.fingerprint = job.fingerprint
+    entry.provider = job.provider
+    entry.location = job.location
     change(&entry)
     guard entry != known else { return }
-    if known == nil { order.append(job.id) }
+    order.append(job.id)
     entries[job.id] = entry
     changed.append(job.id)
   }
@@ -106,9 +144,10 @@ public final class StateJournal {
     appender?.close()
     appender = nil
     var text = StateFileFormat.header + "\n"
+    requestWritten = [:]
     for id in order {
       guard let entry = entries[id] else { continue }
-      text += StateFileFormat.line(id: id, entry)
+      text += line(id, entry)
     }
     do {
       try AtomicFile.write(Array(text.utf8), to: path, readers: .owner)
@@ -127,7 +166,7 @@ public final class StateJournal {
     var text = ""
     for id in changed {
       guard let entry = entries[id] else { continue }
-      text += StateFileFormat.line(id: id, entry)
+      text += line(id, entry)
     }
     do {
       try appender.append(Array(text.utf8))
@@ -135,6 +174,15 @@ public final class StateJournal {
       throw StateFileError(message: error.message)
     }
     changed = []
+  }
+
+  /// An entry's line, with its request's fields unless an earlier line since the last
+  /// snapshot has them.
+  private func line(_ id: String, _ entry: Entry) -> String {
+    let digest = entry.fingerprint?.digest
+    let withRequest = digest != nil && requestWritten[id] != digest
+    if withRequest { requestWritten[id] = digest }
+    return StateFileFormat.line(id: id, entry, withRequest: withRequest)
   }
 
   /// Stops appending; the file stays as the last save left it.

@@ -64,6 +64,8 @@ extension ReportDocument {
       triggered: timeline?["triggered"]?.doubleValue,
       running: timeline?["running"]?.doubleValue,
       ended: timeline?["ended"]?.doubleValue,
-      polls: (timeline?["polls"]?.arrayValue ?? []).compactMap(\.doubleValue))
+      polls: (timeline?["polls"]?.arrayValue ?? []).compactMap(\.doubleValue),
+      resumed: json["resumed"]?.boolValue ?? false,
+      notes: (json["notes"]?.arrayValue ?? []).compactMap(\.stringValue))
   }
 }

@@ -41,6 +41,10 @@ public struct ReportDocument: Sendable {
     public let ended: Double?
     /// When each poll was sent.
     public let polls: [Double]
+    /// Whether it ended in an earlier run, reported from the state file.
+    public let resumed: Bool
+    /// What the run said about it beyond its outcome (a state file's entry not reused).
+    public let notes: [String]
 
     /// Whether the scan did not end well: anything but completed (or triggered, for a
     /// scan not waited for) with no failed gate.

@@ -26,6 +26,20 @@ public struct RunStepSummary: Sendable {
         + findings.map { "\(Counted.grouped($0.count)) \($0.name)" }.joined(separator: ", ")
         + ".\n"
     }
+    let resumed = report.scans.count { $0.resumed }
+    if resumed > 0 {
+      output +=
+        "\n\(Counted.phrase(resumed, "scan", grouped: true)) ended in an earlier run and "
+        + "\(resumed == 1 ? "is" : "are") reported from the state file.\n"
+    }
+    let notes = report.scans.flatMap(\.notes)
+    if !notes.isEmpty {
+      output += "\n"
+      for note in notes.prefix(maxListedOthers) { output += "- " + Markdown.line(note) + "\n" }
+      if notes.count > maxListedOthers {
+        output += "- and \(Counted.grouped(notes.count - maxListedOthers)) more in the report\n"
+      }
+    }
     let failures = report.scans.filter(\.isFailure)
     let others = report.scans.filter { !$0.isFailure }
     let listed = failures + (others.count <= maxListedOthers ? others : [])
