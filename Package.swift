@@ -19,6 +19,7 @@ let package = Package(
     .library(name: "ScanplanEmulator", targets: ["ScanplanEmulator"]),
     .library(name: "ScanplanVendorKit", targets: ["ScanplanVendorKit"]),
     .library(name: "ScanplanVendors", targets: ["ScanplanVendors"]),
+    .library(name: "ScanplanReport", targets: ["ScanplanReport"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -78,6 +79,13 @@ let package = Package(
       path: "Sources/Vendors/Registry",
       swiftSettings: swiftSettings
     ),
+    // One run report, written by the run and read by `scanplan report`: its model, its
+    // JSON, the gate's judgement and the baseline's states.
+    .target(
+      name: "ScanplanReport",
+      dependencies: ["ScanplanJSON", "ScanplanSupport", "ScanplanVendorKit"],
+      swiftSettings: swiftSettings
+    ),
     .target(
       name: "ScanplanPlan",
       dependencies: [
@@ -92,7 +100,7 @@ let package = Package(
       name: "ScanplanRendering",
       dependencies: [
         "ScanplanPlan", "ScanplanYAML", "ScanplanJSON", "ScanplanSupport", "ScanplanVendorKit",
-        "ScanplanVendors",
+        "ScanplanVendors", "ScanplanReport",
       ],
       swiftSettings: swiftSettings
     ),
@@ -100,6 +108,7 @@ let package = Package(
       name: "ScanplanExecution",
       dependencies: [
         "ScanplanPlan",
+        "ScanplanReport",
         "ScanplanJSON",
         "ScanplanSupport",
         "ScanplanVendorKit",
@@ -135,6 +144,7 @@ let package = Package(
       name: "scanplan",
       dependencies: [
         "ScanplanPlan",
+        "ScanplanReport",
         "ScanplanRendering",
         "ScanplanExecution",
         "ScanplanEmulator",
@@ -149,7 +159,7 @@ let package = Package(
       name: "ScanplanBenchmarks",
       dependencies: [
         "ScanplanPlan", "CLibYAML", "ScanplanYAML", "ScanplanExecution", "ScanplanVendorKit",
-        "ScanplanJSON", "ScanplanSupport", "ScanplanRendering",
+        "ScanplanJSON", "ScanplanSupport", "ScanplanRendering", "ScanplanReport",
         .product(name: "HeapModule", package: "swift-collections"),
       ],
       path: "Benchmarks/ScanplanBenchmarks",
@@ -170,7 +180,8 @@ let package = Package(
       name: "ScanplanAnswerFuzz",
       dependencies: [
         "ScanplanExecution", "ScanplanPlan", "ScanplanYAML", "ScanplanSupport", "ScanplanVendorKit",
-        "ScanplanVendors", "ScanplanJSON", "ScanplanFuzzSupport",
+        "ScanplanVendors", "ScanplanJSON", "ScanplanFuzzSupport", "ScanplanReport",
+        "ScanplanRendering",
       ],
       path: "Fuzz/ScanplanAnswerFuzz",
       swiftSettings: swiftSettings
@@ -189,6 +200,7 @@ let package = Package(
       name: "ScanplanPlanTests",
       dependencies: [
         "ScanplanPlan", "ScanplanRendering", "ScanplanJSON", "ScanplanVendorKit", "ScanplanVendors",
+        "ScanplanReport",
       ],
       exclude: ["Fixtures"],
       swiftSettings: swiftSettings
@@ -204,7 +216,7 @@ let package = Package(
       name: "ScanplanExecutionTests",
       dependencies: [
         "ScanplanExecution", "ScanplanEmulator", "ScanplanPlan", "ScanplanJSON", "ScanplanSupport",
-        "ScanplanVendorKit", "ScanplanVendors", "ScanplanS4E", "ScanplanInvicti",
+        "ScanplanVendorKit", "ScanplanVendors", "ScanplanS4E", "ScanplanInvicti", "ScanplanReport",
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
       exclude: ["TLS"],

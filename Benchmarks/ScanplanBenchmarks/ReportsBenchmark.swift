@@ -1,13 +1,17 @@
 import Foundation
 import ScanplanExecution
 import ScanplanRendering
+import ScanplanReport
+import ScanplanVendorKit
 
-/// `reports [SCANS]`: writing the JSON report and the JUnit file of a finished run of
-/// SCANS scans, each with a scan id, statuses, severity counts, a gate and a timeline of
-/// six polls; then reading the report back and drawing the HTML page and the job summary
-/// from it, as `run --html` does inside GitHub Actions.
-func reportsBenchmark(scans: Int) {
+/// `reports [SCANS] [FINDINGS]`: drawing every output of a finished run of SCANS scans,
+/// each with a scan id, statuses, severity counts, a gate, a timeline of six polls and
+/// FINDINGS findings, from the report in memory as `run` does: the JSON report, the JUnit
+/// file, the SARIF file, the HTML page and the job summary; then reading the JSON back,
+/// as `scanplan report` does.
+func reportsBenchmark(scans: Int, findings each: Int) {
   let plan = scalePlan(scans: scans)
+  let severities = Severity.allCases
   let records = plan.jobs.map { job -> ScanRecord in
     var record = ScanRecord(
       job: job.index, id: job.id, provider: job.provider, location: job.location)
@@ -19,7 +23,19 @@ func reportsBenchmark(scans: Int) {
     record.polls = 6
     record.lastStatus = "completed"
     record.severityCounts = ["critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4]
-    record.gate = .passed
+    record.gate = job.index % 7 == 0 ? .failed(["high: 3 >= 1"]) : .passed
+    record.findings = (0..<each).map { index in
+      Finding(
+        vendorID: "v-\(job.index)-\(index)", check: "check-\(index % 40)",
+        name: "A check of kind \(index % 40)", severity: severities[index % 5],
+        confidence: "95", url: "https://app-\(job.index).example.test/path/\(index)?id=1",
+        input: "id", status: index % 9 == 0 ? "false_positive" : "open",
+        suppressed: index % 9 == 0,
+        fingerprint: FindingFingerprint.make(
+          type: job.api.type, target: "asset-\(job.index)", check: "check-\(index % 40)",
+          url: "https://app-\(job.index).example.test/path/\(index)?id=1", input: "id"),
+        baselineState: index % 4 == 0 ? .new : .unchanged)
+    }
     return record
   }
   var timeline = RunTimeline(jobs: plan.jobs.count, budgets: plan.budgets.count)
@@ -36,38 +52,50 @@ func reportsBenchmark(scans: Int) {
     records: records, startedAt: 1_800_000_000, endedAt: 1_800_003_600, interrupted: false,
     unreachableProviders: [], timeline: timeline,
     budgets: plan.budgets.map {
-      RunReport.Budget(
+      RunReport.BudgetUse(
         name: $0.name, rate: $0.requestsPerSecond, statistics: SchedulerCore.BudgetStatistics())
-    })
-  var json: [Double] = []
-  var junit: [Double] = []
-  var page: [Double] = []
-  var summary: [Double] = []
-  var bytes = (0, 0, 0)
-  for _ in 0..<5 {
-    var start = Date()
-    let document = report.json()
-    json.append(Date().timeIntervalSince(start))
-    start = Date()
-    let suite = report.junit()
-    junit.append(Date().timeIntervalSince(start))
-    start = Date()
-    guard case .success(let read) = ReportDocument.read(Array(document.utf8)) else {
-      fatalError("the report does not read back")
-    }
-    let html = RunPage().render(read)
-    page.append(Date().timeIntervalSince(start))
-    start = Date()
-    _ = RunStepSummary().render(read)
-    summary.append(Date().timeIntervalSince(start))
-    bytes = (document.utf8.count, suite.utf8.count, html.utf8.count)
+    }, baseline: "main-report.json")
+  var times: [String: [Double]] = [:]
+  var sizes: [String: Int] = [:]
+  func measure(_ name: String, _ body: () -> String) {
+    let start = Date()
+    let text = body()
+    times[name, default: []].append(Date().timeIntervalSince(start))
+    sizes[name] = text.utf8.count
   }
-  func ms(_ values: [Double]) -> String { String(format: "%.0f ms", values.sorted()[2] * 1000) }
-  print("| measurement, \(scans) scans | median of 5 | target |")
-  print("| --- | --- | --- |")
-  print("| JSON report (\(bytes.0 / 1024) KiB) | \(ms(json)) | under 1 s |")
-  print("| JUnit file (\(bytes.1 / 1024) KiB) | \(ms(junit)) | under 1 s |")
-  print("| both | \(ms(zip(json, junit).map(+))) | under 1 s |")
-  print("| HTML page, read from the report (\(bytes.2 / 1024) KiB) | \(ms(page)) | |")
-  print("| job summary, from the report read back | \(ms(summary)) | |")
+  var document = ""
+  for _ in 0..<5 {
+    measure("redact") {
+      _ = report.redacted { $0 }
+      return ""
+    }
+    measure("JSON report") {
+      document = report.json()
+      return document
+    }
+    measure("JUnit file") { report.junit() }
+    measure("SARIF file") { FindingsSARIF(toolVersion: "bench").render(report).text }
+    measure("HTML page") { RunPage().render(report) }
+    measure("job summary") { RunStepSummary().render(report) }
+    measure("report read back") {
+      guard case .success = RunReport.read(Array(document.utf8)) else {
+        fatalError("the report does not read back")
+      }
+      return ""
+    }
+  }
+  func median(_ name: String) -> Double { times[name]!.sorted()[2] }
+  func ms(_ value: Double) -> String { String(format: "%.0f ms", value * 1000) }
+  func size(_ name: String) -> String {
+    sizes[name]! > 0 ? " (\(sizes[name]! / 1024) KiB)" : ""
+  }
+  let written = ["JSON report", "JUnit file", "SARIF file", "HTML page", "job summary"]
+  print("| measurement, \(scans) scans, \(scans * each) findings | median of 5 |")
+  print("| --- | --- |")
+  for name in ["redact"] + written + ["report read back"] {
+    print("| \(name)\(size(name)) | \(ms(median(name))) |")
+  }
+  print(
+    "| all that a run writes (redaction, JSON, JUnit, SARIF, page, summary) | \(ms((["redact"] + written).map(median).reduce(0, +))) |"
+  )
 }

@@ -4,7 +4,7 @@
 // usage: ScanplanBenchmarks validate PLAN SMALL_PLAN SCANPLAN_BINARY [RUNS]
 //        taskset -c 0 ScanplanBenchmarks validate-pinned PLAN SCANPLAN_BINARY [RUNS]
 //        ScanplanBenchmarks simulate [SCANS]
-//        ScanplanBenchmarks reports [SCANS]
+//        ScanplanBenchmarks reports [SCANS] [FINDINGS_PER_SCAN]
 //        ScanplanBenchmarks once parse|load|validate PLAN    (under valgrind --tool=callgrind)
 
 import Foundation
@@ -16,7 +16,7 @@ func usage() -> Never {
       usage: ScanplanBenchmarks validate PLAN SMALL_PLAN SCANPLAN_BINARY [RUNS]
              taskset -c 0 ScanplanBenchmarks validate-pinned PLAN SCANPLAN_BINARY [RUNS]
              ScanplanBenchmarks simulate [SCANS]
-             ScanplanBenchmarks reports [SCANS]
+             ScanplanBenchmarks reports [SCANS] [FINDINGS_PER_SCAN]
              ScanplanBenchmarks once parse|load|validate PLAN
 
       """.utf8))
@@ -31,6 +31,8 @@ case "once": validateOnce(commandLine)
 case "simulate":
   simulateBenchmark(scans: commandLine.count > 2 ? Int(commandLine[2]) ?? 100_000 : 100_000)
 case "reports":
-  reportsBenchmark(scans: commandLine.count > 2 ? Int(commandLine[2]) ?? 20_000 : 20_000)
+  reportsBenchmark(
+    scans: commandLine.count > 2 ? Int(commandLine[2]) ?? 20_000 : 20_000,
+    findings: commandLine.count > 3 ? Int(commandLine[3]) ?? 0 : 0)
 default: usage()
 }

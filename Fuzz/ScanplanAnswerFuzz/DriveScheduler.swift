@@ -1,5 +1,7 @@
 import ScanplanExecution
 import ScanplanPlan
+import ScanplanRendering
+import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 import ScanplanYAML
@@ -87,7 +89,13 @@ func driveScheduler(_ script: FuzzAnswers, restoreFlags: UInt8) {
   let report = RunReport(
     records: core.records, startedAt: 1_800_000_000, endedAt: 1_800_000_000 + now,
     interrupted: false, unreachableProviders: [])
-  _ = report.json()
-  _ = report.junit()
-  _ = console.summary(report)
+  // Every output a run writes, from what the servers said.
+  for text in [
+    report.json(), report.junit(), console.summary(report), RunPage().render(report),
+    FindingsSARIF(toolVersion: "fuzz").render(report).text, RunStepSummary().render(report),
+  ] {
+    if text.unicodeScalars.contains(where: { $0 == "\u{1B}" }) {
+      fatalError("an escape character from a server reached an output")
+    }
+  }
 }

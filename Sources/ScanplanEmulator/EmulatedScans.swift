@@ -18,6 +18,14 @@ struct EmulatedScans: Sendable {
     let fails: Bool
     let cancels: Bool
     let severities: [String: Int]
+    /// Findings listed beside the counted ones, with a status that takes them out.
+    let suppressed: Int
+    /// Whether the counts a poll reports disagree with the findings listed.
+    let countMismatch: Bool
+    /// Whether the scan's findings endpoints answer 500, whatever is asked.
+    let findingsFail: Bool
+    /// The scan's number, for its findings' vendor ids.
+    let number: Int
   }
 
   let configuration: EmulatorConfiguration
@@ -48,6 +56,16 @@ struct EmulatedScans: Sendable {
       "critical": random.below(2), "high": random.below(4), "medium": random.below(8),
       "low": random.below(12), "info": random.below(20),
     ]
+    var suppressed = random.below(3)
+    if let each = configuration.findingsPerScan {
+      // A fixed number, for benchmarks: a tenth critical, a tenth high, a fifth medium, a
+      // fifth low, the rest info, none suppressed.
+      severities = [
+        "critical": each / 10, "high": each / 10, "medium": each / 5, "low": each / 5,
+        "info": each - 2 * (each / 10) - 2 * (each / 5),
+      ]
+      suppressed = 0
+    }
     for omitted in configuration.omittedSeverities { severities[omitted] = nil }
     let fails = random.chance(configuration.failureRate)
     let scan = Stored(
@@ -55,7 +73,9 @@ struct EmulatedScans: Sendable {
       createdEpoch: UTCDate.now(),
       runSeconds: span.lowerBound + random.unit() * (span.upperBound - span.lowerBound),
       fails: fails, cancels: !fails && random.chance(configuration.cancelRate),
-      severities: severities)
+      severities: severities, suppressed: suppressed,
+      countMismatch: random.chance(configuration.faults.countMismatches),
+      findingsFail: random.chance(configuration.faults.findingsErrors), number: nextNumber)
     byID[id] = scan
     byAsset[key(vendor, trigger.asset), default: []].append(id)
     byVendor[vendor, default: []].append(id)
@@ -103,13 +123,74 @@ struct EmulatedScans: Sendable {
     return (.running, progress)
   }
 
-  /// A scan as a vendor describes it, in `phase`.
+  /// A scan as a vendor describes it, in `phase`. A scan whose counts disagree reports
+  /// one high finding more than it lists.
   func view(_ scan: Stored, phase: EmulatedPhase, progress: Int) -> EmulatedScan {
-    EmulatedScan(
+    var severities = scan.severities
+    if scan.countMismatch { severities["high", default: 0] += 1 }
+    return EmulatedScan(
       id: scan.id, asset: scan.asset, echoed: scan.echoed, phase: phase, progress: progress,
-      severities: scan.severities,
+      severities: severities,
       startDate: UTCDate.iso8601(scan.createdEpoch, milliseconds: false))
   }
+
+  /// A scan's findings, most severe first: one per count of each severity, then the
+  /// suppressed ones. A finding's check, URL and input come from its asset, severity and
+  /// place, so another scan of the asset finds the same findings (the same fingerprints)
+  /// as far as its counts go; only the vendor's ids change.
+  func findings(of scan: Stored) -> [EmulatedFinding] {
+    var findings: [EmulatedFinding] = []
+    var counter = 0
+    func add(_ severity: Severity, _ place: Int, suppressed: Bool) {
+      counter += 1
+      let pool = EmulatedScans.checks[severity]!
+      let check = pool[place % pool.count]
+      let host = "app-" + scan.asset.prefix(8).lowercased() + ".example.test"
+      findings.append(
+        EmulatedFinding(
+          id: "f\(scan.number)-\(counter)", check: check.id, name: check.name, severity: severity,
+          confidence: [100, 95, 80][place % 3],
+          url: "https://\(host)" + (check.path.isEmpty ? "" : "/" + check.path) + "/\(place)?id=1",
+          input: check.input, suppressed: suppressed, variant: place))
+    }
+    for severity in Severity.allCases {
+      for place in 0..<(scan.severities[severity.rawValue] ?? 0) {
+        add(severity, place, suppressed: false)
+      }
+    }
+    for place in 0..<scan.suppressed { add(.medium, 1000 + place, suppressed: true) }
+    return findings
+  }
+
+  /// The checks the emulator's findings come from, by severity: an id, a name, where
+  /// they are found and on which input.
+  static let checks: [Severity: [(id: String, name: String, path: String, input: String)]] = [
+    .critical: [
+      ("c0a80001-0000-4000-8000-000000000001", "SQL injection", "search", "q"),
+      ("c0a80001-0000-4000-8000-000000000002", "Remote code execution", "upload", "file"),
+    ],
+    .high: [
+      (
+        "c0a80002-0000-4000-8000-000000000001", "Cross-site scripting (reflected)", "profile",
+        "name"
+      ),
+      ("c0a80002-0000-4000-8000-000000000002", "Server-side request forgery", "fetch", "url"),
+      ("c0a80002-0000-4000-8000-000000000003", "Path traversal", "download", "path"),
+    ],
+    .medium: [
+      ("c0a80003-0000-4000-8000-000000000001", "Cross-site request forgery", "settings", "form"),
+      ("c0a80003-0000-4000-8000-000000000002", "Open redirect", "login", "next"),
+      ("c0a80003-0000-4000-8000-000000000003", "TLS 1.0 enabled", "", "tls"),
+    ],
+    .low: [
+      ("c0a80004-0000-4000-8000-000000000001", "Cookie without Secure flag", "", "Set-Cookie"),
+      ("c0a80004-0000-4000-8000-000000000002", "Missing Content-Security-Policy", "", "header"),
+    ],
+    .info: [
+      ("c0a80005-0000-4000-8000-000000000001", "Server version disclosed", "", "Server"),
+      ("c0a80005-0000-4000-8000-000000000002", "Email address found", "contact", "body"),
+    ],
+  ]
 
   private func key(_ vendor: ProviderType, _ asset: String) -> String {
     vendor.rawValue + " " + asset

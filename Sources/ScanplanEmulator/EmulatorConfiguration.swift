@@ -38,6 +38,9 @@ public struct EmulatorConfiguration: Sendable {
   public var omittedSeverities: Set<String> = []
   /// Scans a listing returns at once.
   public var listPageSize = 100
+  /// Findings every completed scan lists, for benchmarks; nil for a random number (about
+  /// 18, by severity, and up to 2 suppressed).
+  public var findingsPerScan: Int?
   /// Faults to inject.
   public var faults = Faults()
   /// Hostile answers for the scans of some assets or targets, by id, so that a test can
@@ -117,6 +120,10 @@ public struct EmulatorConfiguration: Sendable {
     public var lostTriggerAnswers = 0.0
     /// Report a status no client knows while a scan runs.
     public var unknownStatuses = 0.0
+    /// Scans whose reported counts disagree with the findings they list (one high more).
+    public var countMismatches = 0.0
+    /// Scans whose findings endpoints answer 500, every time.
+    public var findingsErrors = 0.0
 
     /// No faults.
     public init() {}

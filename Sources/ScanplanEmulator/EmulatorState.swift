@@ -48,7 +48,9 @@ struct EmulatorState: Sendable {
   ) -> EmulatedAnswer {
     let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
     let path = String(parts.first ?? "")
-    let vendor = Vendors.all.first { path.hasPrefix($0.emulation.pathPrefix) }
+    // The longest prefix: S4E's `/api/` is also the start of Invicti's `/api/v1/`.
+    let vendor = Vendors.all.filter { path.hasPrefix($0.emulation.pathPrefix) }
+      .max { $0.emulation.pathPrefix.count < $1.emulation.pathPrefix.count }
     let name = vendor?.type.rawValue ?? "unknown"
     let answer: EmulatedAnswer
     if method == "GET", path == "/_emulator/stats" {
@@ -100,6 +102,19 @@ struct EmulatorState: Sendable {
       answer = status(vendor, id, now: now)
     case .list(let asset, let cursor)?:
       answer = list(vendor, asset: asset, cursor: cursor, now: now)
+    case .results(let id)?:
+      answer = completed(vendor, id, now: now) { scan, view in
+        vendor.emulation.results(view, dialect: dialect)
+      }
+    case .findings(let id, _, let offset, let limit)?:
+      answer = completed(vendor, id, now: now) { scan, view in
+        let all = scans.findings(of: scan)
+        let start = min(max(0, offset), all.count)
+        let end = min(all.count, start + min(max(1, limit), 1000))
+        return vendor.emulation.findings(
+          Array(all[start..<end]), of: view, offset: start, limit: max(1, limit),
+          total: all.count, dialect: dialect)
+      }
     case nil:
       return emulation.error(
         EmulatedError(404, code: "not_found", "no such endpoint"), dialect: dialect)
@@ -267,6 +282,30 @@ struct EmulatorState: Sendable {
     let answer = vendor.emulation.status(
       scans.view(scan, phase: phase, progress: progress), dialect: configuration.dialect)
     return hostile.map { HostileAnswers.status(answer, $0) } ?? answer
+  }
+
+  /// The answer about a completed scan: 404 for an unknown scan, 409 for one that has not
+  /// completed, 500 for one whose findings endpoints fail.
+  private func completed(
+    _ vendor: Vendor, _ id: String, now: Double,
+    _ answer: (EmulatedScans.Stored, EmulatedScan) -> EmulatedAnswer
+  ) -> EmulatedAnswer {
+    let dialect = configuration.dialect
+    guard let scan = scans.byID[id], scan.vendor == vendor.type else {
+      return vendor.emulation.error(
+        EmulatedError(404, code: "not_found", "no such scan"), dialect: dialect)
+    }
+    let (phase, progress) = scans.phase(scan, now: now)
+    guard phase == .completed else {
+      return vendor.emulation.error(
+        EmulatedError(409, code: "not_completed", "the scan has not completed"), dialect: dialect)
+    }
+    guard !scan.findingsFail else {
+      return vendor.emulation.error(
+        EmulatedError(500, code: "server_error", "the findings could not be listed"),
+        dialect: dialect)
+    }
+    return answer(scan, scans.view(scan, phase: phase, progress: progress))
   }
 
   private func list(_ vendor: Vendor, asset: String?, cursor: Int, now: Double) -> EmulatedAnswer {

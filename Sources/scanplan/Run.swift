@@ -3,6 +3,7 @@ import ScanplanEmulator
 import ScanplanExecution
 import ScanplanPlan
 import ScanplanRendering
+import ScanplanReport
 import ScanplanSupport
 import ScanplanVendors
 import UnixSignals
@@ -44,19 +45,7 @@ struct Run: AsyncParsableCommand {
       "Record triggers here and re-attach to them on a later run.", valueName: "file"))
   var state: String?
 
-  @Option(help: ArgumentHelp("Write the run report as JSON.", valueName: "file.json"))
-  var report: String?
-
-  @Option(
-    help: ArgumentHelp("Write the run as JUnit XML, one test case per scan.", valueName: "file.xml")
-  )
-  var junit: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "Write the run as one self-contained HTML page: a timeline, budgets, gates.",
-      valueName: "file.html"))
-  var html: String?
+  @OptionGroup var files: ReportFiles
 
   @Option(help: ArgumentHelp("Seconds to wait for each answer.", valueName: "seconds"))
   var requestTimeout: Double = 30
@@ -76,6 +65,7 @@ struct Run: AsyncParsableCommand {
   func run() async throws {
     let plans = try PlanLoading.validPlans(paths)
     let selection = try selection.selection()
+    let baseline = try files.readBaseline()
     let check = SelectionCheck(selection, plans: plans)
     guard check.problems.isEmpty else {
       throw ValidationError(check.problems.joined(separator: "\n"))
@@ -85,8 +75,9 @@ struct Run: AsyncParsableCommand {
       print(emptyShard + "; nothing to run")
       let now = UTCDate.now()
       let empty = RunReport(
-        records: [], startedAt: now, endedAt: now, interrupted: false, unreachableProviders: [])
-      Environment.exitNow(write(empty, redactor: Redactor(secrets: [])))
+        records: [], startedAt: now, endedAt: now, interrupted: false, unreachableProviders: [],
+        baseline: baseline?.source)
+      Environment.exitNow(files.write(empty, jobSummary: true) ? 0 : 1)
     }
     var emulator: Emulator?
     var override: SandboxOverride?
@@ -128,7 +119,9 @@ struct Run: AsyncParsableCommand {
     }
     let redactor = Redactor(secrets: plan.secrets)
     let live = isatty(1) == 1 && Environment.current["TERM"] != "dumb"
-    let console = RunConsole(plan: plan, live: live, redactor: redactor) { text in
+    let console = RunConsole(
+      plan: plan, live: live, redactor: redactor, baseline: baseline != nil
+    ) { text in
       print(text, terminator: "")
       fflush(nil)
     }
@@ -144,17 +137,20 @@ struct Run: AsyncParsableCommand {
       }
     }
     let transport = AsyncHTTPClientTransport(requestTimeout: requestTimeout)
+    var configuration = SchedulerCore.Configuration(
+      epochAtStart: UTCDate.now(), concurrency: concurrency)
+    configuration.baseline = baseline
     let driver = RunDriver(
-      plan: plan, transport: transport,
-      configuration: SchedulerCore.Configuration(
-        epochAtStart: UTCDate.now(), concurrency: concurrency),
+      plan: plan, transport: transport, configuration: configuration,
       random: seed.map { SeededRandom(seed: $0) } ?? .system())
     let outcome = await driver.run(journal: journal, console: console, interrupt: interrupt)
-    let (result, stateError) = (outcome.report, outcome.stateError)
+    // Every output is drawn from one report in memory, its secrets redacted first.
+    let (result, stateError) = (outcome.report.redacted(redactor.redact), outcome.stateError)
     signals.cancel()
     await transport.shutdown()
     await emulator?.stop()
-    var code = write(result, redactor: redactor)
+    var code = result.exitCode
+    if !files.write(result, jobSummary: true) { code = max(code, 1) }
     print(
       console.summary(result, resume: state == nil ? nil : Self.commandLine()), terminator: "")
     if let stateError {
@@ -183,36 +179,5 @@ struct Run: AsyncParsableCommand {
           + word.split(separator: "'", omittingEmptySubsequences: false)
           .joined(separator: "'\\''") + "'"
     }.joined(separator: " ")
-  }
-
-  /// Writes the report files asked for and the job summary; returns the run's exit code,
-  /// at least 1 when a file could not be written.
-  private func write(_ result: RunReport, redactor: Redactor) -> Int32 {
-    var code = result.exitCode
-    let json = redactor.redact(result.json())
-    var files = [(report, json), (junit, redactor.redact(result.junit()))]
-    // The page and the job summary are drawn from the report as written, secrets
-    // already redacted: what they show is what the report says.
-    let summaryPath = StepSummaryFile.path(in: Environment.current)
-    if html != nil || summaryPath != nil,
-      case .success(let document) = ReportDocument.read(Array(json.utf8))
-    {
-      if let html { files.append((html, RunPage().render(document))) }
-      if let summaryPath,
-        let problem = StepSummaryFile.append(RunStepSummary().render(document), to: summaryPath)
-      {
-        Environment.printError("warning: the job summary was not written: \(problem)\n")
-      }
-    }
-    for (path, text) in files {
-      guard let path else { continue }
-      do {
-        try AtomicFile.write(Array(text.utf8), to: path)
-      } catch {
-        Environment.printError("error: \(error.message)\n")
-        code = max(code, 1)
-      }
-    }
-    return code
   }
 }

@@ -44,7 +44,11 @@ import Testing
     #expect(!html.contains("sandbox-s4e-token") && !html.contains("<script"))
     let markdown = try String(contentsOfFile: summary, encoding: .utf8)
     #expect(
-      markdown.hasPrefix("earlier step\n### scanplan run\n\n**Exit 1**: 6 completed (6 scans in "))
+      markdown.hasPrefix(
+        "earlier step\n### scanplan run\n\n**Exit 1**: 6 completed, 1 gate failed (6 scans in "))
+    #expect(markdown.contains("#### Findings\n\n| severity | findings | suppressed |"))
+    #expect(markdown.contains("#### Top findings"))
+    #expect(markdown.contains("| critical | SQL injection |"))
     #expect(markdown.contains("| `public-api/nightly-dast` | invicti-eu | completed |"))
     #expect(markdown.contains("| **failed**: critical: 1 \\>= 1 |"))
 
@@ -71,7 +75,10 @@ import Testing
       "is not a scanplan run report"
     ),
     (["report", "no/such.json", "--html", "/tmp/x.html"], "cannot read no/such.json"),
-    (["report", "examples/quickstart.yaml"], "Missing expected argument '--html <file.html>'"),
+    (
+      ["report", "examples/quickstart.yaml"],
+      "nothing to write: give --html, --sarif, --junit or --report"
+    ),
   ])
   func somethingElseIsNotDrawn(_ arguments: [String], _ message: String) async throws {
     let result = try await CLI.run(arguments)

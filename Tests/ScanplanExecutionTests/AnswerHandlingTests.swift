@@ -1,5 +1,6 @@
 import ScanplanExecution
 import ScanplanPlan
+import ScanplanReport
 import ScanplanVendorKit
 import Testing
 
@@ -109,9 +110,11 @@ import Testing
   func gatesReadTheCountsAndFailOnTheUnreported(
     _ counts: String, _ gate: String, _ reasons: [String]
   ) throws {
+    // Counts alone: the findings are not read.
     let yaml = invictiPlan(
       targets: 1,
-      scans: "[{ profile_id: 11111111-1111-1111-1111-111111111112, fail_on: \(gate) }]")
+      scans: "[{ profile_id: 11111111-1111-1111-1111-111111111112, fail_on: \(gate) }]",
+      readFindings: false)
     let simulation = Simulation(try runPlan(yaml)) { request, _ in
       request.method == "POST"
         ? (

@@ -4,6 +4,7 @@ import ScanplanExecution
 import ScanplanInvicti
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanReport
 import ScanplanS4E
 import ScanplanSupport
 import ScanplanVendorKit
@@ -39,6 +40,7 @@ final class RecordingTransport: HTTPTransport {
 struct EmulatorRun {
   let emulator: Emulator
   let report: RunReport
+  let records: [ScanRecord]
   let output: String
   let sent: [(time: Double, url: String)]
 
@@ -51,7 +53,7 @@ struct EmulatorRun {
   static func plan(
     baseURL: String, s4eAssets: Int = 3, invictiAssets: Int = 1, rate: Double = 4,
     onConflict: String = "adopt", extraAsset: String = "", triggersPerMinute: Int? = 6000,
-    caFile: String? = nil, gate: String = "{ critical: 5 }"
+    caFile: String? = nil, gate: String = "{ critical: 5 }", readFindings: Bool = true
   ) -> String {
     let trust = caFile.map { "\n    ca_file: \($0)" } ?? ""
     var text = """
@@ -69,6 +71,7 @@ struct EmulatorRun {
           base_url: \(baseURL)
           token: ${INVICTI_API_TOKEN}\(trust)
           requests_per_second: \(rate)
+          read_findings: \(readFindings)
           poll: { initial_interval: 1s, max_interval: 1s }
       assets:
 
@@ -127,15 +130,17 @@ struct EmulatorRun {
     let driver = RunDriver(
       plan: runPlan, transport: recording, configuration: schedulerConfiguration,
       random: SeededRandom(seed: 7))
-    let report = await driver.run(journal: nil, console: console, interrupt: nil).report
+    let outcome = await driver.run(journal: nil, console: console, interrupt: nil)
+    let report = outcome.report
     await transport.shutdown()
     await emulator.stop()
     output.append(console.summary(report))
     return EmulatorRun(
-      emulator: emulator, report: report, output: output.value, sent: recording.sent)
+      emulator: emulator, report: report, records: outcome.records, output: output.value,
+      sent: recording.sent)
   }
 
-  func outcome(_ id: String) -> ScanOutcome? { report.records.first { $0.id == id }?.outcome }
+  func outcome(_ id: String) -> ScanOutcome? { records.first { $0.id == id }?.outcome }
 
   /// No token in what the run printed or would write.
   func expectNoSecrets(sourceLocation: SourceLocation = #_sourceLocation) {
@@ -178,13 +183,13 @@ struct EmulatorRun {
 @Suite(.serialized) struct EmulatorIntegrationTests {
   @Test func aCleanRunCompletesEveryScanOnce() async throws {
     let run = try await EmulatorRun.run()
-    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     #expect(run.report.exitCode == 0)
     run.expectOneScanPerAsset()
     run.expectSpacing(rate: 4, vendor: "s4e")
     run.expectNoSecrets()
     // The client side: never closer than 1/4 s within one provider's requests.
-    #expect(run.report.records.first { $0.id == "api-0/scan" }?.severityCounts != nil)
+    #expect(run.records.first { $0.id == "api-0/scan" }?.severityCounts != nil)
   }
 
   @Test func a429StormSlowsTheRunnerDownAndNoRequestFallsInAPause() async throws {
@@ -194,7 +199,7 @@ struct EmulatorRun {
         $0.retryAfter = .seconds(1)
       },
       plan: { EmulatorRun.plan(baseURL: $0, s4eAssets: 6, invictiAssets: 0, rate: 10) })
-    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     let throttled = run.emulator.requests.filter { $0.status == 429 }
     #expect(!throttled.isEmpty)
     // After each 429 (Retry-After: 1), the runner waited: nothing arrived in the next 0.9 s
@@ -232,7 +237,7 @@ struct EmulatorRun {
         otherScan = (try? JSONParser().parse(answer.get().body))?["scan_id"]?.stringValue ?? ""
         await transport.shutdown()
       })
-    let record = try #require(run.report.records.first)
+    let record = try #require(run.records.first)
     switch policy {
     case "adopt":
       #expect(record.outcome == .completed)
@@ -259,7 +264,7 @@ struct EmulatorRun {
       $0.faults.lostTriggerAnswers = 0.5
       $0.runSeconds = 6...6.5
     })
-    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     run.expectOneScanPerAsset()
     #expect(run.emulator.requests.contains { $0.status == 0 })
     run.expectNoSecrets()
@@ -268,7 +273,7 @@ struct EmulatorRun {
 
   @Test func serverErrorBurstsAreRetried() async throws {
     let run = try await EmulatorRun.run(configure: { $0.faults.serverErrors = 0.3 })
-    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     #expect(run.emulator.requests.contains { $0.status >= 500 })
     #expect(run.output.contains("retrying in"))
     run.expectOneScanPerAsset()
@@ -299,7 +304,7 @@ struct EmulatorRun {
     #expect(run.report.exitCode == 1)
     #expect(
       run.output.contains(
-        "web-1/quick: failed: the trigger was answered 404: the specified asset does not exist at plan.yaml:19:93"
+        "web-1/quick: failed: the trigger was answered 404: the specified asset does not exist at plan.yaml:20:93"
       ))
   }
 
@@ -311,7 +316,7 @@ struct EmulatorRun {
         // Longer than the first retry can wait, as in `aLostTriggerAnswer...`.
         $0.runSeconds = 6...6.5
       }, requestTimeout: 0.5)
-    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     #expect(run.output.contains("no answer within"))
     run.expectOneScanPerAsset()
     run.expectSpacing(rate: 4, vendor: "s4e")
@@ -324,7 +329,7 @@ struct EmulatorRun {
         $0.faults.unknownStatuses = 0.8
         $0.runSeconds = 2...2.5
       })
-    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     #expect(run.output.contains("warning: unknown status `warming_up`, treated as running"))
     run.expectSpacing(rate: 4, vendor: "s4e")
     run.expectNoSecrets()

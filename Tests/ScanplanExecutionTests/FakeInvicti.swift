@@ -97,7 +97,8 @@ final class FakeInvicti: @unchecked Sendable {
 /// 5 seconds.
 func invictiPlan(
   targets count: Int, poll: String = "{ initial_interval: 5s, max_interval: 5s }",
-  scans: String = "[{ profile_id: 11111111-1111-1111-1111-111111111112 }]", extra: String = ""
+  scans: String = "[{ profile_id: 11111111-1111-1111-1111-111111111112 }]", extra: String = "",
+  readFindings: Bool = true
 ) -> String {
   var text = """
     version: 1
@@ -107,6 +108,7 @@ func invictiPlan(
         base_url: http://127.0.0.1:2
         token: ${INVICTI_API_TOKEN}
         requests_per_second: 10
+        read_findings: \(readFindings)
         poll: \(poll)
     \(extra)
     assets:

@@ -1,5 +1,6 @@
 import ScanplanEmulator
 import ScanplanExecution
+import ScanplanReport
 import ScanplanVendorKit
 import Testing
 
@@ -30,7 +31,7 @@ import Testing
     _ run: EmulatorRun, except hostile: String = "web-1/quick",
     sourceLocation: SourceLocation = #_sourceLocation
   ) {
-    for record in run.report.records where record.id != hostile {
+    for record in run.records where record.id != hostile {
       #expect(
         record.outcome == .completed, "\(record.id): \(String(describing: record.outcome))",
         sourceLocation: sourceLocation)
@@ -118,7 +119,7 @@ import Testing
     let asset = test.invicti ? uuid(100) : Self.hostileAsset
     let id = test.invicti ? "api-0/scan" : "web-1/quick"
     let run = try await Self.run(test.behavior, asset: asset, dialect: test.dialect)
-    let record = try #require(run.report.records.first { $0.id == id })
+    let record = try #require(run.records.first { $0.id == id })
     #expect(record.outcome == test.expected(scanID: record.scanID), "\(run.output)")
     #expect(run.emulator.triggersByAsset[asset] == test.triggers)
     Self.expectOthersIntact(run, except: id)

@@ -1,4 +1,5 @@
 import ScanplanExecution
+import ScanplanReport
 import ScanplanVendorKit
 import Testing
 

@@ -1,5 +1,6 @@
 import ScanplanExecution
 import ScanplanJSON
+import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 import Testing
@@ -50,7 +51,7 @@ import Testing
     let report = RunReport(
       records: [record], startedAt: 1_800_000_000, endedAt: 1_800_000_045, interrupted: false,
       unreachableProviders: [], timeline: timeline,
-      budgets: [RunReport.Budget(name: "s4e", rate: 1, statistics: .init())])
+      budgets: [RunReport.BudgetUse(name: "s4e", rate: 1, statistics: .init())])
     let json = try JSONParser().parse(report.json())
     #expect(json["duration_seconds"] == 45)
     let scan = try #require(json["scans"]?.arrayValue?.first?["timeline"])

@@ -1,6 +1,7 @@
 import ScanplanExecution
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanReport
 import ScanplanVendorKit
 import Testing
 
@@ -470,6 +471,7 @@ import Testing
           type: invicti
           base_url: http://127.0.0.1:2
           token: ${INVICTI_API_TOKEN}
+          read_findings: false
           poll: { initial_interval: 5s }
       assets:
         - name: api

@@ -2,6 +2,7 @@ import Foundation
 import ScanplanExecution
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanReport
 import ScanplanS4E
 import ScanplanYAML
 import Testing

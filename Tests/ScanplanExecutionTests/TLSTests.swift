@@ -1,6 +1,7 @@
 import ScanplanEmulator
 import ScanplanExecution
 import ScanplanPlan
+import ScanplanReport
 import ScanplanVendorKit
 import ScanplanYAML
 import Testing
@@ -36,7 +37,7 @@ import Testing
     let run = try await EmulatorRun.run(
       plan: { EmulatorRun.plan(baseURL: $0, caFile: Self.folder + "ca.pem") }, tls: try Self.tls())
     #expect(run.emulator.baseURL.hasPrefix("https://127.0.0.1:"))
-    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     #expect(run.report.exitCode == 0)
     run.expectNoSecrets()
   }
@@ -46,9 +47,9 @@ import Testing
       plan: { EmulatorRun.plan(baseURL: $0) }, tls: try Self.tls())
     let reason =
       "certificate not trusted: set ca_file to a PEM file of the authority that signed the server's certificate"
-    #expect(run.report.records.allSatisfy { $0.outcome == .errored(reason) }, "\(run.output)")
+    #expect(run.records.allSatisfy { $0.outcome == .errored(reason) }, "\(run.output)")
     // No scan sent a second request: nothing was retried.
-    #expect(run.sent.count <= run.report.records.count, "\(run.sent)")
+    #expect(run.sent.count <= run.records.count, "\(run.sent)")
     #expect(run.emulator.requests.isEmpty)
     #expect(!run.output.contains("retrying"))
     #expect(run.output.contains("s4e  unreachable: \(reason)"))

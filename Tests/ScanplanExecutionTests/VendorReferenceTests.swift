@@ -1,6 +1,7 @@
 import ScanplanEmulator
 import ScanplanExecution
 import ScanplanJSON
+import ScanplanReport
 import ScanplanS4E
 import ScanplanVendorKit
 import Testing
@@ -13,15 +14,15 @@ import Testing
     let run = try await EmulatorRun.run(
       configure: { $0.dialect = .reference },
       plan: { EmulatorRun.plan(baseURL: $0, s4eAssets: 3, invictiAssets: 2) })
-    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     #expect(run.report.exitCode == 0)
     run.expectOneScanPerAsset()
     run.expectNoSecrets()
     // The reference counts `info` too.
-    #expect(run.report.records.first { $0.id == "api-0/scan" }?.severityCounts?["info"] != nil)
+    #expect(run.records.first { $0.id == "api-0/scan" }?.severityCounts?["info"] != nil)
     // Every Invicti id came from an absolute `Location` alone, and was polled as one object.
     #expect(
-      run.report.records.filter { $0.provider == "inv" }.allSatisfy {
+      run.records.filter { $0.provider == "inv" }.allSatisfy {
         $0.polls >= 1 && $0.scanID != nil
       })
   }
@@ -39,7 +40,7 @@ import Testing
         $0.runSeconds = 0.3...0.4
       },
       plan: { EmulatorRun.plan(baseURL: $0, s4eAssets: 1, invictiAssets: 1) })
-    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     for line in ["paused (pausing)\n", "paused\n", "paused (resuming)\n"] {
       #expect(run.output.contains("api-0/scan  " + line), "\(run.output)")
     }
@@ -57,7 +58,7 @@ import Testing
       plan: { EmulatorRun.plan(baseURL: $0, s4eAssets: 1, invictiAssets: 1) })
     #expect(run.outcome("api-0/scan") == .cancelled)
     #expect(run.outcome("web-0/quick") == .cancelled)
-    #expect(run.report.records.first { $0.id == "api-0/scan" }?.lastStatus == "aborted")
+    #expect(run.records.first { $0.id == "api-0/scan" }?.lastStatus == "aborted")
     #expect(run.report.exitCode == 1)
   }
 
@@ -75,10 +76,10 @@ import Testing
       // The lookup comes within 0.5 s of a lost answer, long before the scan ends, even
       // on a busy machine.
       scheduler: { $0.retryBase = 0.5 })
-    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     run.expectOneScanPerAsset()
     #expect(run.emulator.requests.contains { $0.status == 0 && $0.method == "POST" })
-    let recovered = run.report.records.filter(\.recovered)
+    let recovered = run.records.filter(\.recovered)
     #expect(!recovered.isEmpty)
     for record in recovered {
       #expect(run.output.contains("\(record.id)  found scan \(record.scanID!)"))
@@ -99,7 +100,7 @@ import Testing
         // S4E's own default: 10 triggers a minute, one every 6 s.
         EmulatorRun.plan(baseURL: $0, s4eAssets: 2, invictiAssets: 0, triggersPerMinute: nil)
       })
-    #expect(run.report.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     #expect(!run.emulator.requests.contains { $0.status == 429 })
     let triggers = run.emulator.requests.filter { $0.method == "POST" }.map(\.time)
     #expect(triggers.count == 2)
@@ -132,16 +133,28 @@ import Testing
     #expect(details.message == "at most 10 scans may be created per minute (rate_limited)")
   }
 
-  @Test func aGateOnASeverityAnOlderServerDoesNotReportFails() async throws {
+  /// Counted from the counts alone (findings not read), a gated severity an older server
+  /// leaves out fails the gate; with the findings read, the listed findings decide.
+  @Test(arguments: [false, true])
+  func aGateOnASeverityAnOlderServerDoesNotReportFails(readFindings: Bool) async throws {
     let run = try await EmulatorRun.run(
       configure: {
         $0.omittedSeverities = ["critical"]
         $0.runSeconds = 0.3...0.4
       },
-      plan: { EmulatorRun.plan(baseURL: $0, s4eAssets: 0, invictiAssets: 1) })
-    let record = try #require(run.report.records.first)
+      plan: {
+        EmulatorRun.plan(
+          baseURL: $0, s4eAssets: 0, invictiAssets: 1, readFindings: readFindings)
+      })
+    let record = try #require(run.records.first)
     #expect(record.outcome == .completed)
-    #expect(record.gate == .failed(["critical: not reported"]))
-    #expect(run.report.exitCode == 1)
+    if readFindings {
+      #expect(record.gate == .passed)
+      #expect(record.findings?.contains { $0.severity == .critical } == false)
+      #expect(run.report.exitCode == 0)
+    } else {
+      #expect(record.gate == .failed(["critical: not reported"]))
+      #expect(run.report.exitCode == 1)
+    }
   }
 }

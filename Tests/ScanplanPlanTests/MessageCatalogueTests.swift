@@ -50,9 +50,6 @@ import Testing
     NameMessage.unusedProfile(name: "deep"), NameMessage.extendsCycle(cycle: "a -> b -> a"),
     VendorFitMessage.assetKeyOfOtherVendor(field: uuidField, provider: "inv", type: s4e),
     VendorFitMessage.settingOfOtherVendor(field: settingField, owner: "provider `inv`", type: s4e),
-    VendorFitMessage.settingNotHonoured(key: "fail_on", owner: "provider `s4e`", reason: "no"),
-    VendorFitMessage.profileSettingNotHonoured(
-      profile: "gate", key: "fail_on", provider: "s4e", reason: "no"),
     VendorFitMessage.profileMismatch(profile: "p", provider: "inv", type: s4e, field: settingField),
     VendorFitMessage.mixedProfile(
       name: "p", keys: [("Invicti", "profile_id"), ("S4E", "scan_type")]),

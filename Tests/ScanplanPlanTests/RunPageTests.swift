@@ -1,5 +1,6 @@
 import Foundation
 import ScanplanRendering
+import ScanplanReport
 import Testing
 
 /// The HTML page and the job summary, drawn from a run report.
@@ -38,7 +39,7 @@ import Testing
   ]
 
   static func page(_ json: String) throws -> String {
-    RunPage().render(try ReportDocument.read(Array(json.utf8)).get())
+    RunPage().render(try RunReport.read(Array(json.utf8)).get())
   }
 
   @Test func thePageIsSelfContained() throws {
@@ -128,7 +129,7 @@ import Testing
     (#"[1, 2]"#, "not a scanplan run report of version 1"),
   ])
   func somethingElseIsNotAReport(_ text: String, _ message: String) {
-    guard case .failure(let error) = ReportDocument.read(Array(text.utf8)) else {
+    guard case .failure(let error) = RunReport.read(Array(text.utf8)) else {
       Issue.record("read \(text)")
       return
     }

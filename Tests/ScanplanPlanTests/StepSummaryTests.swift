@@ -1,13 +1,14 @@
 import Foundation
 import ScanplanPlan
 import ScanplanRendering
+import ScanplanReport
 import ScanplanYAML
 import Testing
 
 /// What `validate` and `run` append to `$GITHUB_STEP_SUMMARY`.
 @Suite struct StepSummaryTests {
-  static func document(_ json: String) throws -> ReportDocument {
-    try ReportDocument.read(Array(json.utf8)).get()
+  static func document(_ json: String) throws -> RunReport {
+    try RunReport.read(Array(json.utf8)).get()
   }
 
   @Test func aRunListsFailuresFirstWithTheirReasonsAndTotals() throws {
@@ -17,7 +18,7 @@ import Testing
       summary == """
         ### scanplan run
 
-        **Exit 1**: 2 completed, 1 failed (3 scans in 1m 00s).
+        **Exit 1**: 2 completed, 1 failed, 1 gate failed (3 scans in 1m 00s).
 
         Findings: 2 high, 1 low, 1 critical.
 

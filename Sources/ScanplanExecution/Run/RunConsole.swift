@@ -1,3 +1,4 @@
+import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 
@@ -10,16 +11,20 @@ public final class RunConsole: @unchecked Sendable {
   private let live: Bool
   private let redactor: Redactor
   private let write: @Sendable (String) -> Void
+  /// Whether findings carry a baseline's states, so that lines count the new ones.
+  private let baseline: Bool
   private var drawnLines = 0
   private var lastDraw = -1.0
 
   /// A console writing through `write`.
   public init(
-    plan: RunPlan, live: Bool, redactor: Redactor, write: @escaping @Sendable (String) -> Void
+    plan: RunPlan, live: Bool, redactor: Redactor, baseline: Bool = false,
+    write: @escaping @Sendable (String) -> Void
   ) {
     self.plan = plan
     self.live = live
     self.redactor = redactor
+    self.baseline = baseline
     self.write = write
   }
 
@@ -78,23 +83,29 @@ public final class RunConsole: @unchecked Sendable {
   /// The summary printed at the end of a run; `resume` is the command that takes an
   /// interrupted run up again, when it had a state file.
   public func summary(_ report: RunReport, resume: String? = nil) -> String {
-    var text = "\n" + report.counts.map { "\($0.count) \($0.label)" }.joined(separator: ", ")
-    text += " in \(Self.duration(report.endedAt - report.startedAt))"
-    let resumed = report.records.count { $0.resumed }
+    var text =
+      "\n"
+      + report.summary.map { "\($0.count) \($0.name.replacing("_", with: " "))" }.joined(
+        separator: ", ")
+    text += " in \(Self.duration(report.duration ?? 0))"
+    let resumed = report.scans.count { $0.resumed }
     if resumed > 0 { text += " (\(resumed) of them reported from the state file)" }
     text += "\n"
-    for record in report.records {
-      switch record.outcome {
-      case .completed?, .triggered?:
-        if case .failed(let reasons)? = record.gate {
+    for scan in report.scans {
+      switch scan.status {
+      case "completed", "triggered":
+        if let error = scan.findingsError {
+          text += "  \(scan.id): its findings could not be read: \(error) at \(scan.location)\n"
+        } else if let gate = scan.gate, gate.word == "failed" {
           text +=
-            "  \(record.id): gate failed (\(reasons.joined(separator: ", "))) at \(record.location)\n"
+            "  \(scan.id): gate failed (\(gate.reasons.joined(separator: ", "))) at \(scan.location)\n"
+          text += Self.tripping(scan, gate, baseline: report.baseline != nil)
         }
-      case let outcome?:
-        let reason = outcome.reason.map { ": \($0)" } ?? ""
-        text += "  \(record.id): \(outcome.label)\(reason) at \(record.location)\n"
-      case nil:
-        text += "  \(record.id): still running at \(record.location)\n"
+      case "running":
+        text += "  \(scan.id): still running at \(scan.location)\n"
+      default:
+        let reason = scan.reason.map { ": \($0)" } ?? ""
+        text += "  \(scan.id): \(scan.status)\(reason) at \(scan.location)\n"
       }
     }
     if !report.unreachableProviders.isEmpty {
@@ -112,6 +123,24 @@ public final class RunConsole: @unchecked Sendable {
     }
     text += "exit code \(report.exitCode)\n"
     return redactor.redact(text)
+  }
+
+  /// The findings that failed a gate, a line each, the first few: the new ones when
+  /// there is a baseline.
+  static func tripping(_ scan: RunReport.Scan, _ gate: RunReport.Gate, baseline: Bool) -> String {
+    let severities = Set(gate.failOn.map(\.name))
+    let counted = (scan.findings ?? []).filter {
+      $0.counts && (severities.isEmpty || severities.contains($0.severity.rawValue))
+    }.sorted { $0.severity < $1.severity }
+    var text = ""
+    for finding in counted.prefix(5) {
+      text += "    \(baseline ? "new " : "")\(finding.severity.rawValue): \(finding.name)"
+      if let url = finding.url { text += " at \(url)" }
+      if let input = finding.input { text += " (\(input))" }
+      text += "\n"
+    }
+    if counted.count > 5 { text += "    and \(counted.count - 5) more in the report\n" }
+    return text
   }
 
   private func describe(_ event: RunEvent, records: [ScanRecord]) -> String? {
@@ -151,6 +180,8 @@ public final class RunConsole: @unchecked Sendable {
       return "\(plan.budgets[budget].name)  unreachable: \(reason)"
     case .note(_, let text):
       return text
+    case .readingFindings, .findingsPage:
+      return nil
     case .resumed(let count):
       return Counted.phrase(count, "scan")
         + " ended in an earlier run: reported from the state file"
@@ -159,6 +190,14 @@ public final class RunConsole: @unchecked Sendable {
       guard let outcome = record.outcome else { return nil }
       var line = "\(record.id)  \(outcome.label)"
       if let reason = outcome.reason { line += ": \(reason)" }
+      if let findings = record.findings {
+        line += ", " + Counted.phrase(findings.count, "finding")
+        if baseline {
+          line += " (\(findings.count { $0.baselineState == .new }) new)"
+        }
+      } else if let error = record.findingsError {
+        line += "; its findings could not be read: \(error)"
+      }
       if let counts = record.severityCounts, !counts.isEmpty {
         line +=
           "  "

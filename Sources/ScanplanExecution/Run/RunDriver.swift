@@ -1,3 +1,4 @@
+import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 
@@ -180,17 +181,19 @@ public struct RunDriver: Sendable {
       records: core.records, startedAt: epoch, endedAt: epoch + end,
       interrupted: core.isInterrupted, unreachableProviders: unreachable, timeline: timeline,
       budgets: plan.budgets.indices.map {
-        RunReport.Budget(
+        RunReport.BudgetUse(
           name: plan.budgets[$0].name, rate: plan.budgets[$0].requestsPerSecond,
           statistics: core.budgetStatistics[$0])
-      })
-    return Outcome(report: report, stateError: stateError)
+      }, baseline: configuration.baseline?.source)
+    return Outcome(report: report, records: core.records, stateError: stateError)
   }
 
   /// How a run ended.
   public struct Outcome: Sendable {
     /// The report.
     public let report: RunReport
+    /// What the run learned of each scan, in job order.
+    public let records: [ScanRecord]
     /// Set when the state file could not be written: the run stopped so that no trigger
     /// went unrecorded.
     public let stateError: StateFileError?

@@ -65,6 +65,8 @@ public struct RunPlan: Sendable {
     public let sequenceKey: String?
     /// What a state file's entry for this scan must have been written for.
     public let fingerprint: RequestFingerprint
+    /// Whether its findings are read when it completes (`read_findings`).
+    public let readsFindings: Bool
 
     /// The asset's keys as sent, resolved.
     public var assetKeys: [AssetKey] { scan.assetKeys }

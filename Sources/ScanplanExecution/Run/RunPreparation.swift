@@ -213,7 +213,8 @@ struct RunPreparation {
         onConflict: provider.onConflict, sequenceKey: sequenceKey,
         fingerprint: RequestFingerprint(
           type: provider.type, api: provider.type.api, input: scan.triggerInput,
-          baseURL: sandbox == nil ? connection.baseURL : RequestFingerprint.sandboxBaseURL)))
+          baseURL: sandbox == nil ? connection.baseURL : RequestFingerprint.sandboxBaseURL),
+        readsFindings: provider.readsFindings))
   }
 
   /// The plan, or every problem found.

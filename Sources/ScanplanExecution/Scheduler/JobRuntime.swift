@@ -1,3 +1,5 @@
+import ScanplanVendorKit
+
 /// What the scheduler keeps of one scan while it runs, beside its `ScanRecord`.
 struct JobRuntime: Sendable {
   /// Where a job is in the run.
@@ -32,6 +34,15 @@ struct JobRuntime: Sendable {
   var lookupCursor: String?
   /// Listing pages read for the current lookup.
   var lookupPages = 0
+  /// Whether the scan completed and its findings are being read.
+  var readingFindings = false
+  /// The findings page to ask for next; nil for the first.
+  var findingsCursor: FindingsCursor?
+  /// Whether every findings page was read (a run resumed between the last page and
+  /// the verdict).
+  var findingsDone = false
+  /// Every findings cursor followed, so that a list that goes round is caught.
+  var findingsCursors: Set<FindingsCursor> = []
 
   init(interval: Double) {
     self.interval = interval

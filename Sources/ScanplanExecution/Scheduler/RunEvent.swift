@@ -1,3 +1,5 @@
+import ScanplanVendorKit
+
 /// Something that happened during a run, for the console and the state journal.
 public enum RunEvent: Equatable, Sendable {
   /// A trigger is about to be sent; journals record it before it goes.
@@ -30,6 +32,11 @@ public enum RunEvent: Equatable, Sendable {
   case note(job: Int, text: String)
   /// Scans that ended in an earlier run are reported from the state file.
   case resumed(count: Int)
+  /// A scan completed at the vendor; its findings are read next.
+  case readingFindings(job: Int)
+  /// A page of a scan's findings was read (its record holds them); `next` is the next
+  /// page's cursor, nil after the last.
+  case findingsPage(job: Int, count: Int, next: FindingsCursor?)
   /// A scan ended; its record holds the outcome.
   case finished(job: Int)
 }

@@ -57,11 +57,3 @@ public enum ScanOutcome: Equatable, Sendable {
     }
   }
 }
-
-/// A `fail_on` gate's verdict on a completed scan.
-public enum GateVerdict: Equatable, Sendable {
-  /// Every threshold was under.
-  case passed
-  /// These thresholds were reached (`critical: 2 >= 1`).
-  case failed([String])
-}

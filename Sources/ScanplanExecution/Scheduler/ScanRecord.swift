@@ -1,3 +1,5 @@
+import ScanplanPlan
+import ScanplanReport
 import ScanplanVendorKit
 
 /// Everything a run learned about one scan: the report's row.
@@ -34,6 +36,14 @@ public struct ScanRecord: Sendable {
   public var sessionID: String?
   /// The gate's verdict, when the scan has one.
   public var gate: GateVerdict?
+  /// The gate it is judged by: its `fail_on`.
+  public var failOn: [GateThreshold] = []
+  /// The findings the vendor listed, once read; nil when they were not (the vendor lists
+  /// none, reading is off, or they could not be read).
+  public var findings: [Finding]?
+  /// Why the findings could not be read: the gate fails closed, and the scan is a
+  /// failure.
+  public var findingsError: String?
   /// Whether the scan id came from a 409 (a scan already running) rather than a trigger.
   public var adopted = false
   /// Whether the scan ended in an earlier run, and is reported from the state file.

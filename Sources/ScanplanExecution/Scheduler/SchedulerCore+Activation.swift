@@ -39,7 +39,14 @@ extension SchedulerCore {
     // Re-attached from a state file: poll it now instead of triggering it again.
     runtimes[index].hasTriggered = true
     if records[index].triggeredAt == nil { records[index].triggeredAt = now }
-    if job.scan.wait {
+    if runtimes[index].readingFindings {
+      // It completed, and its findings were being read: on from the next page.
+      if runtimes[index].findingsDone {
+        complete(job, now: now)
+      } else {
+        enqueue(index, .findings, due: now)
+      }
+    } else if job.scan.wait {
       enqueue(index, .poll, due: now)
     } else {
       finish(index, .triggered, now: now)

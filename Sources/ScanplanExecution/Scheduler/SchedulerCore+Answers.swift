@@ -51,6 +51,7 @@ extension SchedulerCore {
     case .poll: pollAnswered(job, response, now: now)
     case .conflictPoll: conflictPollAnswered(job, response, now: now)
     case .lookup: lookupAnswered(job, response, now: now)
+    case .findings: findingsAnswered(job, response, now: now)
     }
   }
 
@@ -161,8 +162,7 @@ extension SchedulerCore {
     record(reading, of: index)
     switch reading.state {
     case .completed:
-      records[index].gate = gate(job, counts: records[index].severityCounts)
-      finish(index, .completed, now: now)
+      vendorCompleted(job, now: now)
     case .failed:
       finish(index, .failed("the provider reported the scan `\(reading.status)`"), now: now)
     case .cancelled:

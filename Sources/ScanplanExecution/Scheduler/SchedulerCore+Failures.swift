@@ -1,4 +1,5 @@
 import ScanplanPlan
+import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 
@@ -27,11 +28,11 @@ extension SchedulerCore {
     runtimes[index].failures += 1
     let failures = runtimes[index].failures
     guard failures <= configuration.maxRetries else {
-      finish(index, .errored("\(cause), \(failures) times in a row"), now: now)
+      gaveUp(index, kind, "\(cause), \(failures) times in a row", now: now)
       return
     }
     guard budgets[job.budget].retryTokens >= 1 else {
-      finish(index, .errored("\(cause); the provider's retry budget is spent"), now: now)
+      gaveUp(index, kind, "\(cause); the provider's retry budget is spent", now: now)
       return
     }
     budgets[job.budget].retryTokens -= 1
@@ -44,6 +45,16 @@ extension SchedulerCore {
       enqueueStart(index, due: now + delay)
     } else {
       enqueue(index, kind, due: now + delay)
+    }
+  }
+
+  /// A request given up on: the scan errors, or, for its findings, the scan completed
+  /// with findings that could not be read.
+  private mutating func gaveUp(_ index: Int, _ kind: RequestKind, _ why: String, now: Double) {
+    if kind == .findings {
+      findingsFailed(index, why, now: now)
+    } else {
+      finish(index, .errored(why), now: now)
     }
   }
 
@@ -68,17 +79,5 @@ extension SchedulerCore {
     for (ticket, entry) in inFlight where plan.jobs[entry.job].budget == index {
       inFlight.removeValue(forKey: ticket)
     }
-  }
-
-  /// A completed scan's `fail_on` verdict. A gated severity the provider did not report
-  /// (an older server without `critical`) fails the gate: it must not pass on a guess.
-  func gate(_ job: RunPlan.Job, counts: [String: Int]?) -> GateVerdict? {
-    guard !job.scan.failOn.isEmpty else { return nil }
-    guard let counts else { return .failed(["no severity counts were reported"]) }
-    let reached = job.scan.failOn.compactMap { gate -> String? in
-      guard let count = counts[gate.severity] else { return "\(gate.severity): not reported" }
-      return count >= gate.count ? "\(gate.severity): \(count) >= \(gate.count)" : nil
-    }
-    return reached.isEmpty ? .passed : .failed(reached)
   }
 }

@@ -12,7 +12,7 @@ extension SchedulerCore {
     let step: Double
     switch kind {
     case .trigger, .lookup: step = Double(job.poll.initialInterval)
-    case .poll: step = runtimes[index].interval
+    case .poll, .findings: step = runtimes[index].interval
     case .conflictPoll: step = runtimes[index].conflictInterval
     }
     let wait =

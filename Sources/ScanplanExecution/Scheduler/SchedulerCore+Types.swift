@@ -1,3 +1,4 @@
+import ScanplanReport
 import ScanplanVendorKit
 
 extension SchedulerCore {
@@ -33,6 +34,14 @@ extension SchedulerCore {
     public var jitter = 0.1
     /// Listing pages read to find a lost trigger's scan before it is taken as not made.
     public var maxLookupPages = 10
+    /// Findings pages read of one scan before its list is taken as one that never ends
+    /// (100,000 findings at 100 a page).
+    public var maxFindingsPages = 1000
+    /// The findings of an earlier run's report: this run's findings get their states
+    /// against it, and gates count new ones only.
+    public var baseline: Baseline?
+    /// Whether there is a baseline.
+    public var hasBaseline: Bool { baseline != nil }
     /// Seconds since the Unix epoch at time 0, to read `Retry-After` dates.
     public var epochAtStart: Double
 
@@ -53,6 +62,8 @@ extension SchedulerCore {
     case conflictPoll
     /// Listing the asset's scans to find the one a lost trigger made.
     case lookup
+    /// A page of a completed scan's findings.
+    case findings
   }
 
   /// A request to send now.
@@ -80,6 +91,8 @@ extension SchedulerCore {
     /// What the run should say about the entry: why it was not reused, or why the scan
     /// is asked about again.
     public var note: String?
+    /// The scan completed, and its findings were being read.
+    public var findingsProgress: FindingsProgress?
 
     /// Creates a restored entry.
     public init(
@@ -89,6 +102,26 @@ extension SchedulerCore {
       self.attempted = attempted
       self.result = result
       self.note = note
+    }
+  }
+
+  /// How far reading a completed scan's findings got in an earlier run.
+  public struct FindingsProgress: Sendable {
+    /// What the polls found when the vendor reported the scan completed.
+    public var ended: ScanResult
+    /// The findings read.
+    public var findings: [Finding]
+    /// The next page; nil before the first, or after the last when `done`.
+    public var cursor: FindingsCursor?
+    /// Whether every page was read.
+    public var done: Bool
+
+    /// Creates a progress.
+    public init(ended: ScanResult, findings: [Finding], cursor: FindingsCursor?, done: Bool) {
+      self.ended = ended
+      self.findings = findings
+      self.cursor = cursor
+      self.done = done
     }
   }
 

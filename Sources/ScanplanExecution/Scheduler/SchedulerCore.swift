@@ -1,5 +1,6 @@
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 
@@ -66,7 +67,10 @@ public struct SchedulerCore: Sendable {
     }
     budgetStatistics = Array(repeating: BudgetStatistics(), count: plan.budgets.count)
     records = plan.jobs.map {
-      ScanRecord(job: $0.index, id: $0.id, provider: $0.provider, location: $0.location)
+      var record = ScanRecord(
+        job: $0.index, id: $0.id, provider: $0.provider, location: $0.location)
+      record.failOn = $0.scan.failOn
+      return record
     }
     runtimes = plan.jobs.map { JobRuntime(interval: Double($0.poll.initialInterval)) }
     pending = PendingScans(budgets: plan.budgets.count)
@@ -87,6 +91,16 @@ public struct SchedulerCore: Sendable {
           owners[scanID] = job.index
         }
         runtimes[job.index].ambiguous = entry.attempted && entry.scanID == nil
+        if let progress = entry.findingsProgress, entry.scanID != nil {
+          // Completed at the vendor: the findings are read on from where they stopped.
+          progress.ended.apply(to: &records[job.index], epoch: configuration.epochAtStart)
+          records[job.index].outcome = nil
+          records[job.index].endedAt = nil
+          records[job.index].findings = progress.findings
+          runtimes[job.index].readingFindings = true
+          runtimes[job.index].findingsCursor = progress.cursor
+          runtimes[job.index].findingsDone = progress.done
+        }
       }
       pending.add(job.index, budget: job.budget)
     }
@@ -110,7 +124,7 @@ public struct SchedulerCore: Sendable {
     var gate: [String: Int] = [:]
     for threshold in job.scan.failOn { gate[threshold.severity] = threshold.count }
     guard gate != result.failOn || (result.gate == nil && !gate.isEmpty) else { return }
-    records[index].gate = self.gate(job, counts: result.severityCounts)
+    records[index].gate = judge(job).verdict
     if records[index].gate != nil || result.gate != nil {
       let note =
         "the gate of `\(job.id)` changed since the state file was written; "
@@ -185,6 +199,11 @@ public struct SchedulerCore: Sendable {
       // Only enqueued for an API that lists (`recoversLostTriggers`).
       return job.api.lookupRequest(
         job.triggerInput, cursor: runtimes[job.index].lookupCursor, baseURL: job.baseURL,
+        token: job.token)!
+    case .findings:
+      // Only enqueued for an API that lists findings (`listsFindings`).
+      return job.api.findingsRequest(
+        findingsScan(job), cursor: runtimes[job.index].findingsCursor, baseURL: job.baseURL,
         token: job.token)!
     }
   }

@@ -1,5 +1,6 @@
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanReport
 import ScanplanVendorKit
 
 /// How a scan ended, as a state file keeps it: everything the report and the exit code
@@ -29,6 +30,10 @@ public struct ScanResult: Equatable, Sendable {
   /// The gate it was judged by (`fail_on`, severity to count), so that a later run whose
   /// plan has another gate judges the stored facts again instead of reusing the verdict.
   public var failOn: [String: Int] = [:]
+  /// The findings it listed, once read (absent ones of a baseline included).
+  public var findings: [Finding]?
+  /// Why its findings could not be read.
+  public var findingsError: String?
   /// Whether the scan id came from a 409.
   public var adopted = false
   /// Whether it came from a listing after a lost trigger.
@@ -54,6 +59,8 @@ public struct ScanResult: Equatable, Sendable {
     sessionID = record.sessionID
     gate = record.gate
     for threshold in failOn { self.failOn[threshold.severity] = threshold.count }
+    findings = record.findings
+    findingsError = record.findingsError
     adopted = record.adopted
     recovered = record.recovered
   }
@@ -70,6 +77,8 @@ public struct ScanResult: Equatable, Sendable {
     record.severityCounts = severityCounts
     record.sessionID = sessionID
     record.gate = gate
+    record.findings = findings
+    record.findingsError = findingsError
     record.adopted = adopted
     record.recovered = recovered
   }
@@ -103,6 +112,8 @@ public struct ScanResult: Equatable, Sendable {
       ])
     case nil: break
     }
+    if let findings { object["findings"] = .array(findings.map { $0.json() }) }
+    if let findingsError { object["findings_error"] = .string(findingsError) }
     if adopted { object["adopted"] = true }
     if recovered { object["recovered"] = true }
     return object
@@ -135,6 +146,8 @@ public struct ScanResult: Equatable, Sendable {
       default: self.gate = .failed(["the state file's verdict cannot be read"])
       }
     }
+    findings = object["findings"]?.arrayValue.map { $0.compactMap(Finding.init(json:)) }
+    findingsError = object["findings_error"]?.stringValue
     adopted = object["adopted"]?.boolValue ?? false
     recovered = object["recovered"]?.boolValue ?? false
   }

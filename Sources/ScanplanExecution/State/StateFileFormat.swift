@@ -1,4 +1,6 @@
 import ScanplanJSON
+import ScanplanReport
+import ScanplanVendorKit
 
 /// The state file's formats, and the lines of the current one.
 ///
@@ -11,6 +13,10 @@ import ScanplanJSON
 /// changed) is written once per id after a snapshot, and a later line of the same
 /// fingerprint keeps it. A scan that ended has a `result`: its verdict and everything its
 /// report row needs.
+///
+/// While a completed scan's findings are read, its entry has `ended` (what the polls
+/// found), and each page read adds a line `{"id", "findings_page": {"findings", "next",
+/// "pages"}}`; a run started again reads from `next` on.
 ///
 /// Format 2 (0.2) is the same journal without fingerprints or results, and format 1
 /// (0.1) one JSON document, `{"version": 1, "scans": {ID: ENTRY}}`. Both are still read:
@@ -67,8 +73,27 @@ enum StateFileFormat {
           message: "line \(lineNumber) of \(path) is damaged; move the file away or name another"
         )
       }
+      if let page = object["findings_page"]?.objectValue {
+        // A page of findings adds to its scan's entry while the findings are read.
+        guard var known = entries[id], known.ended != nil, known.result == nil else { continue }
+        known.pendingFindings += (page["findings"]?.arrayValue ?? []).compactMap(
+          Finding.init(json:))
+        known.findingsCursor = page["next"].flatMap(cursor)
+        known.findingsPages = page["pages"]?.intValue ?? known.findingsPages + 1
+        entries[id] = known
+        continue
+      }
       if entries[id] == nil { order.append(id) }
-      entries[id] = entry(from: object, previous: entries[id])
+      var read = entry(from: object, previous: entries[id])
+      if let previous = entries[id], previous.ended != nil, read.ended != nil,
+        read.result == nil, previous.scanID == read.scanID
+      {
+        // The same reading goes on: the pages read so far stay.
+        read.pendingFindings = previous.pendingFindings
+        read.findingsCursor = previous.findingsCursor
+        read.findingsPages = previous.findingsPages
+      }
+      entries[id] = read
     }
     return order.map { ($0, entries[$0]!) }
   }
@@ -105,7 +130,32 @@ enum StateFileFormat {
       provider: object["provider"]?.stringValue ?? "",
       location: object["location"]?.stringValue ?? "",
       scanID: object["scan_id"]?.stringValue, attempted: object["attempted"]?.boolValue ?? false,
-      fingerprint: fingerprint, result: result, unverifiedOutcome: unverified)
+      fingerprint: fingerprint, result: result, unverifiedOutcome: unverified,
+      ended: result == nil
+        ? object["ended"]?.objectValue.map { ScanResult(json: $0, outcome: .completed) } : nil)
+  }
+
+  private static func cursor(_ value: JSONValue) -> FindingsCursor? {
+    guard let object = value.objectValue else { return nil }
+    return FindingsCursor(result: object["result"]?.stringValue, page: object["page"]?.stringValue)
+  }
+
+  /// A page of findings read for `id`'s scan: `{"id", "findings_page": {"findings",
+  /// "next", "pages"}}`, `next` null after the last page.
+  static func findingsLine(
+    id: String, _ findings: [Finding], next: FindingsCursor?, pages: Int
+  ) -> String {
+    var cursor: JSONValue = .null
+    if let next {
+      var object = JSONObject()
+      if let result = next.result { object["result"] = .string(result) }
+      if let page = next.page { object["page"] = .string(page) }
+      cursor = .object(object)
+    }
+    let page: JSONObject = [
+      "findings": .array(findings.map { $0.json() }), "next": cursor, "pages": .int(pages),
+    ]
+    return JSONWriter.compact(.object(["id": .string(id), "findings_page": .object(page)])) + "\n"
   }
 
   /// One entry as a journal line, newline included; `withRequest` writes the request's
@@ -129,6 +179,7 @@ enum StateFileFormat {
     } else if let label = entry.unverifiedOutcome {
       object["outcome"] = .string(label)
     }
+    if entry.result == nil, let ended = entry.ended { object["ended"] = .object(ended.json()) }
     return JSONWriter.compact(.object(object)) + "\n"
   }
 }

@@ -1,6 +1,8 @@
 import OrderedCollections
 import ScanplanPlan
+import ScanplanReport
 import ScanplanSupport
+import ScanplanVendorKit
 
 #if canImport(Glibc)
   import Glibc
@@ -36,6 +38,15 @@ public final class StateJournal {
     /// `completed` as a file older than format 3 says it, with no verdict kept: the scan
     /// is polled once more for its result, never counted as passed.
     public var unverifiedOutcome: String?
+    /// What the polls found when the vendor reported the scan completed, while its
+    /// findings are read: a run started again reads the rest without polling again.
+    public var ended: ScanResult?
+    /// The findings read so far, while `ended`.
+    public var pendingFindings: [Finding] = []
+    /// The next findings page, while `ended`.
+    public var findingsCursor: FindingsCursor?
+    /// Findings pages read, while `ended`: with no cursor left, every page was read.
+    public var findingsPages = 0
   }
 
   /// The file's path.
@@ -49,6 +60,8 @@ public final class StateJournal {
   public var ids: [String] { order.filter { entries[$0] != nil } }
   /// Ids changed since the last save, in order of change, each once.
   private var changed: OrderedSet<String> = []
+  /// Pages of findings read since the last save, written after the changed entries.
+  private var pages: [(id: String, findings: [Finding], next: FindingsCursor?, pages: Int)] = []
   /// The fingerprint whose request's fields each id's lines carry since the last
   /// snapshot: a later line of the same fingerprint need not repeat them.
   private var requestWritten: [String: String] = [:]
@@ -83,12 +96,18 @@ public final class StateJournal {
           note: job.fingerprint.rejection(of: old, scan: job.id))
         continue
       }
-      restored[job.id] = SchedulerCore.Restored(
+      var entryRestored = SchedulerCore.Restored(
         scanID: entry.scanID, attempted: entry.attempted, result: entry.result,
         note: entry.unverifiedOutcome == nil
           ? nil
           : "state for `\(job.id)` says `\(entry.unverifiedOutcome!)` without a verdict "
             + "(an older scanplan wrote it); asking the provider again")
+      if entry.result == nil, let ended = entry.ended {
+        entryRestored.findingsProgress = SchedulerCore.FindingsProgress(
+          ended: ended, findings: entry.pendingFindings, cursor: entry.findingsCursor,
+          done: entry.findingsPages > 0 && entry.findingsCursor == nil)
+      }
+      restored[job.id] = entryRestored
     }
     return restored
   }
@@ -112,7 +131,31 @@ public final class StateJournal {
         update(plan.jobs[job]) {
           $0.result = ScanResult(record: records[job], failOn: failOn, epoch: epoch)
           $0.unverifiedOutcome = nil
+          $0.ended = nil
+          $0.pendingFindings = []
+          $0.findingsCursor = nil
+          $0.findingsPages = 0
         }
+      case .readingFindings(let job):
+        let failOn = plan.jobs[job].scan.failOn
+        var facts = records[job]
+        facts.outcome = .completed
+        facts.findings = nil
+        update(plan.jobs[job]) {
+          $0.ended = ScanResult(record: facts, failOn: failOn, epoch: epoch)
+          $0.pendingFindings = []
+          $0.findingsCursor = nil
+          $0.findingsPages = 0
+        }
+      case .findingsPage(let job, let count, let next):
+        let id = plan.jobs[job].id
+        guard var entry = entries[id], entry.ended != nil else { continue }
+        let page = Array((records[job].findings ?? []).suffix(count))
+        entry.pendingFindings += page
+        entry.findingsCursor = next
+        entry.findingsPages += 1
+        entries[id] = entry
+        pages.append((id, page, next, entry.findingsPages))
       default:
         continue
       }
@@ -148,6 +191,10 @@ public final class StateJournal {
     for id in order {
       guard let entry = entries[id] else { continue }
       text += line(id, entry)
+      if entry.ended != nil, entry.findingsPages > 0 {
+        text += StateFileFormat.findingsLine(
+          id: id, entry.pendingFindings, next: entry.findingsCursor, pages: entry.findingsPages)
+      }
     }
     do {
       try AtomicFile.write(Array(text.utf8), to: path, readers: .owner)
@@ -156,17 +203,22 @@ public final class StateJournal {
       throw StateFileError(message: error.message)
     }
     changed = []
+    pages = []
   }
 
-  /// Appends a line for each scan that changed since the last save, and returns once they
-  /// are on disk: one write and one fsync.
+  /// Appends a line for each scan that changed since the last save, then a line for each
+  /// page of findings read, and returns once they are on disk: one write and one fsync.
   public func save() throws(StateFileError) {
-    guard !changed.isEmpty else { return }
+    guard !changed.isEmpty || !pages.isEmpty else { return }
     guard let appender else { return try compact() }
     var text = ""
     for id in changed {
       guard let entry = entries[id] else { continue }
       text += line(id, entry)
+    }
+    for page in pages {
+      text += StateFileFormat.findingsLine(
+        id: page.id, page.findings, next: page.next, pages: page.pages)
     }
     do {
       try appender.append(Array(text.utf8))
@@ -174,6 +226,7 @@ public final class StateJournal {
       throw StateFileError(message: error.message)
     }
     changed = []
+    pages = []
   }
 
   /// An entry's line, with its request's fields unless an earlier line since the last

@@ -1,4 +1,5 @@
 import ScanplanJSON
+import ScanplanReport
 
 /// `scanplan state show FILE`: what a state file holds, per scan id: how the scan ended
 /// (or how far it got), its verdict, and its id at the vendor.

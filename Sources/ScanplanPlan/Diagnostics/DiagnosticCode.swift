@@ -166,9 +166,6 @@ extension DiagnosticCode {
   public static let profileMismatch = DiagnosticCode(
     "V302", "profile-mismatch",
     "a profile used by a scan whose provider type does not accept its keys")
-  /// `fail_on` on S4E.
-  public static let unsupportedGate = DiagnosticCode(
-    "V303", "unsupported-gate", "`fail_on` on S4E, which reports no severity counts")
   /// A profile mixing vendors.
   public static let mixedProfile = DiagnosticCode(
     "V304", "mixed-profile", "a profile with keys of both provider types, which no scan can use")
@@ -224,7 +221,7 @@ extension DiagnosticCode {
     invalidDuration, invalidUUID, invalidName, unsupportedVersion, emptyCollection, invalidURL,
     notAuthorized, missingAfterMerge,
     unknownProvider, unknownProfile, extendsCycle, duplicateName,
-    wrongProviderType, profileMismatch, unsupportedGate, mixedProfile, apiPrefixInBaseURL,
+    wrongProviderType, profileMismatch, mixedProfile, apiPrefixInBaseURL,
     literalToken, insecureURL, invalidReference, credentialsInURL, referenceNotAllowed,
     unusedSetting, pollIntervalClamped, unusedProfile, gateNeverChecked, pollIntervalOrder,
   ]

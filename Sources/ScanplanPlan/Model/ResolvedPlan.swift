@@ -76,6 +76,8 @@ public struct ResolvedProvider: Sendable {
   public let poll: PollPolicy
   /// What a 409 on trigger means.
   public let onConflict: ConflictPolicy
+  /// Whether the findings of its completed scans are read (`read_findings`).
+  public let readsFindings: Bool
   /// Where the provider is defined (its name).
   public let range: SourceRange
 

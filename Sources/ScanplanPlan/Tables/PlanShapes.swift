@@ -123,6 +123,10 @@ public enum PlanShapes {
         "on_conflict", .choice(["adopt", "wait", "fail"]), default: .string("adopt"),
         summary: "what to do when a trigger answers 409 because a scan of the asset is running"),
       Field(
+        "read_findings", .boolean, default: true,
+        summary: "read the findings of every scan that completes, within the budget, for "
+          + "gates, baselines and reports; `false` keeps to the counts a poll reports"),
+      Field(
         "defaults", .object(scanSettings),
         summary: "scan settings for every scan of this provider, under profiles and scans"),
     ])

@@ -40,11 +40,7 @@ extension PlanBuilder {
     -> Bool
   {
     var byType: [ProviderType: SettingsLayer.TopKey] = [:]
-    // Keys another vendor declines with a reason (`fail_on` on S4E) are shared keys that
-    // only some vendors honour; using them is reported where the profile is used.
-    let declined = Set(Vendors.tables.flatMap(\.unsupported.keys))
-    for key in layer.topKeys(in: document)
-    where key.field.vendors.count == 1 && !declined.contains(key.field.key) {
+    for key in layer.topKeys(in: document) where key.field.vendors.count == 1 {
       let type = key.field.vendors.first!
       if byType[type] == nil { byType[type] = key }
     }

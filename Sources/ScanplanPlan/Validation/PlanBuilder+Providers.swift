@@ -33,6 +33,7 @@ extension PlanBuilder {
       let triggers = fields["triggers_per_minute"].map { reader.value($0)?.doubleValue }
       let maxConcurrent = fields["max_concurrent_scans"].map { reader.value($0)?.intValue }
       let onConflict = fields["on_conflict"].map { reader.value($0)?.stringValue }
+      let readsFindings = fields["read_findings"].map { reader.value($0)?.boolValue }
       let poll = fields["poll"].map { readPoll($0, type: type) }
       var defaults = SettingsLayer()
       if let entry = fields["defaults"],
@@ -47,7 +48,7 @@ extension PlanBuilder {
       // Every read that failed was reported; resolve only a provider read cleanly.
       if let type, let token, baseURL != .some(nil), rate != .some(nil),
         maxConcurrent != .some(nil), onConflict != .some(nil), poll != .some(nil),
-        caFile != .some(nil), triggers != .some(nil)
+        caFile != .some(nil), triggers != .some(nil), readsFindings != .some(nil)
       {
         resolved = ResolvedProvider(
           name: name, type: type, baseURL: (baseURL ?? nil) ?? type.table.defaultBaseURL,
@@ -55,7 +56,7 @@ extension PlanBuilder {
           triggersPerMinute: (triggers ?? nil) ?? type.table.triggersPerMinute,
           maxConcurrentScans: maxConcurrent ?? nil, poll: (poll ?? nil) ?? defaultPoll(type),
           onConflict: ConflictPolicy(rawValue: (onConflict ?? nil) ?? "adopt") ?? .adopt,
-          range: range)
+          readsFindings: (readsFindings ?? nil) ?? true, range: range)
       }
       providers[name] = ProviderDecl(
         name: name, range: range, type: type, defaults: defaults, resolved: resolved)

@@ -12,15 +12,9 @@ extension PlanBuilder {
   ) {
     guard layer.writtenKeys & ~Self.acceptedKeys(type) != 0 else { return }
     for key in layer.topKeys(in: document) where !key.field.accepts(type) {
-      if let reason = type.table.unsupported[key.field.key] {
-        reader.report(
-          VendorFitMessage.settingNotHonoured(key: key.field.key, owner: owner(), reason: reason),
-          at: key.range)
-      } else {
-        reader.report(
-          VendorFitMessage.settingOfOtherVendor(field: key.field, owner: owner(), type: type),
-          at: key.range)
-      }
+      reader.report(
+        VendorFitMessage.settingOfOtherVendor(field: key.field, owner: owner(), type: type),
+        at: key.range)
     }
   }
 }

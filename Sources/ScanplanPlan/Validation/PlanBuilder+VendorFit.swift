@@ -14,17 +14,10 @@ extension PlanBuilder {
       for key in profile.layer.topKeys(in: document) where !key.field.accepts(type) {
         let note = Diagnostic.Note(
           .setInProfile(key: key.field.key, profile: profile.name), at: key.range)
-        if let reason = type.table.unsupported[key.field.key] {
-          reader.report(
-            VendorFitMessage.profileSettingNotHonoured(
-              profile: use.name, key: key.field.key, provider: provider, reason: reason),
-            at: use.range, notes: [note])
-        } else {
-          reader.report(
-            VendorFitMessage.profileMismatch(
-              profile: use.name, provider: provider, type: type, field: key.field),
-            at: use.range, notes: [note])
-        }
+        reader.report(
+          VendorFitMessage.profileMismatch(
+            profile: use.name, provider: provider, type: type, field: key.field),
+          at: use.range, notes: [note])
       }
     }
   }

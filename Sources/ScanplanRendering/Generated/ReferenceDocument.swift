@@ -49,11 +49,6 @@ public enum ReferenceDocument {
           text += section(nested, intro: "`\(field.key)` of \(table.displayName) scan settings.")
         }
       }
-      if !table.unsupported.isEmpty {
-        for (key, reason) in table.unsupported.sorted(by: { $0.key < $1.key }) {
-          text += "Not accepted on \(table.displayName): `\(key)`. \(reason).\n\n"
-        }
-      }
     }
     text += section(
       ObjectShape(

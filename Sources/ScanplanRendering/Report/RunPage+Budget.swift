@@ -1,7 +1,9 @@
+import ScanplanReport
+
 extension RunPage {
   /// A provider's requests per second over the run, as bars, against its configured
   /// rate (the dashed line), with its 429 pauses shaded.
-  static func budgetChart(_ provider: ReportDocument.Provider, length: Double) -> String {
+  static func budgetChart(_ provider: RunReport.Provider, length: Double) -> String {
     guard !provider.requestCounts.isEmpty else { return "" }
     let axis = TimeAxis(length: length)
     let left = axis.left

@@ -1,3 +1,5 @@
+import ScanplanReport
+
 extension RunPage {
   /// The page's colours: one per phase of a scan, one per kind of ending.
   enum Colour {
@@ -12,8 +14,8 @@ extension RunPage {
   }
 
   /// The colour of a scan's end: a failed gate fails the scan, whatever its status.
-  static func endColour(_ scan: ReportDocument.Scan) -> String {
-    if scan.gate == "failed" { return Colour.bad }
+  static func endColour(_ scan: RunReport.Scan) -> String {
+    if scan.gateFailed { return Colour.bad }
     return switch outcomeClass(scan.status) {
     case "ok": Colour.ok
     case "bad": Colour.bad
@@ -31,6 +33,11 @@ extension RunPage {
     background:#e5e7eb;color:#111827}
     .chip.ok{background:#dcfce7;color:#14532d}.chip.bad{background:#fee2e2;color:#7f1d1d}
     .chip.other{background:#e5e7eb;color:#374151}.chip.severity{background:#fef3c7;color:#78350f}
+    .chip.sev-critical{background:#7f1d1d;color:#fff}.chip.sev-high{background:#fee2e2;color:#991b1b}
+    .chip.sev-medium{background:#fef3c7;color:#92400e}.chip.sev-low{background:#dbeafe;color:#1e3a8a}
+    .chip.sev-info{background:#f3f4f6;color:#374151}.chip.state-new{background:#ede9fe;color:#5b21b6}
+    .chip.state-unchanged,.chip.state-absent{background:#f3f4f6;color:#6b7280}
+    td.url{word-break:break-all;font-size:12px}
     svg{display:block;width:100%;height:auto;font-size:11px}
     svg text{fill:#374151}.axis line{stroke:#e5e7eb}
     .legend{color:#374151;font-size:12px;margin:18px 0}

@@ -1,3 +1,5 @@
+import ScanplanReport
+
 extension RunPage {
   /// Seconds since the run started, across an SVG from `left` to 10 units short of its
   /// right edge, clamped to the run: what the budget chart and the timeline share.
@@ -18,7 +20,7 @@ extension RunPage {
     func x(_ seconds: Double) -> Double { left + plot * min(max(seconds / length, 0), 1) }
 
     /// 429 pauses shaded from `top` down `height`.
-    func shaded(_ pauses: [ReportDocument.Pause], top: Double, height: Double) -> String {
+    func shaded(_ pauses: [RunReport.Pause], top: Double, height: Double) -> String {
       pauses.map { pause in
         "<rect x=\"\(HTML.number(x(pause.from)))\" y=\"\(HTML.number(top))\" "
           + "width=\"\(HTML.number(max(x(pause.until) - x(pause.from), 1)))\" "

@@ -1,3 +1,4 @@
+import ScanplanReport
 import ScanplanSupport
 
 extension RunPage {
@@ -9,7 +10,7 @@ extension RunPage {
   /// across every row. Rows get thinner as scans grow in number, and names show only
   /// where they fit; every row names its scan in a tooltip.
   static func timeline(
-    _ scans: [ReportDocument.Scan], pauses: [ReportDocument.Pause], length: Double
+    _ scans: [RunReport.Scan], pauses: [RunReport.Pause], length: Double
   ) -> String {
     guard !scans.isEmpty else { return "" }
     let row = scans.count <= 60 ? 18.0 : scans.count <= 400 ? 8.0 : 4.0
@@ -57,7 +58,7 @@ extension RunPage {
           "<rect x=\"\(HTML.number(x(ended) - 2))\" y=\"\(HTML.number(y - 1))\" width=\"4\" "
           + "height=\"\(HTML.number(bar + 2))\" fill=\"\(endColour(scan))\"/>"
       }
-      for poll in scan.polls {
+      for poll in scan.pollTimes {
         svg +=
           "<rect x=\"\(HTML.number(x(poll) - 0.5))\" y=\"\(HTML.number(y))\" width=\"1\" "
           + "height=\"\(HTML.number(bar))\" fill=\"\(Colour.poll)\" opacity=\"0.6\"/>"
@@ -68,10 +69,10 @@ extension RunPage {
   }
 
   /// A row's tooltip: the scan, how it ended and why, its polls.
-  static func scanTitle(_ scan: ReportDocument.Scan) -> String {
+  static func scanTitle(_ scan: RunReport.Scan) -> String {
     var parts = [scan.id, scan.status.replacing("_", with: " ")]
     if let duration = scan.duration { parts.append(Markdown.duration(duration)) }
-    parts.append(Counted.phrase(scan.polls.count, "poll"))
+    parts.append(Counted.phrase(scan.pollTimes.count, "poll"))
     if let reason = scan.reason { parts.append(reason) }
     return parts.joined(separator: " · ")
   }

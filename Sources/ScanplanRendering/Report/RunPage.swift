@@ -1,3 +1,4 @@
+import ScanplanReport
 import ScanplanSupport
 
 /// `run --html FILE` and `scanplan report REPORT.json --html FILE`: one self-contained
@@ -6,11 +7,15 @@ import ScanplanSupport
 /// a timeline with one row per scan (queued, running and how it ended, polls as ticks),
 /// and the gates and findings, failures first.
 public struct RunPage: Sendable {
+  /// Findings the page lists at most, new first, then the more severe; the report and
+  /// the SARIF file have every one.
+  public var maxListedFindings = 2000
+
   /// A page writer.
   public init() {}
 
   /// The page.
-  public func render(_ report: ReportDocument) -> String {
+  public func render(_ report: RunReport) -> String {
     var body = header(report)
     body += totals(report)
     if !report.hasTimeline {
@@ -34,6 +39,7 @@ public struct RunPage: Sendable {
     }
     body += RunPage.legend
     body += table(report)
+    body += RunPage.findings(report, limit: maxListedFindings)
     return """
       <!doctype html>
       <html lang="en">
@@ -50,7 +56,7 @@ public struct RunPage: Sendable {
       """
   }
 
-  private func header(_ report: ReportDocument) -> String {
+  private func header(_ report: RunReport) -> String {
     let duration = report.duration.map { ", " + Markdown.duration($0) } ?? ""
     return """
       <header><h1>scanplan run</h1>
@@ -61,23 +67,24 @@ public struct RunPage: Sendable {
       """
   }
 
-  private func totals(_ report: ReportDocument) -> String {
+  private func totals(_ report: RunReport) -> String {
     var output = "<p class=\"totals\">"
     for count in report.summary {
       output +=
         "<span class=\"chip \(RunPage.outcomeClass(count.name))\">"
         + "\(count.count) \(HTML.escape(count.name.replacing("_", with: " ")))</span> "
     }
-    let findings = RunStepSummary.totals(report.scans.compactMap(\.severityCounts))
-    for count in findings {
-      output +=
-        "<span class=\"chip severity\">\(count.count) \(HTML.escape(count.name))</span> "
-    }
+    let listed = report.scans.compactMap(\.findings)
+    let findings =
+      listed.isEmpty
+      ? RunStepSummary.totals(report.scans.compactMap(\.severityCounts))
+      : RunStepSummary.totals(listed.map(RunStepSummary.counted))
+    for count in findings { output += RunPage.severityChip(count) + " " }
     return output + "</p>\n"
   }
 
   /// Gates and findings, failures first; the scans that ended well fold away.
-  private func table(_ report: ReportDocument) -> String {
+  private func table(_ report: RunReport) -> String {
     let failures = report.scans.filter(\.isFailure)
     let others = report.scans.filter { !$0.isFailure }
     var output = "<section><h2>Scans</h2>\n"
@@ -92,19 +99,21 @@ public struct RunPage: Sendable {
     return output + "</section>\n"
   }
 
-  private func rows(_ scans: [ReportDocument.Scan]) -> String {
+  private func rows(_ scans: [RunReport.Scan]) -> String {
     var output =
       "<table><thead><tr><th>scan</th><th>provider</th><th>status</th><th>duration</th>"
       + "<th>findings</th><th>gate</th></tr></thead><tbody>\n"
     for scan in scans {
       let reason = scan.reason.map { "<div class=\"reason\">\(HTML.escape($0))</div>" } ?? ""
-      let findings = (scan.severityCounts ?? []).map {
-        "<span class=\"chip severity\">\($0.count) \(HTML.escape($0.name))</span>"
-      }.joined(separator: " ")
-      var gate = HTML.escape(scan.gate ?? "")
-      if scan.gate == "failed", !scan.gateReasons.isEmpty {
+      let counts = scan.findings.map(RunStepSummary.counted) ?? scan.severityCounts ?? []
+      var findings = counts.map(RunPage.severityChip).joined(separator: " ")
+      if let error = scan.findingsError {
+        findings += "<div class=\"reason\">findings could not be read: \(HTML.escape(error))</div>"
+      }
+      var gate = HTML.escape(scan.gate?.word ?? "")
+      if scan.gateFailed, !(scan.gate?.reasons ?? []).isEmpty {
         gate +=
-          "<div class=\"reason\">\(HTML.escape(scan.gateReasons.joined(separator: "; ")))</div>"
+          "<div class=\"reason\">\(HTML.escape((scan.gate?.reasons ?? []).joined(separator: "; ")))</div>"
       }
       output +=
         "<tr><td><code>\(HTML.escape(scan.id))</code><div class=\"where\">"
@@ -112,7 +121,7 @@ public struct RunPage: Sendable {
         + "<td><span class=\"chip \(RunPage.outcomeClass(scan.status))\">"
         + "\(HTML.escape(scan.status.replacing("_", with: " ")))</span>\(reason)</td>"
         + "<td>\(scan.duration.map(Markdown.duration) ?? "")</td><td>\(findings)</td>"
-        + "<td class=\"gate \(HTML.escape(scan.gate ?? ""))\">\(gate)</td></tr>\n"
+        + "<td class=\"gate \(HTML.escape(scan.gate?.word ?? ""))\">\(gate)</td></tr>\n"
     }
     return output + "</tbody></table>\n"
   }

@@ -1,31 +1,34 @@
+import ScanplanReport
 import ScanplanSupport
+import ScanplanVendorKit
 
-/// `run`'s job summary (`$GITHUB_STEP_SUMMARY`): the totals, then a table with one row per
-/// scan (id, provider, status, duration, findings by severity, gate), failures first.
-/// Every failure is listed; past `maxListedOthers` scans the rest are counted, so 2,000
-/// scans stay readable.
+/// `run`'s job summary (`$GITHUB_STEP_SUMMARY`): the totals, the findings by severity
+/// (new, unchanged and absent against a baseline), the top new findings, then a table with
+/// one row per scan (id, provider, status, duration, findings, gate), failures first.
+/// Every failure is listed while the summary stays under its size; past `maxListedOthers`
+/// scans the rest are counted, so 2,000 scans and 100,000 findings stay readable, and the
+/// whole stays under GitHub's 1 MiB for a step's summary.
 public struct RunStepSummary: Sendable {
   /// Scans that did not fail, listed when there are no more than this many.
   public var maxListedOthers = 50
+  /// Findings listed in the table of top findings.
+  public var maxListedFindings = 20
+  /// The most bytes written: GitHub takes 1 MiB per step.
+  public var maxBytes = 900_000
 
   /// A summary writer.
   public init() {}
 
   /// The Markdown.
-  public func render(_ report: ReportDocument) -> String {
+  public func render(_ report: RunReport) -> String {
     var output = "### scanplan run\n\n"
-    let statuses = report.summary.map { "\(Counted.grouped($0.count)) \($0.name)" }
+    let statuses = report.summary.map {
+      "\(Counted.grouped($0.count)) \($0.name.replacing("_", with: " "))"
+    }
     output += "**Exit \(report.exitCode)**: " + statuses.joined(separator: ", ")
     output += " (\(Counted.grouped(report.scans.count)) scans"
     if let duration = report.duration { output += " in \(Markdown.duration(duration))" }
     output += ")" + (report.interrupted ? ", interrupted" : "") + ".\n"
-    let findings = Self.totals(report.scans.compactMap(\.severityCounts))
-    if !findings.isEmpty {
-      output +=
-        "\nFindings: "
-        + findings.map { "\(Counted.grouped($0.count)) \($0.name)" }.joined(separator: ", ")
-        + ".\n"
-    }
     let resumed = report.scans.count { $0.resumed }
     if resumed > 0 {
       output +=
@@ -40,13 +43,83 @@ public struct RunStepSummary: Sendable {
         output += "- and \(Counted.grouped(notes.count - maxListedOthers)) more in the report\n"
       }
     }
+    let digest = FindingsDigest(report, limit: maxListedFindings)
+    if digest.hasFindings {
+      output += findings(digest, baseline: report.baseline)
+    } else {
+      let counts = Self.totals(report.scans.compactMap(\.severityCounts))
+      if !counts.isEmpty {
+        output +=
+          "\nFindings: "
+          + counts.map { "\(Counted.grouped($0.count)) \($0.name)" }.joined(separator: ", ")
+          + ".\n"
+      }
+    }
+    return output + scans(report, after: output.utf8.count)
+  }
+
+  /// The findings by severity, then the top ones.
+  private func findings(_ digest: FindingsDigest, baseline: String?) -> String {
+    var output = "\n#### Findings\n\n"
+    if let baseline {
+      output += "Against the baseline `\(Markdown.line(baseline))`; gates count new findings.\n\n"
+      output +=
+        "| severity | new | unchanged | absent | suppressed |\n| --- | --- | --- | --- | --- |\n"
+      for row in digest.rows {
+        output +=
+          "| \(row.severity.rawValue) | \(Counted.grouped(row.new)) | "
+          + "\(Counted.grouped(row.unchanged)) | \(Counted.grouped(row.absent)) | "
+          + "\(Counted.grouped(row.suppressed)) |\n"
+      }
+    } else {
+      output += "| severity | findings | suppressed |\n| --- | --- | --- |\n"
+      for row in digest.rows {
+        output +=
+          "| \(row.severity.rawValue) | \(Counted.grouped(row.new)) | "
+          + "\(Counted.grouped(row.suppressed)) |\n"
+      }
+    }
+    let shown =
+      baseline == nil ? digest.top : digest.top.filter { $0.finding.baselineState == .new }
+    guard !shown.isEmpty else {
+      return output + (baseline == nil ? "" : "\nNo new findings.\n")
+    }
+    output += "\n#### \(baseline == nil ? "Top findings" : "New findings")\n\n"
+    output += "| severity | finding | where | input | scan | fingerprint |\n"
+    output += "| --- | --- | --- | --- | --- | --- |\n"
+    for (scan, finding) in shown {
+      output +=
+        "| \(finding.severity.rawValue) | \(Markdown.cell(finding.name)) | "
+        + "\(finding.url.map { Markdown.code($0) } ?? "") | "
+        + "\(finding.input.map { Markdown.code($0) } ?? "") | \(Markdown.code(scan.id)) | "
+        + "`\(finding.fingerprint.prefix(12))` |\n"
+    }
+    if digest.omitted > 0 || shown.count < digest.top.count {
+      output += "\nThe run's report and SARIF file list every finding.\n"
+    }
+    return output
+  }
+
+  /// The table of scans, failures first, inside the byte budget.
+  private func scans(_ report: RunReport, after used: Int) -> String {
     let failures = report.scans.filter(\.isFailure)
     let others = report.scans.filter { !$0.isFailure }
     let listed = failures + (others.count <= maxListedOthers ? others : [])
-    guard !listed.isEmpty else { return output }
-    output += "\n| scan | provider | status | duration | findings | gate |\n"
+    guard !listed.isEmpty else { return "" }
+    var output = "\n| scan | provider | status | duration | findings | gate |\n"
     output += "| --- | --- | --- | --- | --- | --- |\n"
-    for scan in listed { output += Self.row(scan) }
+    var written = 0
+    for scan in listed {
+      let row = Self.row(scan, baseline: report.baseline != nil)
+      guard used + output.utf8.count + row.utf8.count < maxBytes - 200 else { break }
+      output += row
+      written += 1
+    }
+    if written < listed.count {
+      output +=
+        "\n\(Counted.grouped(listed.count - written)) more scans are in the run's report; "
+        + "the summary keeps under GitHub's size.\n"
+    }
     if others.count > maxListedOthers {
       output +=
         "\n\(Counted.grouped(others.count)) scans that ended well are not listed; "
@@ -55,25 +128,50 @@ public struct RunStepSummary: Sendable {
     return output
   }
 
-  private static func row(_ scan: ReportDocument.Scan) -> String {
+  private static func row(_ scan: RunReport.Scan, baseline: Bool) -> String {
     let status =
-      scan.isFailure && scan.gate != "failed" ? "**\(scan.status)**" : scan.status
+      scan.isFailure && !scan.gateFailed && scan.findingsError == nil
+      ? "**\(scan.status)**" : scan.status
     let reason = scan.reason.map { ": " + Markdown.cell($0) } ?? ""
     let duration = scan.duration.map(Markdown.duration) ?? ""
-    let findings = (scan.severityCounts ?? []).map { "\($0.name) \($0.count)" }
-      .joined(separator: ", ")
-    var gate = scan.gate ?? ""
-    if gate == "failed" {
+    var findings: String
+    if let listed = scan.findings {
+      findings = counted(listed).map { "\($0.name) \($0.count)" }.joined(separator: ", ")
+      if baseline {
+        let new = listed.count { $0.counts && $0.baselineState == .new }
+        findings += (findings.isEmpty ? "" : " ") + "(\(new) new)"
+      }
+    } else {
+      findings = (scan.severityCounts ?? []).map { "\($0.name) \($0.count)" }.joined(
+        separator: ", ")
+    }
+    var gate = scan.gate?.word ?? ""
+    if let error = scan.findingsError {
+      gate = "**failed**: findings could not be read: " + Markdown.cell(error)
+    } else if scan.gateFailed {
+      let reasons = scan.gate?.reasons ?? []
       gate =
-        "**failed**" + (scan.gateReasons.isEmpty ? "" : ": ")
-        + Markdown.cell(scan.gateReasons.joined(separator: "; "))
+        "**failed**" + (reasons.isEmpty ? "" : ": ")
+        + Markdown.cell(reasons.joined(separator: "; "))
     }
     return "| \(Markdown.code(scan.id)) | \(Markdown.cell(scan.provider)) | \(status)\(reason) "
       + "| \(duration) | \(findings) | \(gate) |\n"
   }
 
+  /// Listed findings that count (not suppressed, not absent), by severity, most severe
+  /// first.
+  static func counted(_ findings: [Finding]) -> [RunReport.Count] {
+    var counts: [Severity: Int] = [:]
+    for finding in findings where !finding.suppressed && finding.baselineState != .absent {
+      counts[finding.severity, default: 0] += 1
+    }
+    return Severity.allCases.compactMap { severity in
+      counts[severity].map { RunReport.Count(name: severity.rawValue, count: $0) }
+    }
+  }
+
   /// Findings summed over scans, by severity, in the order they first appear.
-  static func totals(_ counts: [[ReportDocument.Count]]) -> [ReportDocument.Count] {
+  static func totals(_ counts: [[RunReport.Count]]) -> [RunReport.Count] {
     var order: [String] = []
     var sums: [String: Int] = [:]
     for scan in counts {
@@ -82,6 +180,6 @@ public struct RunStepSummary: Sendable {
         sums[count.name, default: 0] += count.count
       }
     }
-    return order.map { ReportDocument.Count(name: $0, count: sums[$0]!) }
+    return order.map { RunReport.Count(name: $0, count: sums[$0]!) }
   }
 }

@@ -43,6 +43,21 @@ public protocol ProviderAPI: Sendable {
   func lookup(
     _ response: HTTPResponse, trigger: TriggerInput, isOwned: (String) -> Bool
   ) -> Result<LookupResult, AnswerError>
+
+  /// Whether the vendor lists the findings of a scan that completed.
+  var listsFindings: Bool { get }
+
+  /// The request for a completed scan's findings at `cursor` (nil for the first).
+  func findingsRequest(
+    _ scan: FindingsScan, cursor: FindingsCursor?, baseURL: String, token: String
+  ) -> HTTPRequest?
+
+  /// A findings answer (2xx) read: its findings in the shared model, fingerprinted, and
+  /// the next cursor; or why it cannot be read. An item that is no finding (no check, a
+  /// severity the vendor does not document) makes the page unreadable: a gate must not
+  /// pass on findings left out.
+  func findings(in response: HTTPResponse, of scan: FindingsScan, cursor: FindingsCursor?)
+    -> Result<FindingsPage, AnswerError>
 }
 
 extension ProviderAPI {
@@ -61,5 +76,22 @@ extension ProviderAPI {
     _ response: HTTPResponse, trigger: TriggerInput, isOwned: (String) -> Bool
   ) -> Result<LookupResult, AnswerError> {
     .success(.notFound)
+  }
+
+  /// A vendor that lists no findings.
+  public var listsFindings: Bool { false }
+
+  /// No findings to ask for.
+  public func findingsRequest(
+    _ scan: FindingsScan, cursor: FindingsCursor?, baseURL: String, token: String
+  ) -> HTTPRequest? {
+    nil
+  }
+
+  /// Never asked without a `findingsRequest`.
+  public func findings(in response: HTTPResponse, of scan: FindingsScan, cursor: FindingsCursor?)
+    -> Result<FindingsPage, AnswerError>
+  {
+    .success(FindingsPage(findings: [], next: nil))
   }
 }

@@ -6,4 +6,9 @@ public enum EmulatedRoute: Equatable, Sendable {
   case status(scanID: String)
   /// The scans of an asset (or of every asset), a page at a time.
   case list(asset: String?, cursor: Int)
+  /// A scan's results, under which its findings are listed (Invicti).
+  case results(scanID: String)
+  /// A page of a completed scan's findings (of one of its results, where the vendor has
+  /// them): `limit` findings from `offset`.
+  case findings(scanID: String, result: String?, offset: Int, limit: Int)
 }

@@ -42,4 +42,29 @@ public protocol VendorEmulation: Sendable {
 
   /// An error in the vendor's shape.
   func error(_ error: EmulatedError, dialect: EmulatorDialect) -> EmulatedAnswer
+
+  /// The results of a completed scan (Invicti's `GET /scans/{id}/results`).
+  func results(_ scan: EmulatedScan, dialect: EmulatorDialect) -> EmulatedAnswer
+
+  /// One page of a completed scan's findings: `page`, from `offset` of `total`, asked
+  /// for `limit` at a time.
+  func findings(
+    _ page: [EmulatedFinding], of scan: EmulatedScan, offset: Int, limit: Int, total: Int,
+    dialect: EmulatorDialect
+  ) -> EmulatedAnswer
+}
+
+extension VendorEmulation {
+  /// A vendor without results answers 404.
+  public func results(_ scan: EmulatedScan, dialect: EmulatorDialect) -> EmulatedAnswer {
+    error(EmulatedError(404, code: "not_found", "no such endpoint"), dialect: dialect)
+  }
+
+  /// A vendor without findings answers 404.
+  public func findings(
+    _ page: [EmulatedFinding], of scan: EmulatedScan, offset: Int, limit: Int, total: Int,
+    dialect: EmulatorDialect
+  ) -> EmulatedAnswer {
+    error(EmulatedError(404, code: "not_found", "no such endpoint"), dialect: dialect)
+  }
 }

@@ -13,7 +13,7 @@ public enum CommonSettings {
       summary: "poll until the scan ends; `false` triggers it and moves on")
   }
 
-  /// `fail_on`: for vendors that report findings by severity.
+  /// `fail_on`: for vendors that list findings or report them by severity.
   public static func failOn(_ type: ProviderType) -> Field {
     Field(
       "fail_on",
@@ -24,12 +24,15 @@ public enum CommonSettings {
             Field(
               severity, .integer(minimum: 1), vendors: [type],
               summary:
-                "fail the run when a completed scan reports at least this many \(severity) findings"
+                "fail the run when a completed scan has at least this many \(severity) findings "
+                + "that are not suppressed"
             )
           })),
       vendors: [type],
       summary:
-        "fail the run when a completed scan reports at least this many findings of a severity; "
-        + "a gated severity the provider does not report fails the gate")
+        "fail the run when a completed scan has at least this many findings of a severity that "
+        + "are not suppressed (with `--baseline`, new ones), counted from the findings the "
+        + "provider lists and, where it also reports counts, the larger of the two; a scan "
+        + "whose findings cannot be read fails its gate")
   }
 }

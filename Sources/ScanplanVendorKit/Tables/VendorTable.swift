@@ -34,8 +34,6 @@ public final class VendorTable: Sendable {
   public let assetFields: [Field]
   /// The scan settings this vendor accepts.
   public let settings: [Field]
-  /// Settings of other vendors that this one cannot honour, with the reason.
-  public let unsupported: [String: String]
 
   /// Poll settings in seconds.
   public struct PollDefaults: Sendable {
@@ -59,7 +57,7 @@ public final class VendorTable: Sendable {
     type: ProviderType, displayName: String, article: String, defaultBaseURL: String,
     apiPrefix: String, pollDefaults: PollDefaults, deadline: Deadline,
     triggersPerMinute: Double? = nil, oneScanAtATimePer: String? = nil, assetFields: [Field],
-    settings: [Field], unsupported: [String: String] = [:]
+    settings: [Field]
   ) {
     self.type = type
     self.displayName = displayName
@@ -72,7 +70,6 @@ public final class VendorTable: Sendable {
     self.oneScanAtATimePer = oneScanAtATimePer
     self.assetFields = assetFields
     self.settings = settings
-    self.unsupported = unsupported
   }
 
   /// The body fields a scan's settings contribute, in table order: leaves set in the

@@ -177,7 +177,7 @@ extension InvictiAPI {
   }
 
   /// `pagination.next_cursor`, or the second of the older `pagination.cursors`.
-  private static func nextCursor(_ pagination: JSONObject?) -> String? {
+  static func nextCursor(_ pagination: JSONObject?) -> String? {
     guard let pagination else { return nil }
     let next: JSONValue?
     if let cursor = pagination["next_cursor"] {

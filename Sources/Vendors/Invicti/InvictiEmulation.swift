@@ -23,6 +23,13 @@ struct InvictiEmulation: VendorEmulation {
       return .list(asset: filter, cursor: query["c"].flatMap { Int($0) } ?? 0)
     case ("GET", 4):
       return .status(scanID: String(segments[3]))
+    case ("GET", 5) where segments[4] == "results":
+      return .results(scanID: String(segments[3]))
+    case ("GET", 7) where segments[4] == "results" && segments[6] == "vulnerabilities":
+      return .findings(
+        scanID: String(segments[3]), result: String(segments[5]),
+        offset: query["c"].flatMap { Int($0) } ?? 0,
+        limit: min(max(query["l"].flatMap { Int($0) } ?? 100, 1), 100))
     default:
       return nil
     }
@@ -97,6 +104,55 @@ struct InvictiEmulation: VendorEmulation {
     }
   }
 
+  /// `{"results": [...]}`: the one result of a completed scan.
+  func results(_ scan: EmulatedScan, dialect: EmulatorDialect) -> EmulatedAnswer {
+    .json(
+      200,
+      .object([
+        "results": [
+          .object([
+            "scan_id": .string(scan.id), "result_id": .string(Self.session(scan)),
+            "start_date": .string(scan.startDate), "end_date": .string(scan.startDate),
+            "status": "completed",
+          ])
+        ],
+        "pagination": .object(["count": 1, "cursors": []]),
+      ]))
+  }
+
+  /// `{"vulnerabilities": [...], "pagination": {...}}`, `next_cursor` the next offset.
+  func findings(
+    _ page: [EmulatedFinding], of scan: EmulatedScan, offset: Int, limit: Int, total: Int,
+    dialect: EmulatorDialect
+  ) -> EmulatedAnswer {
+    let severities: [Severity: Int] = [.critical: 4, .high: 3, .medium: 2, .low: 1, .info: 0]
+    let items: [JSONValue] = page.map { finding in
+      .object([
+        "vuln_id": .string(finding.id), "vt_id": .string(finding.check),
+        "vt_name": .string(finding.name), "severity": .int(severities[finding.severity]!),
+        "confidence": .int(finding.confidence),
+        "status": .string(
+          finding.suppressed ? ["fixed", "ignored", "false_positive"][finding.variant % 3] : "open"),
+        "affects_url": .string(finding.url), "affects_detail": .string(finding.input),
+        "target_id": .string(scan.asset), "first_seen": .string(scan.startDate),
+        "last_seen": .string(scan.startDate), "tags": [], "criticality": 10, "loc_id": .int(offset),
+      ])
+    }
+    let next = offset + page.count < total ? String(offset + page.count) : nil
+    var pagination: JSONObject = [
+      "count": .int(total),
+      "cursors": .array([.string(String(offset))] + (next.map { [.string($0)] } ?? [])),
+    ]
+    if dialect == .reference { pagination["next_cursor"] = next.map(JSONValue.string) ?? .null }
+    return .json(
+      200, .object(["vulnerabilities": .array(items), "pagination": .object(pagination)]))
+  }
+
+  /// The session id of a completed scan, which is its result's id.
+  private static func session(_ scan: EmulatedScan) -> String {
+    "5e550000" + scan.id.dropFirst(8)
+  }
+
   /// A `ScanItemResponse`: the scan and its `current_session`.
   private static func object(_ scan: EmulatedScan, _ dialect: EmulatorDialect) -> JSONValue {
     var session: JSONObject = [
@@ -104,7 +160,7 @@ struct InvictiEmulation: VendorEmulation {
       "start_date": .string(scan.startDate),
     ]
     if scan.phase == .completed {
-      session["scan_session_id"] = .string("5e550000" + scan.id.dropFirst(8))
+      session["scan_session_id"] = .string(Self.session(scan))
       // The seed's counts; the reference adds `info`.
       let keys = ["critical", "high", "medium", "low"] + (dialect == .reference ? ["info"] : [])
       var counts = JSONObject()

@@ -3,10 +3,11 @@ import ScanplanSupport
 import ScanplanVendorKit
 
 /// S4E in the built-in emulator: `POST /api/scan/create`, `GET /api/scan/{id}/status`,
-/// 409 while a scan of the asset runs, and its published limit of 10 triggers a minute.
+/// `GET /api/findings?scan_id=ID&page=N&per_page=M`, 409 while a scan of the asset runs,
+/// and its published limit of 10 triggers a minute.
 struct S4EEmulation: VendorEmulation {
   let sandboxToken = "sandbox-s4e-token"
-  let pathPrefix = "/api/scan/"
+  let pathPrefix = "/api/"
   let refusesConcurrentScans = true
   let publishedTriggerLimit: (count: Int, per: Double)? = (10, 60)
 
@@ -14,8 +15,14 @@ struct S4EEmulation: VendorEmulation {
 
   func route(method: String, segments: [Substring], query: [String: String]) -> EmulatedRoute? {
     switch (method, segments.count) {
-    case ("POST", 3) where segments[2] == "create": return .trigger
-    case ("GET", 4) where segments[3] == "status": return .status(scanID: String(segments[2]))
+    case ("POST", 3) where segments[1] == "scan" && segments[2] == "create": return .trigger
+    case ("GET", 4) where segments[1] == "scan" && segments[3] == "status":
+      return .status(scanID: String(segments[2]))
+    case ("GET", 2) where segments[1] == "findings":
+      guard let scan = query["scan_id"] else { return nil }
+      let size = min(max(Int(query["per_page"] ?? "") ?? 20, 1), 100)
+      let page = max(Int(query["page"] ?? "") ?? 1, 1)
+      return .findings(scanID: scan, result: nil, offset: (page - 1) * size, limit: size)
     default: return nil
     }
   }
@@ -91,6 +98,54 @@ struct S4EEmulation: VendorEmulation {
       var inner: JSONObject = ["code": .string(error.code), "message": .string(error.message)]
       if let wait = error.retryAfter { inner["retry_after"] = .int(wait) }
       return .json(error.status, .object(["status": "error", "error": .object(inner)]))
+    }
+  }
+
+  /// The guide's `{"findings": [...]}`, or the reference's `{"data": [...], "meta": {...}}`.
+  func findings(
+    _ page: [EmulatedFinding], of scan: EmulatedScan, offset: Int, limit: Int, total: Int,
+    dialect: EmulatorDialect
+  ) -> EmulatedAnswer {
+    let items: [JSONValue] = page.map { finding in
+      let status =
+        finding.suppressed
+        ? ["resolved", "accepted_risk", "false_positive"][finding.variant % 3]
+        : finding.variant % 3 == 0 ? "confirmed" : "open"
+      return .object([
+        "id": .string(finding.id), "title": .string(finding.name),
+        "severity": .string(finding.severity.rawValue),
+        "cvss": .double(Self.cvss(finding.severity)),
+        "status": .string(status), "description": .string("\(finding.name) on \(finding.input)"),
+        "remediation": "see the references", "references": [],
+        "asset": .object(["id": .string(scan.asset), "name": .string(scan.asset), "type": "web"]),
+        "scan_id": .string(scan.id), "url": .string(finding.url),
+        "parameter": .string(finding.input), "created_at": .string(scan.startDate),
+      ])
+    }
+    switch dialect {
+    case .seed:
+      return .json(200, .object(["findings": .array(items)]))
+    case .reference:
+      let pages = max(1, (total + limit - 1) / limit)
+      return .json(
+        200,
+        .object([
+          "data": .array(items),
+          "meta": .object([
+            "total": .int(total), "page": .int(offset / limit + 1), "per_page": .int(limit),
+            "total_pages": .int(pages),
+          ]),
+        ]))
+    }
+  }
+
+  private static func cvss(_ severity: Severity) -> Double {
+    switch severity {
+    case .critical: 9.8
+    case .high: 8.1
+    case .medium: 5.4
+    case .low: 3.1
+    case .info: 0
     }
   }
 

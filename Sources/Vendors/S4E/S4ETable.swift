@@ -50,10 +50,8 @@ extension S4E {
                 wire: .asWritten, summary: "directory and parameter brute-forcing"),
             ])),
         vendors: [type], wire: .asWritten, summary: "options sent with the scan"),
+      CommonSettings.failOn(type),
       CommonSettings.wait(type),
-    ],
-    unsupported: [
-      "fail_on": "S4E reports no severity counts, so a `fail_on` gate could never be checked"
     ]
   )
 }

@@ -2,17 +2,13 @@ import ScanplanVendorKit
 import ScanplanVendors
 
 /// The wording of keys and values that do not fit a provider's vendor: another vendor's
-/// key, a setting the vendor cannot honour, a profile that fits no provider, a base URL
+/// key, a profile that fits no provider, a base URL
 /// or poll interval the vendor's API would not take, a setting that has no effect.
 enum VendorFitMessage: DiagnosticMessage {
   /// An asset key of another vendor.
   case assetKeyOfOtherVendor(field: Field, provider: String, type: ProviderType)
   /// A setting of another vendor; `owner` names where it is written.
   case settingOfOtherVendor(field: Field, owner: String, type: ProviderType)
-  /// A setting the vendor declines with a reason (`fail_on` on S4E).
-  case settingNotHonoured(key: String, owner: String, reason: String)
-  /// The same, written in a profile a scan of that vendor uses.
-  case profileSettingNotHonoured(profile: String, key: String, provider: String, reason: String)
   /// A profile, used by a scan, with a key of another vendor.
   case profileMismatch(profile: String, provider: String, type: ProviderType, field: Field)
   /// A profile with keys of two vendors, so no scan can use it; its first key of each.
@@ -32,7 +28,6 @@ enum VendorFitMessage: DiagnosticMessage {
   var code: DiagnosticCode {
     switch self {
     case .assetKeyOfOtherVendor, .settingOfOtherVendor: .wrongProviderType
-    case .settingNotHonoured, .profileSettingNotHonoured: .unsupportedGate
     case .profileMismatch: .profileMismatch
     case .mixedProfile: .mixedProfile
     case .apiPrefixInBaseURL: .apiPrefixInBaseURL
@@ -49,10 +44,6 @@ enum VendorFitMessage: DiagnosticMessage {
       "`\(field.key)` is \(Self.vendorPhrase(field)) key, but provider `\(provider)` is of type \(type.rawValue)"
     case .settingOfOtherVendor(let field, let owner, let type):
       "`\(field.key)` is \(Self.vendorPhrase(field)) setting, but \(owner) is of type \(type.rawValue)"
-    case .settingNotHonoured(let key, let owner, let reason):
-      "`\(key)` cannot be used with \(owner): \(reason)"
-    case .profileSettingNotHonoured(let profile, let key, let provider, let reason):
-      "profile `\(profile)` sets `\(key)`, which provider `\(provider)` cannot honour: \(reason)"
     case .profileMismatch(let profile, let provider, let type, let field):
       "profile `\(profile)` does not fit provider `\(provider)` (type \(type.rawValue)): `\(field.key)` is \(Self.vendorPhrase(field)) setting"
     case .mixedProfile(let name, let keys):
@@ -81,9 +72,7 @@ enum VendorFitMessage: DiagnosticMessage {
       ]
     case .settingOfOtherVendor(_, _, let type), .profileMismatch(_, _, let type, _):
       [Self.acceptedSettings(type)]
-    case .settingNotHonoured:
-      ["remove it; gates work with providers that report severities (\(Self.gatingVendors))"]
-    case .profileSettingNotHonoured, .pollIntervalOrder: []
+    case .pollIntervalOrder: []
     case .mixedProfile: ["split it into one profile per provider type"]
     case .apiPrefixInBaseURL(_, let fixed): ["write `base_url: \(fixed)`"]
     case .pollIntervalClamped: ["S4E documents polling no more than once per second"]
@@ -105,9 +94,4 @@ enum VendorFitMessage: DiagnosticMessage {
     let keys = PlanShapes.scanSettings.fields.filter { $0.vendors.contains(type) }.map(\.key)
     return "\(type.table.displayName) scans take " + Suggestions.list(keys)
   }
-
-  /// The vendors whose scans report severities, for gates.
-  private static let gatingVendors = Vendors.tables.filter { table in
-    table.settings.contains { $0.key == "fail_on" }
-  }.map(\.displayName).joined(separator: ", ")
 }

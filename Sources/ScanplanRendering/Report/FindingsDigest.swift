@@ -1,0 +1,75 @@
+import ScanplanReport
+import ScanplanVendorKit
+
+/// What the page and the job summary say of a run's findings: counts by severity and
+/// baseline state, and the findings to list first (new first, then the more severe).
+struct FindingsDigest: Sendable {
+  /// A count of one severity in one column.
+  struct Row: Sendable, Equatable {
+    /// The severity.
+    let severity: Severity
+    /// Findings counted (not suppressed), by state: new, unchanged, absent; without a
+    /// baseline, all in `new`.
+    let new: Int
+    let unchanged: Int
+    let absent: Int
+    /// Suppressed findings listed.
+    let suppressed: Int
+  }
+
+  /// One severity a row, most severe first, those with no finding left out.
+  let rows: [Row]
+  /// Whether any scan listed findings.
+  let hasFindings: Bool
+  /// Whether the findings carry a baseline's states.
+  let hasBaseline: Bool
+  /// The findings to list first, with their scan, up to the limit asked for.
+  let top: [(scan: RunReport.Scan, finding: Finding)]
+  /// How many findings `top` leaves out.
+  let omitted: Int
+
+  /// The digest of a report; `limit` findings are listed at most.
+  init(_ report: RunReport, limit: Int) {
+    hasBaseline = report.baseline != nil
+    var counts: [Severity: (new: Int, unchanged: Int, absent: Int, suppressed: Int)] = [:]
+    var candidates: [(scan: Int, finding: Finding)] = []
+    var listed = false
+    for (index, scan) in report.scans.enumerated() {
+      guard let findings = scan.findings else { continue }
+      listed = true
+      for finding in findings {
+        var count = counts[finding.severity] ?? (0, 0, 0, 0)
+        if finding.suppressed {
+          count.suppressed += 1
+        } else {
+          switch finding.baselineState {
+          case .unchanged?: count.unchanged += 1
+          case .absent?: count.absent += 1
+          case .new?, nil: count.new += 1
+          }
+        }
+        counts[finding.severity] = count
+        // The list shows what a reviewer acts on: counted findings this run saw.
+        if !finding.suppressed, finding.baselineState != .absent {
+          candidates.append((index, finding))
+        }
+      }
+    }
+    hasFindings = listed
+    rows = Severity.allCases.compactMap { severity in
+      guard let count = counts[severity] else { return nil }
+      return Row(
+        severity: severity, new: count.new, unchanged: count.unchanged, absent: count.absent,
+        suppressed: count.suppressed)
+    }
+    let ordered = candidates.enumerated().sorted { lhs, rhs in
+      let left = (lhs.element.finding.baselineState == .new ? 0 : 1, lhs.element.finding.severity)
+      let right = (rhs.element.finding.baselineState == .new ? 0 : 1, rhs.element.finding.severity)
+      if left.0 != right.0 { return left.0 < right.0 }
+      if left.1 != right.1 { return left.1 < right.1 }
+      return lhs.offset < rhs.offset
+    }
+    top = ordered.prefix(limit).map { (report.scans[$0.element.scan], $0.element.finding) }
+    omitted = max(0, candidates.count - limit)
+  }
+}

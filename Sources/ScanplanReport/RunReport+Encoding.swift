@@ -1,0 +1,94 @@
+import ScanplanJSON
+import ScanplanSupport
+
+extension RunReport {
+  /// The JSON report (`--report FILE.json`).
+  public func json() -> String {
+    var document: JSONObject = [
+      "version": .int(Self.version), "started_at": .string(startedAt),
+      "ended_at": .string(endedAt),
+    ]
+    if let duration { document["duration_seconds"] = .double(Self.rounded(duration)) }
+    document["exit_code"] = .int(Int(exitCode))
+    document["interrupted"] = .bool(interrupted)
+    if let baseline { document["baseline"] = .string(baseline) }
+    var summary = JSONObject()
+    for count in self.summary { summary[count.name] = .int(count.count) }
+    document["summary"] = .object(summary)
+    document["providers"] = .array(providers.map { provider($0) })
+    document["scans"] = .array(scans.map { scan($0) })
+    return JSONWriter.pretty(.object(document))
+  }
+
+  /// Seconds to the millisecond, as the report writes them.
+  public static func rounded(_ seconds: Double) -> Double {
+    (seconds * 1000).rounded() / 1000
+  }
+
+  private func provider(_ provider: Provider) -> JSONValue {
+    var object: JSONObject = [
+      "name": .string(provider.name), "requests_per_second": .double(provider.rate),
+      "requests": .int(provider.requests), "throttled": .int(provider.throttled),
+      "backlogged_seconds": .double(Self.rounded(provider.backloggedSeconds)),
+      "backlogged_requests": .int(provider.backloggedRequests),
+    ]
+    if hasTimeline {
+      object["timeline"] = .object([
+        "pauses": .array(
+          provider.pauses.map {
+            .object([
+              "from": .double(Self.rounded($0.from)), "until": .double(Self.rounded($0.until)),
+            ])
+          }),
+        "interval_seconds": .int(provider.intervalSeconds),
+        "requests": .array(provider.requestCounts.map(JSONValue.int)),
+      ])
+    }
+    return .object(object)
+  }
+
+  private func scan(_ scan: Scan) -> JSONValue {
+    var row: JSONObject = [
+      "id": .string(scan.id), "provider": .string(scan.provider),
+      "scan_id": scan.scanID.map(JSONValue.string) ?? .null, "status": .string(scan.status),
+    ]
+    if let reason = scan.reason { row["reason"] = .string(reason) }
+    if scan.adopted { row["adopted"] = true }
+    if scan.recovered { row["recovered"] = true }
+    if scan.resumed { row["resumed"] = true }
+    row["triggered_at"] = scan.triggeredAt.map(JSONValue.string) ?? .null
+    row["ended_at"] = scan.endedAt.map(JSONValue.string) ?? .null
+    if let duration = scan.duration { row["duration_seconds"] = .double(Self.rounded(duration)) }
+    row["polls"] = .int(scan.polls)
+    if let status = scan.lastStatus { row["last_status"] = .string(status) }
+    if let vendor = scan.vendorStatus { row["vendor_status"] = .string(vendor) }
+    if let progress = scan.progress { row["progress"] = .int(progress) }
+    if let counts = scan.severityCounts { row["severity_counts"] = Self.object(counts) }
+    if let session = scan.sessionID { row["scan_session_id"] = .string(session) }
+    if let gate = scan.gate {
+      var object: JSONObject = ["verdict": .string(gate.word)]
+      if !gate.reasons.isEmpty { object["reasons"] = .array(gate.reasons.map(JSONValue.string)) }
+      if !gate.failOn.isEmpty { object["fail_on"] = Self.object(gate.failOn) }
+      row["gate"] = .object(object)
+    }
+    if let findings = scan.findings { row["findings"] = .array(findings.map { $0.json() }) }
+    if let error = scan.findingsError { row["findings_error"] = .string(error) }
+    if !scan.notes.isEmpty { row["notes"] = .array(scan.notes.map(JSONValue.string)) }
+    row["location"] = .string(scan.location)
+    if hasTimeline {
+      var moments = JSONObject()
+      if let triggered = scan.triggered { moments["triggered"] = .double(Self.rounded(triggered)) }
+      if let running = scan.running { moments["running"] = .double(Self.rounded(running)) }
+      if let ended = scan.ended { moments["ended"] = .double(Self.rounded(ended)) }
+      moments["polls"] = .array(scan.pollTimes.map { .double(Self.rounded($0)) })
+      row["timeline"] = .object(moments)
+    }
+    return .object(row)
+  }
+
+  private static func object(_ counts: [Count]) -> JSONValue {
+    var object = JSONObject()
+    for count in counts { object[count.name] = .int(count.count) }
+    return .object(object)
+  }
+}

@@ -1,0 +1,39 @@
+import ScanplanVendorKit
+
+extension RunReport {
+  /// The report with every text a server or a run could have put a secret in passed
+  /// through `redact`: what every output is drawn from, so that no escaping of a format
+  /// (HTML, XML, JSON) can carry a token past the redaction.
+  public func redacted(_ redact: (String) -> String) -> RunReport {
+    var copy = self
+    copy.unreachableProviders = unreachableProviders.map(redact)
+    for index in copy.scans.indices {
+      var scan = copy.scans[index]
+      scan.scanID = scan.scanID.map(redact)
+      scan.reason = scan.reason.map(redact)
+      scan.lastStatus = scan.lastStatus.map(redact)
+      scan.vendorStatus = scan.vendorStatus.map(redact)
+      scan.sessionID = scan.sessionID.map(redact)
+      scan.notes = scan.notes.map(redact)
+      scan.findingsError = scan.findingsError.map(redact)
+      if let gate = scan.gate, case .failed(let reasons) = gate.verdict {
+        scan.gate?.verdict = .failed(reasons.map(redact))
+      }
+      if scan.findings != nil {
+        for item in scan.findings!.indices {
+          var finding = scan.findings![item]
+          finding.vendorID = finding.vendorID.map(redact)
+          finding.check = redact(finding.check)
+          finding.name = redact(finding.name)
+          finding.confidence = finding.confidence.map(redact)
+          finding.url = finding.url.map(redact)
+          finding.input = finding.input.map(redact)
+          finding.status = redact(finding.status)
+          scan.findings![item] = finding
+        }
+      }
+      copy.scans[index] = scan
+    }
+    return copy
+  }
+}
