@@ -54,6 +54,16 @@ SEEDS = {
     "throttles": [answer(429, '{"retryAfter":2}', JSON | RETRY, "7"),
                   answer(429, "", RETRY, "Fri, 15 Jan 2027 08:00:42 GMT"), answer(503, '{"message":"maintenance"}'),
                   answer(401, '{"status":"error","error":{"message":"token expired"}}')],
+    "findings": [answer(200, '{"findings":[{"id":"f-1","title":"SQL injection","severity":"critical",'
+                              '"status":"open","url":"https://A.example:443/x?b=1&a=2#f","parameter":"q"}]}'),
+                 answer(200, '{"data":[{"title":"XSS","severity":"HIGH","status":"false_positive"}],'
+                              '"meta":{"page":1,"total_pages":3}}'),
+                 answer(200, '{"results":[{"result_id":"r-1","status":"completed"}]}'),
+                 answer(200, '{"vulnerabilities":[{"vuln_id":"v1","vt_id":"c0a8","vt_name":"XSS","severity":3,'
+                              '"confidence":95,"status":"open","affects_url":"http://h/a","affects_detail":"q"}],'
+                              '"pagination":{"next_cursor":"100"}}'),
+                 answer(200, '{"vulnerabilities":[{"vt_id":1,"severity":"9"}]}'),
+                 answer(200, '{"findings":"none"}')],
     "odd": [answer(201, '{"scan_id":true}'), answer(201, "", LOCATION, "?"),
             answer(200, '{"status":3}'), answer(200, "<html>", 0x02),
             answer(200, '{"status":"\\u001b[2Jrunning"}'), answer(307, "", LOCATION, "https://elsewhere/")],

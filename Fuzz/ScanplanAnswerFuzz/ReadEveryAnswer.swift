@@ -44,6 +44,31 @@ func readEveryAnswer(_ response: HTTPResponse) {
     case .success(.notFound): break
     case .failure(let error): expectPrintable(error.message, "a listing's error")
     }
+    // Findings, at every step a vendor reads them: the first answer, a result's pages.
+    for cursor in [nil, FindingsCursor(result: "r-1"), FindingsCursor(result: "r-1", page: "2")] {
+      for session in [nil, "r-1"] {
+        let scan = FindingsScan(scanID: "fz-1", sessionID: session, trigger: trigger)
+        switch api.findings(in: response, of: scan, cursor: cursor) {
+        case .success(let page):
+          for finding in page.findings {
+            for text in [finding.check, finding.name, finding.status]
+              + [
+                finding.url, finding.input, finding.confidence, finding.vendorID,
+              ].compactMap({ $0 })
+            {
+              expectPrintable(text, "a finding's text")
+            }
+            if finding.fingerprint.count != 32 { fatalError("a fingerprint of another length") }
+          }
+          if let next = page.next {
+            for text in [next.result, next.page].compactMap({ $0 }) {
+              expectPrintable(text, "a findings cursor")
+            }
+          }
+        case .failure(let error): expectPrintable(error.message, "a findings answer's error")
+        }
+      }
+    }
   }
 }
 

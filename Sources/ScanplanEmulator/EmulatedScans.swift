@@ -52,11 +52,18 @@ struct EmulatedScans: Sendable {
       "5ca90000-" + String(repeating: "0", count: 4 - series.count) + series + "-4000-8000-"
       + String(repeating: "0", count: 12 - hex.count) + hex
     let span = configuration.runSeconds
+    // What a scan finds comes from its asset and how many scans the asset had before, not
+    // from the order requests arrive in: every run against an emulator of the same seed
+    // finds the same, so a baseline of an earlier sandbox run marks its findings unchanged.
+    let earlier = byAsset[key(vendor, trigger.asset)]?.count ?? 0
+    var findings = SeededRandom(
+      seed: configuration.seed ^ Self.hash(vendor.rawValue + " " + trigger.asset)
+        ^ UInt64(earlier) &* 0x9E37_79B9_7F4A_7C15)
     var severities: [String: Int] = [
-      "critical": random.below(2), "high": random.below(4), "medium": random.below(8),
-      "low": random.below(12), "info": random.below(20),
+      "critical": findings.below(2), "high": findings.below(4), "medium": findings.below(8),
+      "low": findings.below(12), "info": findings.below(20),
     ]
-    var suppressed = random.below(3)
+    var suppressed = findings.below(3)
     if let each = configuration.findingsPerScan {
       // A fixed number, for benchmarks: a tenth critical, a tenth high, a fifth medium, a
       // fifth low, the rest info, none suppressed.
@@ -191,6 +198,16 @@ struct EmulatedScans: Sendable {
       ("c0a80005-0000-4000-8000-000000000002", "Email address found", "contact", "body"),
     ],
   ]
+
+  /// FNV-1a of a text: the same number on every machine.
+  private static func hash(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01B3
+    }
+    return hash
+  }
 
   private func key(_ vendor: ProviderType, _ asset: String) -> String {
     vendor.rawValue + " " + asset

@@ -76,6 +76,17 @@ struct Emulate: AsyncParsableCommand {
   @Option(help: "Share of status answers with a status no client knows.")
   var unknownStatuses = 0.0
 
+  @Option(help: "Share of scans whose reported counts disagree with the findings they list.")
+  var countMismatches = 0.0
+
+  @Option(help: "Share of scans whose findings endpoints answer 500, every time.")
+  var findingsErrors = 0.0
+
+  @Option(
+    help: ArgumentHelp(
+      "Findings every completed scan lists (by default about 18, by severity).", valueName: "n"))
+  var findingsPerScan: Int?
+
   @Option(help: "Seed of every random choice.")
   var seed: UInt64 = 1
 
@@ -88,6 +99,12 @@ struct Emulate: AsyncParsableCommand {
     }
     guard pauseSeconds >= 0, (0...1).contains(cancelRate) else {
       throw ValidationError("--pause-seconds is at least 0 and --cancel-rate from 0 to 1")
+    }
+    guard (0...1).contains(countMismatches), (0...1).contains(findingsErrors) else {
+      throw ValidationError("--count-mismatches and --findings-errors take 0 to 1")
+    }
+    if let findingsPerScan, findingsPerScan < 0 {
+      throw ValidationError("--findings-per-scan is at least 0")
     }
   }
 
@@ -118,6 +135,9 @@ struct Emulate: AsyncParsableCommand {
     configuration.faults.slowAnswers = slowAnswers
     configuration.faults.lostTriggerAnswers = lostTriggers
     configuration.faults.unknownStatuses = unknownStatuses
+    configuration.faults.countMismatches = countMismatches
+    configuration.faults.findingsErrors = findingsErrors
+    configuration.findingsPerScan = findingsPerScan
     configuration.seed = seed
     let emulator: Emulator
     do {

@@ -118,7 +118,7 @@ import Testing
     #expect(text.status == 0)
     #expect(text.stdout.hasPrefix("scan                     outcome    verdict"))
     #expect(
-      text.stdout.contains("public-api/nightly-dast  completed  gate failed: critical: 1 >= 1"))
+      text.stdout.contains("  completed  gate failed: critical: 1 >= 1  5ca9"))
     #expect(text.stdout.hasSuffix("\(state): 6 completed\n"))
     let json = try await CLI.run(["state", "show", state, "--format", "json"])
     let scans = try #require(try JSONParser().parse(json.stdout)["scans"]?.arrayValue)

@@ -4,6 +4,7 @@ import ScanplanJSON
 import ScanplanPlan
 import ScanplanReport
 import ScanplanS4E
+import ScanplanVendorKit
 import ScanplanYAML
 import Testing
 
@@ -264,6 +265,69 @@ import Testing
       (error as? StateFileError)?.message
         == "\(path) is a state file of format 4, written by a later scanplan; run that version, or move the file away"
     }
+  }
+
+  /// While a completed scan's findings are read, each page is a line of its own: a run
+  /// started again reads on from the next page, and the ended scan's result keeps them all.
+  @Test func findingsPagesAreJournaledAndResumed() throws {
+    let path = Self.temporaryPath()
+    defer { unlink(path) }
+    let plan = try runPlan(s4ePlan(assets: 1))
+    var records = plan.jobs.map {
+      ScanRecord(job: $0.index, id: $0.id, provider: $0.provider, location: $0.location)
+    }
+    func finding(_ index: Int) -> Finding {
+      Finding(
+        vendorID: "f\(index)", check: "c", name: "C", severity: .high, confidence: nil,
+        url: "https://h/\(index)", input: nil, status: "open", suppressed: false,
+        fingerprint: String(index).padding(toLength: 32, withPad: "0", startingAt: 0))
+    }
+    let journal = try StateJournal(path: path)
+    try journal.compact()
+    records[0].scanID = "scan-a"
+    records[0].polls = 4
+    records[0].severityCounts = ["high": 3]
+    journal.record(
+      [.triggering(job: 0), .triggered(job: 0, scanID: "scan-a", adopted: false)], plan: plan,
+      records: records, epoch: Self.epoch)
+    journal.record([.readingFindings(job: 0)], plan: plan, records: records, epoch: Self.epoch)
+    try journal.save()
+    records[0].findings = [finding(1), finding(2)]
+    journal.record(
+      [.findingsPage(job: 0, count: 2, next: FindingsCursor(page: "2"))], plan: plan,
+      records: records, epoch: Self.epoch)
+    try journal.save()
+    records[0].findings! += [finding(3)]
+    journal.record(
+      [.findingsPage(job: 0, count: 1, next: FindingsCursor(page: "3"))], plan: plan,
+      records: records, epoch: Self.epoch)
+    try journal.save()
+    journal.stopAppending()
+    for reopened in 0..<2 {
+      let again = try StateJournal(path: path)
+      let progress = try #require(again.restored(for: plan)["asset-0/s0"]?.findingsProgress)
+      #expect(progress.findings.map(\.vendorID) == ["f1", "f2", "f3"], "\(reopened)")
+      #expect(progress.cursor == FindingsCursor(page: "3"))
+      #expect(!progress.done)
+      #expect(progress.ended.polls == 4 && progress.ended.severityCounts == ["high": 3])
+      // Compacted, the snapshot keeps the same.
+      try again.compact()
+      again.stopAppending()
+    }
+    // The scan ends: its result holds every finding, and the pages are done with.
+    let last = try StateJournal(path: path)
+    _ = last.restored(for: plan)
+    try last.compact()
+    records[0].outcome = .completed
+    records[0].findings! += [finding(4)]
+    last.record([.finished(job: 0)], plan: plan, records: records, epoch: Self.epoch)
+    try last.save()
+    try last.compact()
+    last.stopAppending()
+    let restored = try StateJournal(path: path).restored(for: plan)["asset-0/s0"]
+    #expect(restored?.result?.findings?.count == 4)
+    #expect(restored?.findingsProgress == nil)
+    #expect(!(try String(contentsOfFile: path, encoding: .utf8)).contains("findings_page"))
   }
 
   @Test func theListingShowsOutcomeVerdictAndVendorID() throws {

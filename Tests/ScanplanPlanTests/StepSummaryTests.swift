@@ -20,7 +20,7 @@ import Testing
 
         **Exit 1**: 2 completed, 1 failed, 1 gate failed (3 scans in 1m 00s).
 
-        Findings: 2 high, 1 low, 1 critical.
+        Findings: 1 critical, 2 high, 1 low.
 
         | scan | provider | status | duration | findings | gate |
         | --- | --- | --- | --- | --- | --- |

@@ -96,12 +96,14 @@ extension SchedulerCore {
 
     /// Creates a restored entry.
     public init(
-      scanID: String?, attempted: Bool, result: ScanResult? = nil, note: String? = nil
+      scanID: String?, attempted: Bool, result: ScanResult? = nil, note: String? = nil,
+      findingsProgress: FindingsProgress? = nil
     ) {
       self.scanID = scanID
       self.attempted = attempted
       self.result = result
       self.note = note
+      self.findingsProgress = findingsProgress
     }
   }
 

@@ -58,7 +58,9 @@ extension RunPage {
         output +=
           "<tr><td><span class=\"chip sev-\(finding.severity.rawValue)\">"
           + "\(finding.severity.rawValue)</span>\(state)</td>"
-          + "<td>\(HTML.escape(finding.name))<div class=\"where\">\(HTML.escape(finding.check))</div></td>"
+          + "<td>\(HTML.escape(finding.name))"
+          + (finding.check == finding.name
+            ? "" : "<div class=\"where\">\(HTML.escape(finding.check))</div>") + "</td>"
           + "<td class=\"url\">\(HTML.escape(finding.url ?? ""))</td>"
           + "<td><code>\(HTML.escape(finding.input ?? ""))</code></td>"
           + "<td>\(HTML.escape(finding.status))</td>"

@@ -170,7 +170,8 @@ public struct RunStepSummary: Sendable {
     }
   }
 
-  /// Findings summed over scans, by severity, in the order they first appear.
+  /// Findings summed over scans, by severity, most severe first; a name that is no
+  /// severity after them, in the order it first appears.
   static func totals(_ counts: [[RunReport.Count]]) -> [RunReport.Count] {
     var order: [String] = []
     var sums: [String: Int] = [:]
@@ -180,6 +181,12 @@ public struct RunStepSummary: Sendable {
         sums[count.name, default: 0] += count.count
       }
     }
-    return order.map { RunReport.Count(name: $0, count: sums[$0]!) }
+    let rank = { (name: String) in
+      Severity(rawValue: name).flatMap { Severity.allCases.firstIndex(of: $0) } ?? 5
+    }
+    return order.enumerated().sorted {
+      (rank($0.element), $0.offset) < (rank($1.element), $1.offset)
+    }
+    .map { RunReport.Count(name: $0.element, count: sums[$0.element]!) }
   }
 }
