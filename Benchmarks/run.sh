@@ -4,6 +4,8 @@
 #   Benchmarks/run.sh run          20,000 scans against the emulator, with and without --state
 #   Benchmarks/run.sh limits       a server that allows 3 requests/s, the plan saying 20 or 3;
 #                                  600 scans against a strict server at the declared 20/s
+#   Benchmarks/run.sh findings     2,000 scans with 50 findings each against the emulator; writing
+#                                  every output of 100,000 findings
 #   Benchmarks/run.sh simulate     the scheduler core with 100,000 scans in virtual time; reports
 # Not part of CI: the figures mean something only on a quiet machine.
 set -euo pipefail
@@ -209,6 +211,64 @@ PY
   replace_section limits "$out"
   rm -f "$out"
   ;;
+findings)
+  # 2,000 scans (gen_plan.py 1334: 1,334 S4E and 667 Invicti scans) whose scans list 50
+  # findings each, with every flag the README recommends, and again with reading off; then
+  # the outputs of 100,000 findings written in process.
+  swift build -c release --product scanplan >/dev/null
+  swift build -c release --product ScanplanBenchmarks >/dev/null
+  bin=.build/release/scanplan
+  python3 Benchmarks/gen_plan.py 1334 --base-url URL --rps 100 --poll 1s:4s \
+    --triggers-per-minute 60000 >Benchmarks/data/plan-findings.template.yaml
+  out=$(mktemp)
+  {
+    echo "## Findings at scale"
+    echo
+    echo "\`Benchmarks/run.sh findings\` on $(date -u +%Y-%m-%d), $(nproc) cores, release build: \`scanplan emulate --findings-per-scan 50 --scan-seconds 5:15\` in its own process, and \`scanplan run\` of \`gen_plan.py 1334 --rps 100 --poll 1s:4s --triggers-per-minute 60000\` (2,001 scans, two providers at 100 requests/s each) with \`--state\`, \`--report\`, \`--junit\`, \`--sarif\` and \`--html\`, then the same plan with \`read_findings: false\`. CPU is user + system time of \`scanplan run\`; peak memory its maximum resident set."
+    echo
+    echo "| run | wall | CPU | requests | of them findings pages | 429s | findings | peak memory |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+  } >"$out"
+  for variant in read off; do
+    start_emulator "$bin" emulate --port 0 --findings-per-scan 50 --scan-seconds 5:15 --seed 7
+    sed "s#URL#$url#" Benchmarks/data/plan-findings.template.yaml >Benchmarks/data/plan-findings.yaml
+    if [ "$variant" = off ]; then
+      sed -i 's/^    requests_per_second: /    read_findings: false\n    requests_per_second: /' Benchmarks/data/plan-findings.yaml
+    fi
+    rm -f Benchmarks/data/findings.state
+    stats=$( { /usr/bin/time -f "%e %U %S %M" env S4E_API_TOKEN=sandbox-s4e-token INVICTI_API_TOKEN=sandbox-invicti-token \
+      "$bin" run Benchmarks/data/plan-findings.yaml --state Benchmarks/data/findings.state \
+      --report Benchmarks/data/findings-report.json --junit Benchmarks/data/findings.xml \
+      --sarif Benchmarks/data/findings.sarif --html Benchmarks/data/findings.html >/dev/null || true; } 2>&1 | tail -1)
+    emulator_stats=$(curl -s "$url/_emulator/stats")
+    stop_emulator
+    python3 - "$variant" "$stats" "$emulator_stats" Benchmarks/data/findings-report.json >>"$out" <<'PY'
+import json, sys
+variant, stats, emulator, report = sys.argv[1], sys.argv[2].split(), json.loads(sys.argv[3]), json.load(open(sys.argv[4]))
+wall, cpu, peak = float(stats[0]), float(stats[1]) + float(stats[2]), int(stats[3])
+vendors = [v for v in emulator.values() if isinstance(v, dict) and "requests" in v]
+requests = sum(v["requests"] for v in vendors)
+throttled = sum(v["throttled"] for v in vendors)
+findings = sum(len(s.get("findings") or []) for s in report["scans"])
+pages = sum(1 for s in report["scans"] if s.get("findings") is not None) if variant == "read" else 0
+label = "findings read" if variant == "read" else "read_findings: false"
+print("| %s | %.1f s | %.1f s | %d | %s | %d | %d | %.0f MiB |" % (
+    label, wall, cpu, requests, "%d (one page a scan)" % pages if pages else "0", throttled, findings, peak / 1024))
+PY
+  done
+  {
+    echo
+    echo "Writing every output of a run of 2,000 scans with 50 findings each, in process (\`ScanplanBenchmarks reports 2000 50\`, median of 5):"
+    echo
+    .build/release/ScanplanBenchmarks reports 2000 50
+    echo
+    echo "Targets: reading adds only the findings pages, within the budget; writing the report, the SARIF, the JUnit file and the page under 3 s in all; peak memory under 400 MB."
+    echo
+  } >>"$out"
+  cat "$out"
+  replace_section findings "$out"
+  rm -f "$out"
+  ;;
 simulate)
   swift build -c release --product ScanplanBenchmarks >/dev/null
   out=$(mktemp)
@@ -227,7 +287,7 @@ simulate)
   rm -f "$out"
   ;;
 *)
-  echo "usage: Benchmarks/run.sh validate|run|limits|simulate" >&2
+  echo "usage: Benchmarks/run.sh validate|run|limits|findings|simulate" >&2
   exit 64
   ;;
 esac

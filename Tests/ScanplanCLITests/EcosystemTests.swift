@@ -99,6 +99,26 @@ import Testing
     #expect(result.stdout.hasPrefix("### scanplan diff"))
   }
 
+  /// Every flag the examples give `scanplan run` is one `run` knows: the baseline, SARIF
+  /// and the page among them.
+  @Test(arguments: ["docs/ci/github-actions.yml", "docs/ci/gitlab-ci.yml"])
+  func theCIExamplesRunWithFlagsRunKnows(_ path: String) async throws {
+    let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent(path), encoding: .utf8)
+    let help = try await CLI.run(["run", "--help"]).stdout
+    // Each `scanplan run` command, to the end of its step.
+    let commands = text.components(separatedBy: "scanplan run ").dropFirst().map { rest in
+      rest.components(separatedBy: "\n      - ")[0].components(separatedBy: "\n  after_script")[0]
+        .components(separatedBy: "\n  artifacts")[0]
+    }
+    #expect(!commands.isEmpty)
+    let flags = Set(
+      commands.joined(separator: " ").split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "(" }
+      )
+      .filter { $0.hasPrefix("--") && $0.count > 2 }.map(String.init))
+    #expect(flags.isSuperset(of: ["--baseline", "--sarif", "--report", "--state"]))
+    for flag in flags { #expect(help.contains(flag), "\(path): \(flag)") }
+  }
+
   @Test func theReadmeShowsTheSchemaLineAndTheSchemaHasAnID() async throws {
     let readme = try String(
       contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)

@@ -2,6 +2,7 @@ import Foundation
 import ScanplanPlan
 import ScanplanRendering
 import ScanplanReport
+import ScanplanVendorKit
 import ScanplanYAML
 import Testing
 
@@ -59,5 +60,90 @@ import Testing
     #expect(
       ValidateStepSummary.render([good])
         == "### scanplan validate\n\n1 file checked: all valid; 0 errors, 0 warnings.\n")
+  }
+}
+
+/// The findings in the job summary: by severity and baseline state, then the top new ones,
+/// and never past GitHub's 1 MiB however many there are.
+@Suite struct StepSummaryFindingsTests {
+  static func report(scans: Int, findings each: Int, baseline: Bool) -> RunReport {
+    var report = RunReport(
+      startedAt: "2026-12-01T10:00:00.000Z", endedAt: "2026-12-01T10:30:00.000Z", exitCode: 1,
+      interrupted: false)
+    report.duration = 1800
+    if baseline { report.baseline = "main.json" }
+    let severities = Severity.allCases
+    report.scans = (0..<scans).map { index in
+      var scan = RunReport.Scan(
+        id: "asset-\(index)/scan", provider: "s4e", status: "completed",
+        location: "plans/p.yaml:\(index + 1):9")
+      scan.findings = (0..<each).map { number in
+        FindingsSARIFTests.finding(
+          index * each + number, severities[number % 5],
+          state: baseline ? [.new, .unchanged, .absent][number % 3] : nil,
+          suppressed: number % 11 == 10)
+      }
+      if index % 3 == 0 {
+        scan.gate = RunReport.Gate(
+          failOn: [RunReport.Count(name: "high", count: 1)], verdict: .failed(["high: 4 >= 1"]))
+      }
+      return scan
+    }
+    return report
+  }
+
+  @Test func newUnchangedAndAbsentBySeverityThenTheTopNewFindings() {
+    let report = Self.report(scans: 3, findings: 30, baseline: true)
+    let summary = RunStepSummary().render(report)
+    #expect(summary.contains("Against the baseline `main.json`; gates count new findings."))
+    #expect(summary.contains("| severity | new | unchanged | absent | suppressed |"))
+    // Each severity's counts are the findings' own.
+    let all = report.scans.flatMap { $0.findings ?? [] }
+    for severity in Severity.allCases {
+      let of = all.filter { $0.severity == severity }
+      let counted = of.filter { !$0.suppressed }
+      let row =
+        "| \(severity.rawValue) | \(counted.count { $0.baselineState == .new }) | "
+        + "\(counted.count { $0.baselineState == .unchanged }) | "
+        + "\(counted.count { $0.baselineState == .absent }) | \(of.count { $0.suppressed }) |"
+      #expect(summary.contains(row), "\(row)")
+    }
+    // The top new findings: twenty, most severe first.
+    let table = summary.components(separatedBy: "#### New findings")[1]
+      .components(separatedBy: "\n\n| scan |")[0]
+    let rows = table.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("`asset-") }
+    #expect(rows.count == 20)
+    let ranks = rows.map { row in
+      Severity.allCases.firstIndex { row.hasPrefix("| \($0.rawValue) |") } ?? 9
+    }
+    #expect(ranks == ranks.sorted())
+    #expect(summary.contains("**failed**: high: 4 \\>= 1"))
+  }
+
+  @Test func aHundredThousandFindingsStayUnderAMebibyte() {
+    let summary = RunStepSummary().render(
+      Self.report(scans: 2000, findings: 50, baseline: true))
+    #expect(summary.utf8.count < 1 << 20)
+    #expect(summary.contains("The run's report and SARIF file list every finding."))
+    // Twenty new findings are listed, no more.
+    let table = summary.components(separatedBy: "#### New findings")[1]
+    #expect(
+      table.split(separator: "\n").filter {
+        $0.contains("| `asset-") && $0.hasPrefix("| ") && $0.contains("` | `")
+      }.count == 20)
+  }
+
+  @Test func thePageListsFindingsWithAColourPerSeverity() {
+    var page = RunPage()
+    page.maxListedFindings = 40
+    let html = page.render(Self.report(scans: 3, findings: 30, baseline: true))
+    #expect(html.contains("<section><h2>Findings</h2>"))
+    for severity in Severity.allCases { #expect(html.contains("chip sev-\(severity.rawValue)")) }
+    #expect(html.contains("state-new"))
+    #expect(html.contains("more findings are in the report and the SARIF file."))
+    // New first: the first listed finding is new.
+    let first = html.components(separatedBy: "<table class=\"findings\">")[1]
+    #expect(first.components(separatedBy: "state-").dropFirst().first?.hasPrefix("new") == true)
+    #expect(!html.contains("<script"))
   }
 }

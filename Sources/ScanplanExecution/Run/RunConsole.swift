@@ -191,9 +191,10 @@ public final class RunConsole: @unchecked Sendable {
       var line = "\(record.id)  \(outcome.label)"
       if let reason = outcome.reason { line += ": \(reason)" }
       if let findings = record.findings {
-        line += ", " + Counted.phrase(findings.count, "finding")
+        // What this run saw (a baseline's absent ones are not), and of it what counts new.
+        line += ", " + Counted.phrase(findings.count { $0.baselineState != .absent }, "finding")
         if baseline {
-          line += " (\(findings.count { $0.baselineState == .new }) new)"
+          line += " (\(findings.count { $0.counts && $0.baselineState == .new }) new)"
         }
       } else if let error = record.findingsError {
         line += "; its findings could not be read: \(error)"
