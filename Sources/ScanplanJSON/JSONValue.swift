@@ -38,6 +38,14 @@ public enum JSONValue: Equatable, Sendable {
     }
   }
 
+  /// Whether the value is a scalar: no array, no object.
+  public var isScalar: Bool {
+    switch self {
+    case .array, .object: return false
+    default: return true
+    }
+  }
+
   /// The integer (or a whole double), or nil.
   public var intValue: Int? {
     switch self {

@@ -9,7 +9,7 @@ public enum JSONWriter {
   }
 
   /// The value as indented JSON, ending with a newline. Lists of numbers stay on one
-  /// line.
+  /// line, and so does an object of a list whose values are all scalars (a finding).
   public static func pretty(_ value: JSONValue) -> String {
     var output = ""
     write(value, into: &output, indent: "  ", depth: 0)
@@ -45,7 +45,22 @@ public enum JSONWriter {
       for (index, item) in items.enumerated() {
         if index > 0 { output += "," }
         newline(&output, indent: indent, depth: depth + 1)
-        write(item, into: &output, indent: indent, depth: depth + 1)
+        // A flat object (a finding, a pause) on a line of its own: a report of 100,000
+        // findings is 100,000 lines, not a million.
+        if indent != nil, case .object(let object) = item, !object.isEmpty,
+          object.members.allSatisfy({ $0.value.isScalar })
+        {
+          output += "{"
+          for (place, member) in object.members.enumerated() {
+            if place > 0 { output += ", " }
+            writeString(member.key, into: &output)
+            output += ": "
+            write(member.value, into: &output, indent: nil, depth: 0)
+          }
+          output += "}"
+        } else {
+          write(item, into: &output, indent: indent, depth: depth + 1)
+        }
       }
       newline(&output, indent: indent, depth: depth)
       output += "]"
@@ -84,6 +99,12 @@ public enum JSONWriter {
   /// Writes a JSON string literal, escaping what RFC 8259 requires.
   public static func writeString(_ text: String, into output: inout String) {
     output += "\""
+    // Most text needs no escape: written whole, not a scalar at a time.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      output += text
+      output += "\""
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": output += "\\\""

@@ -67,7 +67,7 @@ import Testing
     #expect(result.status == 2)
     #expect(result.stdout.contains("\"files\": 2"))
     #expect(
-      result.stdout.contains("\"path\": \"examples/quickstart.yaml\",\n      \"valid\": true"))
+      result.stdout.contains("\"path\": \"examples/quickstart.yaml\", \"valid\": true"))
   }
 
   @Test(arguments: [

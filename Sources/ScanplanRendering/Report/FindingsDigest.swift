@@ -62,14 +62,8 @@ struct FindingsDigest: Sendable {
         severity: severity, new: count.new, unchanged: count.unchanged, absent: count.absent,
         suppressed: count.suppressed)
     }
-    let ordered = candidates.enumerated().sorted { lhs, rhs in
-      let left = (lhs.element.finding.baselineState == .new ? 0 : 1, lhs.element.finding.severity)
-      let right = (rhs.element.finding.baselineState == .new ? 0 : 1, rhs.element.finding.severity)
-      if left.0 != right.0 { return left.0 < right.0 }
-      if left.1 != right.1 { return left.1 < right.1 }
-      return lhs.offset < rhs.offset
-    }
-    top = ordered.prefix(limit).map { (report.scans[$0.element.scan], $0.element.finding) }
-    omitted = max(0, candidates.count - limit)
+    let ranked = FindingRanking.top(candidates, limit: limit) { $0.finding }
+    top = ranked.kept.map { (report.scans[$0.scan], $0.finding) }
+    omitted = ranked.omitted
   }
 }

@@ -34,13 +34,7 @@ public struct FindingsSARIF: Sendable {
       for finding in scan.findings ?? [] { all.append((index, finding)) }
     }
     // New first, then the more severe, then as listed.
-    let ordered = all.enumerated().sorted { lhs, rhs in
-      let left = (Self.rank(lhs.element.finding.baselineState), lhs.element.finding.severity)
-      let right = (Self.rank(rhs.element.finding.baselineState), rhs.element.finding.severity)
-      if left.0 != right.0 { return left.0 < right.0 }
-      if left.1 != right.1 { return left.1 < right.1 }
-      return lhs.offset < rhs.offset
-    }.prefix(limit).map(\.element)
+    let (ordered, omitted) = FindingRanking.top(all, limit: limit) { $0.finding }
     var rules: [JSONValue] = []
     var ruleIndex: [String: Int] = [:]
     var worst: [String: Severity] = [:]
@@ -67,7 +61,6 @@ public struct FindingsSARIF: Sendable {
       }
       results.append(result(finding, scan: scan, ruleIndex: ruleIndex[finding.check]!))
     }
-    let omitted = all.count - ordered.count
     var notifications: [JSONValue] = []
     for scan in report.scans {
       guard let error = scan.findingsError else { continue }
@@ -150,14 +143,6 @@ public struct FindingsSARIF: Sendable {
     var physical: JSONObject = ["artifactLocation": .object(["uri": .string(file)])]
     if let region { physical["region"] = .object(region) }
     return .object(["physicalLocation": .object(physical)])
-  }
-
-  private static func rank(_ state: BaselineState?) -> Int {
-    switch state {
-    case .new?: 0
-    case .unchanged?, nil: 1
-    case .absent?: 2
-    }
   }
 
   /// Critical and high are errors, medium warnings, low and info notes.
