@@ -99,6 +99,24 @@ final class FakeFindings {
     #expect(Set(record.findings!.map(\.fingerprint)).count == 250)
   }
 
+  /// A scan done at the vendor no longer holds its asset: S4E's next scan of the asset
+  /// starts while the first one's findings are still being read.
+  @Test func theNextScanOfAnAssetStartsWhileFindingsAreRead() throws {
+    let server = FakeFindings(count: 450)
+    let simulation = Simulation(
+      try runPlan(
+        s4ePlan(
+          assets: 1, rate: 1, poll: "{ initial_interval: 2s, max_interval: 2s }",
+          scansPerAsset: 2)), answer: server.answer)
+    #expect(simulation.run())
+    let secondTrigger = try #require(simulation.sends(of: .trigger, job: 1).first?.time)
+    let firstFindings = simulation.sends(of: .findings, job: 0).map(\.time)
+    #expect(firstFindings.count == 5)
+    #expect(secondTrigger < firstFindings.last!)
+    #expect(server.fake.triggersByAsset.values.allSatisfy { $0 == 2 })
+    #expect(simulation.core.records.allSatisfy { $0.findings?.count == 450 })
+  }
+
   @Test func suppressedFindingsAreListedButNeverCounted() throws {
     let server = FakeFindings(count: 8)
     server.severities = ["high"]

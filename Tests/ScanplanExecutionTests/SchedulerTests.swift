@@ -386,7 +386,8 @@ import Testing
 
   @Test func concurrencyAndMaxConcurrentScansLimitActiveScans() throws {
     let fake = FakeS4E(duration: 30)
-    let yaml = s4ePlan(assets: 10, rate: 20).replacing(
+    // Counted from trigger to end at the vendor: the findings are not read.
+    let yaml = s4ePlan(assets: 10, rate: 20, extra: "    read_findings: false").replacing(
       "    requests_per_second: 20.0\n",
       with: "    requests_per_second: 20.0\n    max_concurrent_scans: 3\n")
     #expect(yaml.contains("max_concurrent_scans: 3"))

@@ -178,6 +178,9 @@ final class FakeS4E: @unchecked Sendable {
   }
 
   func answer(_ request: HTTPRequest, _ now: Double) -> Result<HTTPResponse, TransportError> {
+    if request.url.contains("/api/findings?") {
+      return .success(HTTPResponse(status: 200, text: #"{"findings":[]}"#))
+    }
     if request.method == "POST" {
       let body = try! JSONParser().parse(request.body ?? [])
       let asset = body["asset_id"]!.stringValue!

@@ -8,6 +8,9 @@ struct JobRuntime: Sendable {
     case pending
     /// Triggered, or about to be.
     case active
+    /// Completed at the vendor, its findings being read: it no longer counts as running
+    /// there, so the limits let another scan start.
+    case finishing
     /// Ended; its record has the outcome.
     case done
   }

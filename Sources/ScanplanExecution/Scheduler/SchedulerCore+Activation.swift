@@ -41,6 +41,7 @@ extension SchedulerCore {
     if records[index].triggeredAt == nil { records[index].triggeredAt = now }
     if runtimes[index].readingFindings {
       // It completed, and its findings were being read: on from the next page.
+      leaveTheVendor(job, now: now)
       if runtimes[index].findingsDone {
         complete(job, now: now)
       } else {

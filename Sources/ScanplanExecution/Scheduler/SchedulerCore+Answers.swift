@@ -11,7 +11,9 @@ extension SchedulerCore {
     guard let (jobIndex, kind, sentAt) = inFlight.removeValue(forKey: ticket) else { return }
     let job = plan.jobs[jobIndex]
     // A scan that ended meanwhile (its provider refused, the run stopped) takes no answer.
-    guard runtimes[jobIndex].phase == .active else { return }
+    guard runtimes[jobIndex].phase == .active || runtimes[jobIndex].phase == .finishing else {
+      return
+    }
     runtimes[jobIndex].lastAnswerAt = now
     let response: HTTPResponse
     switch answer {

@@ -13,12 +13,22 @@ extension SchedulerCore {
       return
     }
     records[index].findings = []
+    leaveTheVendor(job, now: now)
     runtimes[index].readingFindings = true
     runtimes[index].findingsCursor = nil
     runtimes[index].findingsCursors = []
     runtimes[index].failures = 0
     events.append(.readingFindings(job: index))
     enqueue(index, .findings, due: now)
+  }
+
+  /// The scan is done at the vendor: it stops counting against the limits (and S4E's
+  /// next scan of the asset may start) while its findings are read.
+  mutating func leaveTheVendor(_ job: RunPlan.Job, now: Double) {
+    guard runtimes[job.index].phase == .active else { return }
+    runtimes[job.index].phase = .finishing
+    release(job)
+    needsActivation = true
   }
 
   /// What the vendor needs to list a scan's findings.

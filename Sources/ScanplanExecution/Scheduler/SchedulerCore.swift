@@ -270,16 +270,20 @@ public struct SchedulerCore: Sendable {
     events.append(.finished(job: index))
     let job = plan.jobs[index]
     budgets[job.budget].removeAll(job: index)
-    if wasActive {
-      active -= 1
-      budgets[job.budget].active -= 1
-      if let key = job.sequenceKey {
-        busySequences.remove(key)
-        let runtimes = self.runtimes
-        pending.release(key: key, budget: job.budget) { runtimes[$0].phase == .done }
-      }
-    }
+    if wasActive { release(job) }
     needsActivation = true
+  }
+
+  /// A scan leaves the scans running at the vendor: it no longer counts against the
+  /// limits, and the next scan of its asset may start.
+  mutating func release(_ job: RunPlan.Job) {
+    active -= 1
+    budgets[job.budget].active -= 1
+    if let key = job.sequenceKey {
+      busySequences.remove(key)
+      let runtimes = self.runtimes
+      pending.release(key: key, budget: job.budget) { runtimes[$0].phase == .done }
+    }
   }
 
   mutating func activateIfNeeded(now: Double) {
