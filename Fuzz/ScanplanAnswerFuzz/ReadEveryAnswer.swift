@@ -36,12 +36,13 @@ func readEveryAnswer(_ response: HTTPResponse) {
       fatalError("a wait of \(wait) seconds")
     }
     _ = RetryAfter.seconds(in: response, hint: details.retryAfter, now: 1_800_000_000)
-    switch api.lookup(response, trigger: trigger, isOwned: { $0 == "fz-1" }) {
-    case .success(.found(let id)):
-      expectPrintable(id, "a found scan's id")
-      if id == "fz-1" { fatalError("a listing adopted a scan this run owns") }
-    case .success(.nextPage(let cursor)): expectPrintable(cursor, "a cursor")
-    case .success(.notFound): break
+    switch api.listing(response, trigger: trigger) {
+    case .success(let listing):
+      for scan in listing.scans {
+        expectPrintable(scan.id, "a listed scan's id")
+        if let started = scan.started { expectPrintable(started, "a listed scan's start") }
+      }
+      if let next = listing.next { expectPrintable(next, "a cursor") }
     case .failure(let error): expectPrintable(error.message, "a listing's error")
     }
     // Findings, at every step a vendor reads them: the first answer, a result's pages.

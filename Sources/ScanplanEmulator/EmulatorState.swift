@@ -100,8 +100,8 @@ struct EmulatorState: Sendable {
       answer = trigger(vendor, body: body, path: path, now: now)
     case .status(let id)?:
       answer = status(vendor, id, now: now)
-    case .list(let asset, let cursor)?:
-      answer = list(vendor, asset: asset, cursor: cursor, now: now)
+    case .list(let asset, let offset, let limit)?:
+      answer = list(vendor, asset: asset, offset: offset, limit: limit, now: now)
     case .results(let id)?:
       answer = completed(vendor, id, now: now) { scan, view in
         vendor.emulation.results(view, dialect: dialect)
@@ -308,16 +308,20 @@ struct EmulatorState: Sendable {
     return answer(scan, scans.view(scan, phase: phase, progress: progress))
   }
 
-  private func list(_ vendor: Vendor, asset: String?, cursor: Int, now: Double) -> EmulatedAnswer {
+  private func list(
+    _ vendor: Vendor, asset: String?, offset: Int, limit: Int?, now: Double
+  ) -> EmulatedAnswer {
     let all = scans.list(vendor.type, asset: asset)
-    let start = min(max(0, cursor), all.count)
-    let end = min(all.count, start + max(1, configuration.listPageSize))
+    let size = max(1, limit ?? configuration.listPageSize)
+    let start = min(max(0, offset), all.count)
+    let end = min(all.count, start + size)
     let page = all[start..<end].map { scan in
       let (phase, progress) = scans.phase(scan, now: now)
       return scans.view(scan, phase: phase, progress: progress)
     }
     return vendor.emulation.list(
-      page, next: end < all.count ? end : nil, dialect: configuration.dialect)
+      page, next: end < all.count ? end : nil, offset: start, limit: size, total: all.count,
+      dialect: configuration.dialect)
   }
 
   /// A query string's parameters, percent-decoding `%3A` and `+` as the vendors' clients

@@ -78,9 +78,10 @@ import Testing
     #expect(
       refused.outcome("asset-1/s0")
         == .refused("the provider answered 401 Unauthorized: check the token (token expired)"))
-    let failing = Simulation(
-      try runPlan(s4ePlan(assets: 1)),
-      answer: Self.answering(HTTPResponse(status: 503, text: #"{"message":"maintenance window"}"#)))
+    // Every request, the listings after each lost trigger included, answered 503.
+    let failing = Simulation(try runPlan(s4ePlan(assets: 1))) { _, _ in
+      (.success(HTTPResponse(status: 503, text: #"{"message":"maintenance window"}"#)), 0)
+    }
     #expect(failing.run())
     #expect(
       failing.outcome("asset-0/s0")

@@ -271,6 +271,23 @@ struct EmulatorRun {
     run.expectSpacing(rate: 4, vendor: "s4e")
   }
 
+  /// Scans so short that a lost answer's scan has ended before the retry: the listings
+  /// find it on both vendors, and still exactly one scan is made per asset.
+  @Test func aLostAnswerWhoseScanHasEndedStillMakesExactlyOneScan() async throws {
+    let run = try await EmulatorRun.run(
+      configure: {
+        $0.faults.lostTriggerAnswers = 1
+        $0.queueSeconds = 0
+        $0.runSeconds = 0.05...0.1
+      },
+      plan: { EmulatorRun.plan(baseURL: $0, s4eAssets: 3, invictiAssets: 3) },
+      scheduler: { $0.retryBase = 2 })
+    #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
+    #expect(run.records.allSatisfy { $0.recovered }, "\(run.output)")
+    run.expectOneScanPerAsset()
+    #expect(run.output.contains("made by the trigger whose answer was lost"))
+  }
+
   @Test func serverErrorBurstsAreRetried() async throws {
     let run = try await EmulatorRun.run(configure: { $0.faults.serverErrors = 0.3 })
     #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")

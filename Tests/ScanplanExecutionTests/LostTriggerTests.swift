@@ -26,7 +26,8 @@ import Testing
 
   @Test func aLostAnswerIsFoundByListingNotByTriggeringAgain() throws {
     let fake = FakeInvicti()
-    let simulation = Simulation(try runPlan(invictiPlan(targets: 2)), answer: Self.losing(fake))
+    let simulation = Simulation(
+      try runPlan(invictiPlan(targets: 2)), census: true, answer: Self.losing(fake))
     #expect(simulation.run())
     #expect(simulation.core.records.allSatisfy { $0.outcome == .completed })
     #expect(fake.triggersByTarget.values.allSatisfy { $0 == 1 }, "\(fake.triggersByTarget)")
@@ -45,7 +46,7 @@ import Testing
   @Test func whenTheListingHasNoScanTheTriggerGoesAgain() throws {
     let fake = FakeInvicti()
     let simulation = Simulation(
-      try runPlan(invictiPlan(targets: 1)), answer: Self.losing(fake, made: false))
+      try runPlan(invictiPlan(targets: 1)), census: true, answer: Self.losing(fake, made: false))
     #expect(simulation.run())
     #expect(simulation.outcome("api-0/scan") == .completed)
     #expect(simulation.sends(of: .trigger).count == 2)
@@ -61,7 +62,8 @@ import Testing
     for age in [300.0, 200, 100] {
       fake.add(target: uuid(500), profile: "11111111-1111-1111-1111-111111111112", age: age)
     }
-    let simulation = Simulation(try runPlan(invictiPlan(targets: 1)), answer: Self.losing(fake))
+    let simulation = Simulation(
+      try runPlan(invictiPlan(targets: 1)), census: true, answer: Self.losing(fake))
     #expect(simulation.run())
     #expect(simulation.outcome("api-0/scan") == .completed)
     #expect(simulation.core.records[0].scanID == "inv-4")
@@ -84,7 +86,7 @@ import Testing
                    { name: two, profile_id: 11111111-1111-1111-1111-111111111112 }]
           """))
     var triggers = 0
-    let simulation = Simulation(plan) { request, now in
+    let simulation = Simulation(plan, census: true) { request, now in
       let answer = fake.answer(request, now)
       if request.method == "POST" {
         triggers += 1
@@ -102,7 +104,8 @@ import Testing
     let fake = FakeInvicti()
     // Every trigger's answer is lost before the scan is made; every listing finds nothing.
     let simulation = Simulation(
-      try runPlan(invictiPlan(targets: 1)), answer: Self.losing(fake, count: .max, made: false))
+      try runPlan(invictiPlan(targets: 1)), census: true,
+      answer: Self.losing(fake, count: .max, made: false))
     #expect(simulation.run())
     #expect(
       simulation.outcome("api-0/scan")
@@ -115,7 +118,8 @@ import Testing
   @Test func aListingRefusedEndsTheScanRatherThanRiskASecond() throws {
     let fake = FakeInvicti()
     var lostOnce = false
-    let simulation = Simulation(try runPlan(invictiPlan(targets: 1))) { request, now in
+    let simulation = Simulation(try runPlan(invictiPlan(targets: 1)), census: true) {
+      request, now in
       if request.method == "POST", !lostOnce {
         lostOnce = true
         _ = fake.answer(request, now)
@@ -140,7 +144,7 @@ import Testing
     fake.add(target: uuid(500), profile: "11111111-1111-1111-1111-111111111112", age: 30)
     fake.timeline = [(60, "processing")]
     let simulation = Simulation(
-      try runPlan(invictiPlan(targets: 1)),
+      try runPlan(invictiPlan(targets: 1)), census: true,
       restored: ["api-0/scan": .init(scanID: nil, attempted: true)]
     ) { request, now in (fake.answer(request, now), 0) }
     #expect(simulation.run())
@@ -150,10 +154,12 @@ import Testing
     #expect(simulation.outcome("api-0/scan") == .completed)
   }
 
-  @Test func s4eStillAdoptsByItsConflictAndListsNothing() throws {
-    let fake = FakeS4E(duration: 20)
+  /// S4E lists an asset's scans too: a lost answer is found in the list, even when its
+  /// scan has already ended and no 409 names it.
+  @Test func s4eFindsALostScanThatHasEndedInItsList() throws {
+    let fake = FakeS4E(duration: 1)
     var lost = false
-    let simulation = Simulation(try runPlan(s4ePlan(assets: 1))) { request, now in
+    let simulation = Simulation(try runPlan(s4ePlan(assets: 1)), census: true) { request, now in
       let answer = fake.answer(request, now)
       if request.method == "POST", !lost {
         lost = true
@@ -162,8 +168,77 @@ import Testing
       return (answer, 0)
     }
     #expect(simulation.run())
-    #expect(simulation.sends(of: .lookup).isEmpty)
-    #expect(simulation.core.records[0].adopted)
+    #expect(simulation.sends(of: .census).count == 1)
+    #expect(simulation.sends(of: .lookup).count == 1)
+    // The retry waited 0 to 5 s: the 1-second scan had ended by the listing.
+    #expect(fake.status("scan-1", at: simulation.sends(of: .lookup)[0].time) == "completed")
+    #expect(simulation.core.records[0].recovered)
+    #expect(simulation.core.records[0].scanID == "scan-1")
+    #expect(simulation.outcome("asset-0/s0") == .completed)
     #expect(fake.scans.count == 1)
+  }
+
+  /// The lost answer's scan has ended before the retry lists the target's scans: it is
+  /// still taken, and no second scan is made.
+  @Test func invictiFindsALostScanThatHasEnded() throws {
+    let fake = FakeInvicti()
+    fake.timeline = [(0.5, "processing")]
+    var lost = false
+    var configuration = Simulation.exact()
+    configuration.retryBase = 5
+    configuration.census = true
+    let simulation = Simulation(try runPlan(invictiPlan(targets: 1)), configuration: configuration)
+    { request, now in
+      if request.method == "POST", !lost {
+        lost = true
+        _ = fake.answer(request, now)
+        return (.failure(Self.lost), 0)
+      }
+      return (fake.answer(request, now), 0)
+    }
+    #expect(simulation.run())
+    let lookup = try #require(simulation.sends(of: .lookup).first)
+    #expect(fake.status(fake.scans[0], at: lookup.time) == "completed")
+    #expect(simulation.core.records[0].recovered)
+    #expect(simulation.outcome("api-0/scan") == .completed)
+    #expect(fake.triggersByTarget.values.allSatisfy { $0 == 1 })
+    #expect(fake.scans.count == 1)
+  }
+
+  /// Scans of the target from before the first send, running or ended, of the same
+  /// profile, are never taken for the lost one: the census listed them.
+  @Test(arguments: ["processing", "completed"])
+  func aScanFromBeforeTheFirstSendIsNeverAdopted(_ status: String) throws {
+    let fake = FakeInvicti()
+    fake.add(target: uuid(500), profile: "11111111-1111-1111-1111-111111111112", age: 1)
+    fake.timeline = status == "processing" ? [(3600, "processing")] : [(0.5, "processing")]
+    // The lost trigger made no scan: the listing has only the old one.
+    let simulation = Simulation(
+      try runPlan(invictiPlan(targets: 1, poll: "{ initial_interval: 5s, timeout: 1h }")),
+      census: true, answer: Self.losing(fake, made: false))
+    #expect(simulation.run())
+    #expect(simulation.sends(of: .census).count == 1)
+    #expect(!simulation.core.records[0].recovered)
+    #expect(simulation.core.records[0].scanID == "inv-2")
+    #expect(simulation.sends(of: .trigger).count == 2)
+  }
+
+  /// The same on S4E, whose list finds ended scans: an older scan of the asset and scan
+  /// type is not the lost trigger's.
+  @Test func s4eNeverAdoptsAScanFromBeforeTheFirstSend() throws {
+    let fake = FakeS4E(duration: 1)
+    fake.scans["older"] = (created: -10, asset: uuid(0), duration: 1, final: "completed")
+    var lost = false
+    let simulation = Simulation(try runPlan(s4ePlan(assets: 1)), census: true) { request, now in
+      if request.method == "POST", !lost {
+        lost = true
+        return (.failure(Self.lost), 0)
+      }
+      return (fake.answer(request, now), 0)
+    }
+    #expect(simulation.run())
+    #expect(!simulation.core.records[0].recovered)
+    #expect(simulation.core.records[0].scanID == "scan-1")
+    #expect(fake.scans.count == 2)
   }
 }

@@ -162,8 +162,10 @@ import Testing
       (.success(HTTPResponse(status: 503, text: "{}")), 0)
     }
     #expect(simulation.run())
-    let times = simulation.sends(of: .trigger).map(\.time)
-    // One try and five retries.
+    let times = simulation.sent.map(\.time)
+    // One try and five retries: the trigger's outcome is unknown after a 503, so each retry
+    // looks for the scan it may have made in the asset's scans first.
+    #expect(simulation.sent.map(\.kind) == [.trigger] + Array(repeating: .lookup, count: 5))
     #expect(times.count == 6)
     for (index, (previous, next)) in zip(times, times.dropFirst()).enumerated() {
       let ceiling = min(5 * pow2(index), 60)
@@ -451,14 +453,17 @@ import Testing
       try runPlan(s4ePlan(assets: 3)),
       restored: [
         "asset-0/s0": .init(scanID: "old-1", attempted: true),
-        // Sent, answer never recorded: the 409 names the scan it created.
+        // Sent, answer never recorded: the asset's listing has the scan it created.
         "asset-1/s0": .init(scanID: nil, attempted: true),
         "asset-2/s0": .init(
           scanID: "done-3", attempted: true, result: ScanResult(outcome: .completed)),
       ]
     ) { request, now in (fake.answer(request, now), 0) }
     #expect(simulation.run())
-    #expect(simulation.sends(of: .trigger).map(\.job) == [1])
+    // Nothing is triggered again: the listing found the attempted trigger's scan.
+    #expect(simulation.sends(of: .trigger).isEmpty)
+    #expect(simulation.sends(of: .lookup).map(\.job) == [1])
+    #expect(simulation.core.records[1].recovered)
     #expect(simulation.sends(of: .poll, job: 2).isEmpty)
     #expect(simulation.core.records.map(\.scanID) == ["old-1", "old-2", "done-3"])
     #expect(simulation.core.records.allSatisfy { $0.outcome == .completed })

@@ -27,26 +27,32 @@ final class Simulation {
   private var order = 0
   let answer: (HTTPRequest, Double) -> (Result<HTTPResponse, TransportError>, latency: Double)
 
+  /// A simulation; `census` lists an asset's scans before each first trigger, as runs
+  /// do, on top of the exact configuration.
   init(
     _ plan: RunPlan, seed: UInt64 = 1, concurrency: Int? = nil,
-    configuration: SchedulerCore.Configuration? = nil,
+    configuration: SchedulerCore.Configuration? = nil, census: Bool = false,
     restored: [String: SchedulerCore.Restored] = [:],
     answer:
       @escaping (HTTPRequest, Double) -> (Result<HTTPResponse, TransportError>, latency: Double)
   ) {
+    var configuration = configuration ?? Self.exact(concurrency: concurrency)
+    if census { configuration.census = true }
     core = SchedulerCore(
-      plan: plan, configuration: configuration ?? Self.exact(concurrency: concurrency),
-      random: SeededRandom(seed: seed), restored: restored)
+      plan: plan, configuration: configuration, random: SeededRandom(seed: seed),
+      restored: restored)
     self.answer = answer
   }
 
   /// The defaults, but pacing at exactly the declared rate rather than with the headroom
-  /// kept for a network's jitter, so that tests of pacing's mechanics see round times.
-  /// Tests of the headroom pass the defaults themselves.
+  /// kept for a network's jitter, and no census of an asset's scans before a trigger, so
+  /// that tests of pacing's mechanics see round times and only the requests they count.
+  /// Tests of the headroom and of lost answers pass the defaults themselves.
   static func exact(concurrency: Int? = nil) -> SchedulerCore.Configuration {
     var configuration = SchedulerCore.Configuration(
       epochAtStart: 1_800_000_000, concurrency: concurrency)
     configuration.headroom = 1
+    configuration.census = false
     return configuration
   }
 
@@ -158,6 +164,8 @@ final class FakeS4E: @unchecked Sendable {
   var duration: Double
   var finalStatus = "completed"
   var nextID = 0
+  /// Listings of an asset's scans answered.
+  var listings = 0
 
   init(duration: Double = 20) {
     self.duration = duration
@@ -180,6 +188,17 @@ final class FakeS4E: @unchecked Sendable {
   func answer(_ request: HTTPRequest, _ now: Double) -> Result<HTTPResponse, TransportError> {
     if request.url.contains("/api/findings?") {
       return .success(HTTPResponse(status: 200, text: #"{"findings":[]}"#))
+    }
+    if request.url.contains("/api/scans?") {
+      listings += 1
+      let asset = request.url.split(separator: "asset_id=")[1].prefix { $0 != "&" }
+      let items = scans.filter { $0.value.asset == asset }.sorted { $0.key > $1.key }.map {
+        #"{"scan_id":"\#($0.key)","asset_id":"\#(asset)","status":"\#(self.status($0.key, at: now))"}"#
+      }
+      return .success(
+        HTTPResponse(
+          status: 200,
+          text: #"{"data":[\#(items.joined(separator: ","))],"meta":{"page":1,"total_pages":1}}"#))
     }
     if request.method == "POST" {
       let body = try! JSONParser().parse(request.body ?? [])

@@ -330,6 +330,24 @@ import Testing
     #expect(!(try String(contentsOfFile: path, encoding: .utf8)).contains("findings_page"))
   }
 
+  /// The census of an asset's scans before the first trigger is kept: a run started again
+  /// after a lost answer still tells the trigger's scan from the older ones.
+  @Test func theCensusIsKept() throws {
+    let path = Self.temporaryPath()
+    defer { unlink(path) }
+    let plan = try runPlan(invictiPlan(targets: 1))
+    let journal = try StateJournal(path: path)
+    try journal.compact()
+    journal.record(
+      [.census(job: 0, scanIDs: ["old-1", "old-2"]), .triggering(job: 0)], plan: plan,
+      records: [], epoch: Self.epoch)
+    try journal.save()
+    journal.stopAppending()
+    let restored = try StateJournal(path: path).restored(for: plan)["api-0/scan"]
+    #expect(restored?.census == ["old-1", "old-2"])
+    #expect(restored?.attempted == true && restored?.scanID == nil)
+  }
+
   @Test func theListingShowsOutcomeVerdictAndVendorID() throws {
     let path = Self.temporaryPath()
     defer { unlink(path) }

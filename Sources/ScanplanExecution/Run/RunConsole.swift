@@ -180,7 +180,7 @@ public final class RunConsole: @unchecked Sendable {
       return "\(plan.budgets[budget].name)  unreachable: \(reason)"
     case .note(_, let text):
       return text
-    case .readingFindings, .findingsPage:
+    case .readingFindings, .findingsPage, .census:
       return nil
     case .resumed(let count):
       return Counted.phrase(count, "scan")

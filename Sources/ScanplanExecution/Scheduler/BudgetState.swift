@@ -10,7 +10,7 @@ struct BudgetState: Sendable {
   /// A request waiting for its time.
   struct Item: Comparable, Sendable {
     let due: Double
-    /// 0 for requests that start a scan (triggers, lookups), 1 for polls.
+    /// 0 for requests that start a scan (triggers, lookups, censuses), 1 for polls.
     let priority: Int
     let sequence: Int
     let job: Int
@@ -83,8 +83,15 @@ struct BudgetState: Sendable {
     (triggers.min?.due ?? .infinity) <= now || (others.min?.due ?? .infinity) <= now
   }
 
+  /// Triggers, and the census just before a scan's first trigger, wait in the trigger
+  /// queue: the census goes when the trigger could, so that what it lists is what the
+  /// asset had when the trigger left, and it takes none of the trigger spacing.
   mutating func insert(_ item: Item) {
-    if item.kind == .trigger { triggers.insert(item) } else { others.insert(item) }
+    if item.kind == .trigger || item.kind == .census {
+      triggers.insert(item)
+    } else {
+      others.insert(item)
+    }
   }
 
   /// Takes the request `next(now:)` gave, and holds the following ones back by the rate and,
@@ -93,6 +100,8 @@ struct BudgetState: Sendable {
     if item.kind == .trigger {
       _ = triggers.popMin()
       nextTrigger = max(nextTrigger, now) + triggerSpacing
+    } else if item.kind == .census {
+      _ = triggers.popMin()
     } else {
       _ = others.popMin()
     }

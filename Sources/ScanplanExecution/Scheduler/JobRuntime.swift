@@ -33,8 +33,14 @@ struct JobRuntime: Sendable {
   /// at least a second later (the vendors ask for no more than one request a second per
   /// scan, and an answer comes after its request left).
   var lastAnswerAt: Double?
-  /// The listing page to ask for next, when looking for a lost trigger's scan.
+  /// The listing page to ask for next, for the census or the lookup.
   var lookupCursor: String?
+  /// The asset's scans listed before the first trigger (`SchedulerCore+Lookup`).
+  var census: Set<String>?
+  /// The census's ids so far, while it pages.
+  var censusSoFar: Set<String> = []
+  /// Whether the census was refused, so the trigger went without it.
+  var censusSkipped = false
   /// Listing pages read for the current lookup.
   var lookupPages = 0
   /// Whether the scan completed and its findings are being read.

@@ -26,6 +26,9 @@ public enum RunEvent: Equatable, Sendable {
   /// A trigger's answer was lost, and the vendor answers no 409 naming the scan it made:
   /// the asset's scans are listed to find it before triggering again.
   case lookingForLostScan(job: Int)
+  /// The asset's scans, listed just before the first trigger; journals keep them, so a
+  /// run started again tells the scan a lost trigger made from the ones before it.
+  case census(job: Int, scanIDs: [String])
   /// The listing found the scan a lost trigger made; it is polled as this one.
   case recovered(job: Int, scanID: String)
   /// Something to tell of a scan: a state file's entry not reused, and why.

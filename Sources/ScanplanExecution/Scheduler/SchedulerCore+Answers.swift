@@ -14,7 +14,9 @@ extension SchedulerCore {
     guard runtimes[jobIndex].phase == .active || runtimes[jobIndex].phase == .finishing else {
       return
     }
-    runtimes[jobIndex].lastAnswerAt = now
+    // The floor of one request a second is about the scan: the census lists its asset
+    // before the scan exists, so the trigger may follow it at once.
+    if kind != .census { runtimes[jobIndex].lastAnswerAt = now }
     let response: HTTPResponse
     switch answer {
     case .failure(let error) where error.kind == .untrusted:
@@ -52,7 +54,7 @@ extension SchedulerCore {
     case .trigger: triggerAnswered(job, response, now: now)
     case .poll: pollAnswered(job, response, now: now)
     case .conflictPoll: conflictPollAnswered(job, response, now: now)
-    case .lookup: lookupAnswered(job, response, now: now)
+    case .census, .lookup: listingAnswered(job, kind, response, now: now)
     case .findings: findingsAnswered(job, response, now: now)
     }
   }
@@ -88,44 +90,6 @@ extension SchedulerCore {
         return
       }
       started(job, scanID: scanID, adopted: false, now: now)
-    }
-  }
-
-  /// The listing of the asset's scans after a lost trigger: the scan it made, or
-  /// nothing, and then the trigger goes again.
-  private mutating func lookupAnswered(_ job: RunPlan.Job, _ response: HTTPResponse, now: Double) {
-    let index = job.index
-    guard (200..<300).contains(response.status) else {
-      // Without the listing, another trigger might make a second scan.
-      let outcome = failure(
-        job, response, "listing of the asset's scans (to find a lost trigger's)")
-      finish(
-        index,
-        outcome.label == "refused"
-          ? outcome
-          : .failed((outcome.reason ?? "") + "; not triggered again, to make no second scan"),
-        now: now)
-      return
-    }
-    // The copy of `owners` ends before `started` adds to it, so that is no O(n) copy.
-    let result = { [owners] in
-      job.api.lookup(response, trigger: job.triggerInput, isOwned: { owners[$0] != nil })
-    }()
-    switch result {
-    case .failure(let error):
-      retry(index, .lookup, cause: error.message, now: now)
-    case .success(.found(let scanID)):
-      records[index].recovered = true
-      events.append(.recovered(job: index, scanID: scanID))
-      started(job, scanID: scanID, adopted: false, now: now)
-    case .success(.nextPage(let cursor))
-    where runtimes[index].lookupPages + 1 < configuration.maxLookupPages:
-      runtimes[index].lookupPages += 1
-      runtimes[index].lookupCursor = cursor
-      enqueue(index, .lookup, due: now)
-    case .success(.notFound), .success(.nextPage):
-      runtimes[index].lookupCursor = nil
-      enqueue(index, .trigger, due: now)
     }
   }
 

@@ -34,6 +34,10 @@ extension SchedulerCore {
     public var jitter = 0.1
     /// Listing pages read to find a lost trigger's scan before it is taken as not made.
     public var maxLookupPages = 10
+    /// Whether the scans of an asset are listed before a scan's first trigger, for a vendor
+    /// that lists them, so that after a lost answer the scan it made is told from older
+    /// ones (`SchedulerCore+Lookup`). Off only in tests of other mechanics.
+    public var census = true
     /// Findings pages read of one scan before its list is taken as one that never ends
     /// (100,000 findings at 100 a page).
     public var maxFindingsPages = 1000
@@ -62,6 +66,9 @@ extension SchedulerCore {
     case conflictPoll
     /// Listing the asset's scans to find the one a lost trigger made.
     case lookup
+    /// Listing the asset's scans just before the first trigger, so that a lookup takes
+    /// none that existed before it.
+    case census
     /// A page of a completed scan's findings.
     case findings
   }
@@ -93,12 +100,15 @@ extension SchedulerCore {
     public var note: String?
     /// The scan completed, and its findings were being read.
     public var findingsProgress: FindingsProgress?
+    /// The asset's scans listed before the first trigger, when they were.
+    public var census: Set<String>?
 
     /// Creates a restored entry.
     public init(
       scanID: String?, attempted: Bool, result: ScanResult? = nil, note: String? = nil,
-      findingsProgress: FindingsProgress? = nil
+      findingsProgress: FindingsProgress? = nil, census: Set<String>? = nil
     ) {
+      self.census = census
       self.scanID = scanID
       self.attempted = attempted
       self.result = result

@@ -91,6 +91,7 @@ public struct SchedulerCore: Sendable {
           owners[scanID] = job.index
         }
         runtimes[job.index].ambiguous = entry.attempted && entry.scanID == nil
+        runtimes[job.index].census = entry.census
         if let progress = entry.findingsProgress, entry.scanID != nil {
           // Completed at the vendor: the findings are read on from where they stopped.
           progress.ended.apply(to: &records[job.index], epoch: configuration.epochAtStart)
@@ -163,7 +164,7 @@ public struct SchedulerCore: Sendable {
         let item = budgets[index].next(now: now)
       {
         budgets[index].take(item, now: now)
-        if isInterrupted, item.kind == .trigger || item.kind == .lookup {
+        if isInterrupted, item.kind == .trigger || item.kind == .lookup || item.kind == .census {
           finish(item.job, .notStarted, now: now)
           continue
         }
@@ -195,7 +196,7 @@ public struct SchedulerCore: Sendable {
     case .conflictPoll:
       return job.api.pollRequest(
         scanID: runtimes[job.index].conflictID!, baseURL: job.baseURL, token: job.token)
-    case .lookup:
+    case .census, .lookup:
       // Only enqueued for an API that lists (`recoversLostTriggers`).
       return job.api.lookupRequest(
         job.triggerInput, cursor: runtimes[job.index].lookupCursor, baseURL: job.baseURL,
@@ -241,20 +242,27 @@ public struct SchedulerCore: Sendable {
     sequence += 1
     let item = BudgetState.Item(
       due: max(due, (runtimes[index].lastAnswerAt ?? -.infinity) + 1),
-      priority: kind == .trigger || kind == .lookup ? 0 : 1, sequence: sequence,
-      job: index, kind: kind)
+      priority: kind == .trigger || kind == .lookup || kind == .census ? 0 : 1,
+      sequence: sequence, job: index, kind: kind)
     budgets[plan.jobs[index].budget].insert(item)
   }
 
-  /// The request that starts a scan: a trigger, or first a lookup when an earlier
-  /// trigger's answer was lost and the vendor names its scan in no 409.
+  /// The request that starts a scan: its trigger; for a vendor that lists an asset's
+  /// scans, first the census of the asset's scans before the first trigger, or the lookup
+  /// of the scan an earlier trigger whose answer was lost made (`SchedulerCore+Lookup`).
   mutating func enqueueStart(_ index: Int, due: Double) {
     let job = plan.jobs[index]
-    if runtimes[index].ambiguous, job.api.recoversLostTriggers {
-      runtimes[index].lookupCursor = nil
-      runtimes[index].lookupPages = 0
+    guard job.api.recoversLostTriggers else {
+      enqueue(index, .trigger, due: due)
+      return
+    }
+    runtimes[index].lookupCursor = nil
+    runtimes[index].lookupPages = 0
+    if runtimes[index].ambiguous {
       events.append(.lookingForLostScan(job: index))
       enqueue(index, .lookup, due: due)
+    } else if configuration.census, runtimes[index].census == nil, !runtimes[index].censusSkipped {
+      enqueue(index, .census, due: due)
     } else {
       enqueue(index, .trigger, due: due)
     }

@@ -132,7 +132,8 @@ enum StateFileFormat {
       scanID: object["scan_id"]?.stringValue, attempted: object["attempted"]?.boolValue ?? false,
       fingerprint: fingerprint, result: result, unverifiedOutcome: unverified,
       ended: result == nil
-        ? object["ended"]?.objectValue.map { ScanResult(json: $0, outcome: .completed) } : nil)
+        ? object["ended"]?.objectValue.map { ScanResult(json: $0, outcome: .completed) } : nil,
+      census: object["census"]?.arrayValue?.compactMap(\.stringValue))
   }
 
   private static func cursor(_ value: JSONValue) -> FindingsCursor? {
@@ -171,6 +172,7 @@ enum StateFileFormat {
         object["request"] = .object(fingerprint.fields)
       }
     }
+    if let census = entry.census { object["census"] = .array(census.map(JSONValue.string)) }
     if let scanID = entry.scanID { object["scan_id"] = .string(scanID) }
     if let result = entry.result {
       object["outcome"] = .string(result.outcome.label)

@@ -47,6 +47,9 @@ public final class StateJournal {
     public var findingsCursor: FindingsCursor?
     /// Findings pages read, while `ended`: with no cursor left, every page was read.
     public var findingsPages = 0
+    /// The asset's scans listed before the first trigger (`census`), for a vendor that
+    /// lists them: a run started again tells a lost trigger's scan from the older ones.
+    public var census: [String]?
   }
 
   /// The file's path.
@@ -101,7 +104,8 @@ public final class StateJournal {
         note: entry.unverifiedOutcome == nil
           ? nil
           : "state for `\(job.id)` says `\(entry.unverifiedOutcome!)` without a verdict "
-            + "(an older scanplan wrote it); asking the provider again")
+            + "(an older scanplan wrote it); asking the provider again",
+        census: entry.census.map(Set.init))
       if entry.result == nil, let ended = entry.ended {
         entryRestored.findingsProgress = SchedulerCore.FindingsProgress(
           ended: ended, findings: entry.pendingFindings, cursor: entry.findingsCursor,
@@ -136,6 +140,8 @@ public final class StateJournal {
           $0.findingsCursor = nil
           $0.findingsPages = 0
         }
+      case .census(let job, let ids):
+        update(plan.jobs[job]) { $0.census = ids }
       case .readingFindings(let job):
         let failOn = plan.jobs[job].scan.failOn
         var facts = records[job]

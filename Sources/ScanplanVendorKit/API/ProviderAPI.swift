@@ -28,21 +28,22 @@ public protocol ProviderAPI: Sendable {
   /// The header values that carry the token, to redact in dry runs.
   func authorizationHeaders(token: String) -> [HTTPHeader]
 
-  /// Whether a trigger whose answer was lost is followed by `lookupRequest` before it is
-  /// sent again, because the vendor answers no 409 naming the scan it made.
+  /// Whether the vendor lists an asset's scans (`lookupRequest`, `listing`), which makes
+  /// a trigger whose answer was lost findable: the runner lists the asset's scans once
+  /// before a scan's first trigger, and again after a lost answer, and takes the scan
+  /// the second listing has and the first had not.
   var recoversLostTriggers: Bool { get }
 
-  /// For a vendor that answers no 409 naming the scan a lost trigger created: the
-  /// request that lists the asset's scans, to find that scan before triggering again.
-  /// Nil for vendors whose 409 names it.
+  /// The request that lists the scans of the trigger's asset or target, a page at a
+  /// time (`cursor` nil for the first). Nil for a vendor that lists none.
   func lookupRequest(_ trigger: TriggerInput, cursor: String?, baseURL: String, token: String)
     -> HTTPRequest?
 
-  /// A listing's answer (2xx) read: the scan a lost trigger of `trigger` created, never
-  /// one that `isOwned` (a scan this run already polls).
-  func lookup(
-    _ response: HTTPResponse, trigger: TriggerInput, isOwned: (String) -> Bool
-  ) -> Result<LookupResult, AnswerError>
+  /// A listing's answer (2xx) read: each scan, whether it is of the trigger's kind, and
+  /// the next page.
+  func listing(_ response: HTTPResponse, trigger: TriggerInput) -> Result<
+    ScanListing, AnswerError
+  >
 
   /// Whether the vendor lists the findings of a scan that completed.
   var listsFindings: Bool { get }
@@ -61,10 +62,10 @@ public protocol ProviderAPI: Sendable {
 }
 
 extension ProviderAPI {
-  /// The vendor's 409 names the scan a lost trigger created.
+  /// A vendor that lists no scans: its 409 names the scan a lost trigger created.
   public var recoversLostTriggers: Bool { false }
 
-  /// No listing: the vendor's 409 names the scan a lost trigger created.
+  /// No listing.
   public func lookupRequest(
     _ trigger: TriggerInput, cursor: String?, baseURL: String, token: String
   ) -> HTTPRequest? {
@@ -72,10 +73,10 @@ extension ProviderAPI {
   }
 
   /// Never asked without a `lookupRequest`.
-  public func lookup(
-    _ response: HTTPResponse, trigger: TriggerInput, isOwned: (String) -> Bool
-  ) -> Result<LookupResult, AnswerError> {
-    .success(.notFound)
+  public func listing(_ response: HTTPResponse, trigger: TriggerInput) -> Result<
+    ScanListing, AnswerError
+  > {
+    .success(ScanListing(scans: [], next: nil))
   }
 
   /// A vendor that lists no findings.

@@ -37,8 +37,12 @@ public protocol VendorEmulation: Sendable {
   /// The answer to a status request.
   func status(_ scan: EmulatedScan, dialect: EmulatorDialect) -> EmulatedAnswer
 
-  /// One page of a listing; `next` is the next page's cursor, if there is one.
-  func list(_ scans: [EmulatedScan], next: Int?, dialect: EmulatorDialect) -> EmulatedAnswer
+  /// One page of a listing: `scans`, from `offset` of `total`, `limit` a page; `next` is
+  /// the next page's offset, if there is one.
+  func list(
+    _ scans: [EmulatedScan], next: Int?, offset: Int, limit: Int, total: Int,
+    dialect: EmulatorDialect
+  ) -> EmulatedAnswer
 
   /// An error in the vendor's shape.
   func error(_ error: EmulatedError, dialect: EmulatorDialect) -> EmulatedAnswer

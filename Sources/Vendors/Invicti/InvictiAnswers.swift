@@ -132,12 +132,11 @@ extension InvictiAPI {
     return ErrorDetails(message: AnswerReading.printable(text), retryAfter: wait)
   }
 
-  /// The listing's scan that a lost trigger for this target and profile created: one
-  /// that has not ended and that no scan of this run owns, the most recently started if
-  /// several fit; or the next page, or none.
-  func lookup(
-    _ response: HTTPResponse, trigger: TriggerInput, isOwned: (String) -> Bool
-  ) -> Result<LookupResult, AnswerError> {
+  /// `{"scans": [...], "pagination": {...}}`: each scan, whether it is of this target
+  /// and profile, its `current_session` status and start, and the next page.
+  func listing(_ response: HTTPResponse, trigger: TriggerInput) -> Result<
+    ScanListing, AnswerError
+  > {
     let body: JSONObject
     switch AnswerReading.object(response, what: "scan list") {
     case .failure(let error): return .failure(error)
@@ -148,26 +147,25 @@ extension InvictiAPI {
     }
     let target = trigger.value("target_id")?.stringValue
     let profile = trigger.value("profile_id")?.stringValue
-    var best: (id: String, started: String)?
+    var scans: [ScanListing.Scan] = []
     for item in items {
       guard let scan = item.objectValue,
         case .success(let id?) = AnswerReading.id(
-          scan["scan_id"], field: "scan_id", what: "scan list"),
-        !isOwned(id),
-        Self.matches(scan["target_id"], target), Self.matches(scan["profile_id"], profile)
+          scan["scan_id"], field: "scan_id", what: "scan list")
       else { continue }
       let session = scan["current_session"]?.objectValue
-      if let status = session?["status"]?.stringValue, InvictiStatus.state(status).isTerminal {
-        continue
-      }
-      let started = session?["start_date"]?.stringValue ?? ""
-      if best == nil || started > best!.started { best = (id, started) }
+      scans.append(
+        ScanListing.Scan(
+          id: id,
+          matches: Self.matches(scan["target_id"], target)
+            && Self.matches(scan["profile_id"], profile),
+          state: session?["status"]?.stringValue.map(InvictiStatus.state),
+          started: session?["start_date"]?.stringValue.map {
+            AnswerReading.printable($0, limit: 40)
+          }))
     }
-    if let best { return .success(.found(best.id)) }
-    if let cursor = Self.nextCursor(body["pagination"]?.objectValue) {
-      return .success(.nextPage(cursor))
-    }
-    return .success(.notFound)
+    return .success(
+      ScanListing(scans: scans, next: Self.nextCursor(body["pagination"]?.objectValue)))
   }
 
   /// A listed field fits when it is absent (the query already filtered by it) or equal.

@@ -20,7 +20,7 @@ struct InvictiEmulation: VendorEmulation {
       let filter = query["q"].flatMap {
         $0.hasPrefix("target_id:") ? String($0.dropFirst(10)) : nil
       }
-      return .list(asset: filter, cursor: query["c"].flatMap { Int($0) } ?? 0)
+      return .list(asset: filter, offset: query["c"].flatMap { Int($0) } ?? 0, limit: nil)
     case ("GET", 4):
       return .status(scanID: String(segments[3]))
     case ("GET", 5) where segments[4] == "results":
@@ -82,7 +82,10 @@ struct InvictiEmulation: VendorEmulation {
     return .json(200, dialect == .seed ? .object(["scans": [object]]) : object)
   }
 
-  func list(_ scans: [EmulatedScan], next: Int?, dialect: EmulatorDialect) -> EmulatedAnswer {
+  func list(
+    _ scans: [EmulatedScan], next: Int?, offset: Int, limit: Int, total: Int,
+    dialect: EmulatorDialect
+  ) -> EmulatedAnswer {
     .json(
       200,
       .object([

@@ -3,7 +3,8 @@ import ScanplanSupport
 import ScanplanVendorKit
 
 /// S4E in the built-in emulator: `POST /api/scan/create`, `GET /api/scan/{id}/status`,
-/// `GET /api/findings?scan_id=ID&page=N&per_page=M`, 409 while a scan of the asset runs,
+/// `GET /api/scans?asset_id=ID&page=N&per_page=M`, `GET /api/findings?scan_id=ID&page=N&
+/// per_page=M`, 409 while a scan of the asset runs,
 /// and its published limit of 10 triggers a minute.
 struct S4EEmulation: VendorEmulation {
   let sandboxToken = "sandbox-s4e-token"
@@ -18,6 +19,10 @@ struct S4EEmulation: VendorEmulation {
     case ("POST", 3) where segments[1] == "scan" && segments[2] == "create": return .trigger
     case ("GET", 4) where segments[1] == "scan" && segments[3] == "status":
       return .status(scanID: String(segments[2]))
+    case ("GET", 2) where segments[1] == "scans":
+      let size = min(max(Int(query["per_page"] ?? "") ?? 20, 1), 100)
+      let page = max(Int(query["page"] ?? "") ?? 1, 1)
+      return .list(asset: query["asset_id"], offset: (page - 1) * size, limit: size)
     case ("GET", 2) where segments[1] == "findings":
       guard let scan = query["scan_id"] else { return nil }
       let size = min(max(Int(query["per_page"] ?? "") ?? 20, 1), 100)
@@ -44,7 +49,7 @@ struct S4EEmulation: VendorEmulation {
           400, code: "invalid_scan_type",
           "scan_type must be one of " + Self.scanTypes.joined(separator: ", ")))
     }
-    return .success(EmulatedTrigger(asset: asset))
+    return .success(EmulatedTrigger(asset: asset, echoed: ["scan_type": type]))
   }
 
   func created(_ scan: EmulatedScan, origin: String, dialect: EmulatorDialect) -> EmulatedAnswer {
@@ -86,8 +91,29 @@ struct S4EEmulation: VendorEmulation {
     return .json(200, Self.enveloped(payload, dialect))
   }
 
-  func list(_ scans: [EmulatedScan], next: Int?, dialect: EmulatorDialect) -> EmulatedAnswer {
-    error(EmulatedError(404, code: "not_found", "no such endpoint"), dialect: dialect)
+  /// The reference's `{"data": [scan...], "meta": {"total", "page", "per_page",
+  /// "total_pages"}}`, newest first.
+  func list(
+    _ scans: [EmulatedScan], next: Int?, offset: Int, limit: Int, total: Int,
+    dialect: EmulatorDialect
+  ) -> EmulatedAnswer {
+    .json(
+      200,
+      .object([
+        "data": .array(
+          scans.map { scan in
+            .object([
+              "scan_id": .string(scan.id), "asset_id": .string(scan.asset),
+              "scan_type": .string(scan.echoed["scan_type"] ?? ""),
+              "status": .string(S4EStatus.word(scan.phase)),
+              "created_at": .string(scan.startDate),
+            ])
+          }),
+        "meta": .object([
+          "total": .int(total), "page": .int(offset / limit + 1), "per_page": .int(limit),
+          "total_pages": .int(max(1, (total + limit - 1) / limit)),
+        ]),
+      ]))
   }
 
   func error(_ error: EmulatedError, dialect: EmulatorDialect) -> EmulatedAnswer {

@@ -1,0 +1,117 @@
+import ScanplanPlan
+import ScanplanVendorKit
+
+/// Exactly one scan when a trigger's answer is lost, for a vendor that lists an asset's
+/// scans (`recoversLostTriggers`): the asset's scans are listed once, just before the
+/// scan's first trigger (the census), and again after an answer is lost (the lookup). The
+/// scan the lookup lists and the census did not, of the trigger's kind and no other scan's
+/// of this run, is the one the lost trigger made, running or already ended; a scan that
+/// existed before the first send is never taken for it.
+extension SchedulerCore {
+  mutating func listingAnswered(
+    _ job: RunPlan.Job, _ kind: RequestKind, _ response: HTTPResponse, now: Double
+  ) {
+    let index = job.index
+    guard (200..<300).contains(response.status) else {
+      listingRefused(job, kind, response, now: now)
+      return
+    }
+    let listing: ScanListing
+    switch job.api.listing(response, trigger: job.triggerInput) {
+    case .failure(let error):
+      retry(index, kind, cause: error.message, now: now)
+      return
+    case .success(let read):
+      listing = read
+    }
+    // Failures in a row are the trigger's: a listing read between two lost answers does
+    // not clear them, so a trigger lost over and over still ends after its retries.
+    if kind == .census {
+      censusPage(job, listing, now: now)
+    } else {
+      lookupPage(job, listing, now: now)
+    }
+  }
+
+  /// A listing refused. Before the first trigger, the trigger goes anyway, and a lost
+  /// answer can then only be found while its scan runs; after a lost answer, the scan
+  /// ends rather than risk a second scan.
+  private mutating func listingRefused(
+    _ job: RunPlan.Job, _ kind: RequestKind, _ response: HTTPResponse, now: Double
+  ) {
+    let index = job.index
+    let outcome = failure(
+      job, response,
+      kind == .census
+        ? "listing of the asset's scans (before the trigger)"
+        : "listing of the asset's scans (to find a lost trigger's)")
+    if kind == .census {
+      runtimes[index].censusSkipped = true
+      let note =
+        "`\(job.id)`: \(outcome.reason ?? outcome.label); a trigger whose answer is lost is "
+        + "found only while its scan runs"
+      records[index].notes.append(note)
+      events.append(.note(job: index, text: note))
+      enqueue(index, .trigger, due: now)
+      return
+    }
+    finish(
+      index,
+      outcome.label == "refused"
+        ? outcome
+        : .failed((outcome.reason ?? "") + "; not triggered again, to make no second scan"),
+      now: now)
+  }
+
+  /// A page of the census: its ids kept, then the next page or the trigger.
+  private mutating func censusPage(_ job: RunPlan.Job, _ listing: ScanListing, now: Double) {
+    let index = job.index
+    runtimes[index].censusSoFar.formUnion(listing.scans.map(\.id))
+    if let next = listing.next, next != runtimes[index].lookupCursor,
+      runtimes[index].lookupPages + 1 < configuration.maxLookupPages
+    {
+      runtimes[index].lookupPages += 1
+      runtimes[index].lookupCursor = next
+      enqueue(index, .census, due: now)
+      return
+    }
+    let census = runtimes[index].censusSoFar
+    runtimes[index].census = census
+    runtimes[index].censusSoFar = []
+    runtimes[index].lookupCursor = nil
+    runtimes[index].lookupPages = 0
+    events.append(.census(job: index, scanIDs: census.sorted()))
+    enqueue(index, .trigger, due: now)
+  }
+
+  /// A page of the lookup: the scan the lost trigger made, the next page, or, when no
+  /// page has it, the trigger again.
+  private mutating func lookupPage(_ job: RunPlan.Job, _ listing: ScanListing, now: Double) {
+    let index = job.index
+    let census = runtimes[index].census
+    var found: ScanListing.Scan?
+    for scan in listing.scans where scan.matches && owners[scan.id] == nil {
+      // Not in the census, whatever its state; without a census, only a scan that runs.
+      let new = census.map { !$0.contains(scan.id) } ?? !(scan.state?.isTerminal ?? false)
+      guard new else { continue }
+      if found == nil || (scan.started ?? "") > (found!.started ?? "") { found = scan }
+    }
+    if let found {
+      records[index].recovered = true
+      events.append(.recovered(job: index, scanID: found.id))
+      started(job, scanID: found.id, adopted: false, now: now)
+      return
+    }
+    if let next = listing.next, next != runtimes[index].lookupCursor,
+      runtimes[index].lookupPages + 1 < configuration.maxLookupPages
+    {
+      runtimes[index].lookupPages += 1
+      runtimes[index].lookupCursor = next
+      enqueue(index, .lookup, due: now)
+      return
+    }
+    runtimes[index].lookupCursor = nil
+    runtimes[index].lookupPages = 0
+    enqueue(index, .trigger, due: now)
+  }
+}
