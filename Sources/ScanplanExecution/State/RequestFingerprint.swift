@@ -8,7 +8,7 @@ import ScanplanVendorKit
 /// in for this one. It holds no secret: tokens travel in headers, which are left out.
 public struct RequestFingerprint: Equatable, Sendable {
   /// `type`, `base_url` (`sandbox` for a `--sandbox` run, whose emulator's port changes
-  /// every run), `method`, `path`, and `body` (JSON, or the text of a body that is not).
+  /// every run), `method`, `path`, and `body` (the body's text, as sent).
   public let fields: JSONObject
   /// `fnv1a64:` and 16 hexadecimal digits of FNV-1a over the fields' compact JSON.
   public let digest: String
@@ -37,10 +37,9 @@ public struct RequestFingerprint: Equatable, Sendable {
       "type": .string(type.rawValue), "base_url": .string(baseURL),
       "method": .string(request.method), "path": .string(request.url),
     ]
-    if let body = request.body {
-      fields["body"] =
-        (try? JSONParser().parse(body)) ?? .string(String(decoding: body, as: UTF8.self))
-    }
+    // The body as the text the vendor is sent: fingerprints hold strings only, and the
+    // body's fields are parsed when a change has to be named.
+    if let body = request.body { fields["body"] = .string(String(decoding: body, as: UTF8.self)) }
     self.init(fields: fields)
   }
 
@@ -50,11 +49,20 @@ public struct RequestFingerprint: Equatable, Sendable {
   public func changes(from other: RequestFingerprint) -> [String] {
     var mine: [String: JSONValue] = [:]
     var theirs: [String: JSONValue] = [:]
-    Self.flatten(.object(fields), into: &mine, path: "")
-    Self.flatten(.object(other.fields), into: &theirs, path: "")
+    Self.flatten(.object(Self.parsingBody(fields)), into: &mine, path: "")
+    Self.flatten(.object(Self.parsingBody(other.fields)), into: &theirs, path: "")
     let names = Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }
     let shown = names.map { $0.hasPrefix("body.") ? String($0.dropFirst(5)) : $0 }
     return Array(Set(shown)).sorted()
+  }
+
+  /// The fields with the body's text read as JSON, so that its fields can be compared.
+  private static func parsingBody(_ fields: JSONObject) -> JSONObject {
+    var parsed = fields
+    if let text = fields["body"]?.stringValue, let body = try? JSONParser().parse(text) {
+      parsed["body"] = body
+    }
+    return parsed
   }
 
   /// Why an entry written for `old` is not reused for this request: the sentence the
