@@ -89,7 +89,7 @@ let package = Package(
     .target(
       name: "ScanplanPlan",
       dependencies: [
-        "ScanplanYAML", "ScanplanJSON", "ScanplanSupport", "ScanplanVendorKit", "ScanplanVendors",
+        "ScanplanYAML", "ScanplanJSON", "ScanplanSupport", "ScanplanVendorKit",
       ],
       swiftSettings: swiftSettings
     ),
@@ -100,7 +100,7 @@ let package = Package(
       name: "ScanplanRendering",
       dependencies: [
         "ScanplanPlan", "ScanplanYAML", "ScanplanJSON", "ScanplanSupport", "ScanplanVendorKit",
-        "ScanplanVendors", "ScanplanReport",
+        "ScanplanReport",
       ],
       swiftSettings: swiftSettings
     ),
@@ -112,7 +112,6 @@ let package = Package(
         "ScanplanJSON",
         "ScanplanSupport",
         "ScanplanVendorKit",
-        "ScanplanVendors",
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -130,7 +129,6 @@ let package = Package(
         "ScanplanJSON",
         "ScanplanSupport",
         "ScanplanVendorKit",
-        "ScanplanVendors",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
@@ -159,7 +157,7 @@ let package = Package(
       name: "ScanplanBenchmarks",
       dependencies: [
         "ScanplanPlan", "CLibYAML", "ScanplanYAML", "ScanplanExecution", "ScanplanVendorKit",
-        "ScanplanJSON", "ScanplanSupport", "ScanplanRendering", "ScanplanReport",
+        "ScanplanVendors", "ScanplanJSON", "ScanplanSupport", "ScanplanRendering", "ScanplanReport",
         .product(name: "HeapModule", package: "swift-collections"),
       ],
       path: "Benchmarks/ScanplanBenchmarks",
@@ -172,7 +170,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "ScanplanFuzz",
-      dependencies: ["ScanplanPlan", "ScanplanRendering", "ScanplanYAML", "ScanplanFuzzSupport"],
+      dependencies: [
+        "ScanplanPlan", "ScanplanRendering", "ScanplanYAML", "ScanplanFuzzSupport",
+        "ScanplanVendors",
+      ],
       path: "Fuzz/ScanplanFuzz",
       swiftSettings: swiftSettings
     ),
@@ -226,6 +227,7 @@ let package = Package(
       name: "ScanplanCLITests",
       dependencies: [
         "scanplan", "ScanplanPlan", "ScanplanRendering", "ScanplanJSON", "ScanplanEmulator",
+        "ScanplanVendorKit", "ScanplanVendors",
         .product(name: "Subprocess", package: "swift-subprocess"),
       ],
       exclude: ["Goldens"],

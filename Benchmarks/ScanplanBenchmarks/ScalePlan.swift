@@ -1,5 +1,6 @@
 import ScanplanExecution
 import ScanplanPlan
+import ScanplanVendors
 import ScanplanYAML
 
 /// A plan of `scans` scans, half on S4E and half on Invicti, one scan per asset, as the
@@ -53,7 +54,8 @@ private func planFile(scans: Range<Int>) -> ResolvedPlan {
     }
   }
   let path = "scale-\(scans.lowerBound).yaml"
-  let validation = PlanValidator().validate(SourceText(path: path, text: text))
+  let validation = PlanValidator(registry: Vendors.registry).validate(
+    SourceText(path: path, text: text))
   guard let plan = validation.plan, !validation.hasErrors else {
     fatalError("the scale plan must be valid: \(validation.diagnostics.map(\.message))")
   }

@@ -11,6 +11,7 @@
 import CLibYAML
 import Foundation
 import ScanplanPlan
+import ScanplanVendors
 import ScanplanYAML
 
 /// Parses every event of a file with libyaml and nothing else: the floor for any
@@ -112,7 +113,7 @@ func validateBenchmark(_ arguments: [String]) {
       })
     inProcess.append(
       seconds {
-        let validation = PlanValidator(resolving: false).validate(
+        let validation = PlanValidator(registry: Vendors.registry, resolving: false).validate(
           SourceText(path: planPath, bytes: bytes))
         precondition(!validation.hasErrors, "the benchmark plan must be valid")
       })
@@ -183,7 +184,8 @@ func validateOnce(_ arguments: [String]) {
     precondition(YAMLLoader().load(source).document != nil, "the plan must load")
   case "validate":
     precondition(
-      !PlanValidator(resolving: false).validate(source).hasErrors, "the plan must be valid")
+      !PlanValidator(registry: Vendors.registry, resolving: false).validate(source).hasErrors,
+      "the plan must be valid")
   default:
     usage()
   }

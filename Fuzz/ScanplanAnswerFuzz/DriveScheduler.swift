@@ -4,6 +4,7 @@ import ScanplanRendering
 import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
+import ScanplanVendors
 import ScanplanYAML
 
 /// A plan with both vendors, every `on_conflict`, `wait: false`, gates and a shared
@@ -26,7 +27,9 @@ let fuzzPlan: RunPlan = {
           - { profile_id: 11111111-1111-1111-1111-111111111112, fail_on: { critical: 1, info: 3 } }
           - { name: again, profile_id: 11111111-1111-1111-1111-111111111112 }
     """
-  let plan = PlanValidator().validate(SourceText(path: "fuzz.yaml", text: yaml)).plan!
+  let plan = PlanValidator(registry: Vendors.registry).validate(
+    SourceText(path: "fuzz.yaml", text: yaml)
+  ).plan!
   return try! RunPlan.prepare([plan], environment: ["S": "s-token", "I": "i-token"]).get()
 }()
 

@@ -8,14 +8,17 @@
 import ScanplanFuzzSupport
 import ScanplanPlan
 import ScanplanRendering
+import ScanplanVendors
 import ScanplanYAML
 
 /// One input: load, validate, resolve and render in every format. Anything that crashes,
 /// hangs or leaks here is a bug, and so is an outcome that depends on whether libyaml
 /// ran on a thread of its own.
+let validator = PlanValidator(registry: Vendors.registry)
+
 func exercise(_ bytes: [UInt8]) {
   let source = SourceText(path: "fuzz.yaml", bytes: bytes)
-  let validation = PlanValidator().validate(source)
+  let validation = validator.validate(source)
   let alone = YAMLLoader(concurrentParsingThreshold: .max).load(source)
   let threaded = YAMLLoader(concurrentParsingThreshold: 0).load(source)
   if alone.errors != threaded.errors || alone.document != threaded.document {

@@ -43,7 +43,7 @@ public final class Emulator: Sendable {
   /// Starts an emulator on 127.0.0.1; port 0 picks a free one. With `tls`, it serves
   /// `https` with that certificate.
   public static func start(
-    port: Int = 0, configuration: EmulatorConfiguration = EmulatorConfiguration(),
+    port: Int = 0, configuration: EmulatorConfiguration,
     tls: EmulatorTLS? = nil
   ) async throws -> Emulator {
     let context = try tls.map { try $0.serverContext() }

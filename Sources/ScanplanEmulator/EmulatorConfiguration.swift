@@ -1,10 +1,11 @@
 import ScanplanVendorKit
-import ScanplanVendors
 
 /// How the emulator behaves: its tokens, the vendors' shapes it answers in, how long
 /// scans take, its rate limits, and which faults it injects, all from one seed so that a
 /// failing test can be replayed.
 public struct EmulatorConfiguration: Sendable {
+  /// The vendors the emulator plays.
+  public let registry: VendorRegistry
   /// The token each vendor's requests must carry; each vendor's sandbox token unless set.
   public var tokens: [ProviderType: String] = [:]
   /// The shapes the vendors answer in: as the seeds show them, or as the vendors' own
@@ -53,9 +54,15 @@ public struct EmulatorConfiguration: Sendable {
   /// id twice: a state file of an earlier sandbox run names scans this one did not make.
   public var idSeries: UInt16 = 0
 
+  /// An emulator of `registry`'s vendors with the defaults: sandbox tokens, the seeds'
+  /// shapes, scans of 2 to 4 seconds, no limit, no faults.
+  public init(registry: VendorRegistry) {
+    self.registry = registry
+  }
+
   /// The token a vendor's requests must carry.
   public func token(for type: ProviderType) -> String {
-    tokens[type] ?? type.emulation.sandboxToken
+    tokens[type] ?? registry.vendor(type)?.emulation.sandboxToken ?? ""
   }
 
   /// How a 429 tells the client when to come back.
@@ -128,8 +135,4 @@ public struct EmulatorConfiguration: Sendable {
     /// No faults.
     public init() {}
   }
-
-  /// The defaults: sandbox tokens, the seeds' shapes, scans of 2 to 4 seconds, no limit,
-  /// no faults.
-  public init() {}
 }

@@ -2,7 +2,6 @@ import DequeModule
 import ScanplanJSON
 import ScanplanSupport
 import ScanplanVendorKit
-import ScanplanVendors
 
 /// The emulator's memory: scans, rate limiters, counters and the request log, behind one
 /// lock. Every decision comes from here so that it is made under the lock and in order.
@@ -49,7 +48,7 @@ struct EmulatorState: Sendable {
     let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
     let path = String(parts.first ?? "")
     // The longest prefix: S4E's `/api/` is also the start of Invicti's `/api/v1/`.
-    let vendor = Vendors.all.filter { path.hasPrefix($0.emulation.pathPrefix) }
+    let vendor = configuration.registry.vendors.filter { path.hasPrefix($0.emulation.pathPrefix) }
       .max { $0.emulation.pathPrefix.count < $1.emulation.pathPrefix.count }
     let name = vendor?.type.rawValue ?? "unknown"
     let answer: EmulatedAnswer
@@ -198,7 +197,7 @@ struct EmulatorState: Sendable {
   /// separate emulator process.
   private func statistics() -> EmulatedAnswer {
     var vendors = JSONObject()
-    for vendor in Vendors.all {
+    for vendor in configuration.registry.vendors {
       let seen = counts[vendor.type.rawValue] ?? (0, 0)
       vendors[vendor.type.rawValue] = .object([
         "requests": .int(seen.requests), "throttled": .int(seen.throttled),

@@ -1,7 +1,10 @@
 /// Everything scanplan knows about one vendor, in one value: what a plan may say to it
 /// (`table`), how to talk to it (`api`), and how the built-in emulator plays it
-/// (`emulation`). Each vendor's folder exports one; the registry lists them.
-public struct Vendor: Sendable {
+/// (`emulation`). Each vendor's folder exports one; a `VendorRegistry` lists them.
+///
+/// A class: every provider and scan of a plan refers to its vendor, and a reference is
+/// one retain where a copy would be three.
+public final class Vendor: Sendable {
   /// The option table: asset keys, scan settings, defaults.
   public let table: VendorTable
   /// Requests and answers.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import ScanplanEmulator
 import ScanplanVendorKit
-import ScanplanVendors
 import UnixSignals
 
 #if canImport(Glibc)
@@ -121,7 +120,7 @@ struct Emulate: AsyncParsableCommand {
         throw ValidationError(error.message)
       }
     }
-    var configuration = EmulatorConfiguration()
+    var configuration = EmulatorConfiguration(registry: Program.registry)
     configuration.dialect = EmulatorDialect(rawValue: dialect) ?? .seed
     configuration.publishedLimits = publishedLimits
     configuration.pauseSeconds = pauseSeconds
@@ -148,7 +147,7 @@ struct Emulate: AsyncParsableCommand {
     // Scripts read the first line: `scanplan emulator at URL`.
     var text = "scanplan emulator at \(emulator.baseURL)\n"
     text += "  answering in the \(configuration.dialect.rawValue) documents' shapes\n"
-    for vendor in Vendors.all {
+    for vendor in Program.registry.vendors {
       let header = vendor.api.authorizationHeaders(token: configuration.token(for: vendor.type))
       text +=
         "  \(vendor.table.displayName): "

@@ -21,7 +21,7 @@ enum PlanLoading {
   static func validSides(_ sides: [[String]]) throws -> [[ResolvedPlan]] {
     var sets: [PlanSet] = []
     for paths in sides {
-      switch PlanSet.load(paths) {
+      switch PlanSet.load(paths, format: Program.format) {
       case .success(let loaded): sets.append(loaded)
       case .failure(let error): throw ValidationError(error.message)
       }

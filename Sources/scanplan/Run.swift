@@ -5,7 +5,7 @@ import ScanplanPlan
 import ScanplanRendering
 import ScanplanReport
 import ScanplanSupport
-import ScanplanVendors
+import ScanplanVendorKit
 import UnixSignals
 
 #if canImport(Glibc)
@@ -82,14 +82,14 @@ struct Run: AsyncParsableCommand {
     var emulator: Emulator?
     var override: SandboxOverride?
     if sandbox {
-      var configuration = EmulatorConfiguration()
+      var configuration = EmulatorConfiguration(registry: Program.registry)
       configuration.idSeries = UInt16.random(in: 1...UInt16.max)
       let started = try await Emulator.start(configuration: configuration)
       emulator = started
       override = SandboxOverride(
         baseURL: started.baseURL,
         tokens: Dictionary(
-          uniqueKeysWithValues: Vendors.types.map { ($0, configuration.token(for: $0)) }),
+          uniqueKeysWithValues: Program.registry.types.map { ($0, configuration.token(for: $0)) }),
         maxPollInterval: 2)
       print(
         "sandbox: every vendor API emulated at \(started.baseURL); nothing leaves this machine")

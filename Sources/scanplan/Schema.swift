@@ -9,7 +9,7 @@ struct Schema: ParsableCommand {
     discussion: "The output is what schemas/scanplan.schema.json holds.")
 
   func run() {
-    print(JSONSchemaGenerator.render(), terminator: "")
+    print(JSONSchemaGenerator(format: Program.format).render(), terminator: "")
   }
 }
 
@@ -23,14 +23,14 @@ struct Docs: ParsableCommand {
   var name: String
 
   func validate() throws {
-    guard ReferenceDocument.documents.contains(where: { $0.file == name + ".md" }) else {
+    guard ReferenceDocument.files.contains(name + ".md") else {
       throw ValidationError("unknown document `\(name)`; choose plan-reference or diagnostics")
     }
   }
 
   func run() {
-    let document = ReferenceDocument.documents.first { $0.file == name + ".md" }!
-    print(document.render(), terminator: "")
+    let document = ReferenceDocument(format: Program.format).render(name + ".md")!
+    print(document, terminator: "")
   }
 }
 

@@ -37,7 +37,7 @@ struct Validate: ParsableCommand {
   func run() throws {
     let environment = Environment.current
     let validations: [PlanValidation]
-    switch PlanSet.load(paths, strict: strict, resolving: false) {
+    switch PlanSet.load(paths, format: Program.format, strict: strict, resolving: false) {
     case .success(let set): validations = set.validations
     case .failure(let error): throw ValidationError(error.message)
     }

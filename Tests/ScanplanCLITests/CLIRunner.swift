@@ -99,7 +99,7 @@ enum CLI {
     case .signaled(let signal): status = 128 + signal
     }
     return Result(
-      status: status, stdout: result.closureResult, stderr: result.standardError ?? "")
+      status: status, stdout: result.closureResult, stderr: result.standardError)
   }
 
   /// Starts the binary, gives `body` the first line it printed while it runs, then

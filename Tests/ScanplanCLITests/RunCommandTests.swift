@@ -1,6 +1,7 @@
 import Foundation
 import ScanplanEmulator
 import ScanplanJSON
+import ScanplanVendors
 import Testing
 
 #if canImport(Glibc)
@@ -162,7 +163,7 @@ import Testing
   /// come in the middle of a journal write, which leaves half a line at the end.
   @Test(arguments: [false, true])
   func aRunKilledMidFlightResumesFromItsStateWithoutTriggeringTwice(tornWrite: Bool) async throws {
-    var configuration = EmulatorConfiguration()
+    var configuration = EmulatorConfiguration(registry: Vendors.registry)
     configuration.runSeconds = 5...6
     let emulator = try await Emulator.start(configuration: configuration)
     let directory = try Self.temporaryDirectory()
@@ -204,7 +205,7 @@ import Testing
   }
 
   @Test func ctrlCStopsNewTriggersSavesStateAndExitsThree() async throws {
-    var configuration = EmulatorConfiguration()
+    var configuration = EmulatorConfiguration(registry: Vendors.registry)
     configuration.runSeconds = 20...20
     let emulator = try await Emulator.start(configuration: configuration)
     let directory = try Self.temporaryDirectory()

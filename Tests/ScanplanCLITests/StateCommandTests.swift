@@ -1,6 +1,7 @@
 import Foundation
 import ScanplanEmulator
 import ScanplanJSON
+import ScanplanVendors
 import Testing
 
 /// What a state file keeps, end to end: a red run stays red when it is run again, a
@@ -60,7 +61,8 @@ import Testing
   /// A state file of a `--sandbox` run, reused against a real server, is for other
   /// requests: every scan is triggered there, and the run says why.
   @Test func aSandboxStateIsNotReusedAgainstARealServer() async throws {
-    let emulator = try await Emulator.start(configuration: EmulatorConfiguration())
+    let emulator = try await Emulator.start(
+      configuration: EmulatorConfiguration(registry: Vendors.registry))
     let directory = try RunCommandTests.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let plan = try RunCommandTests.planAgainst(emulator, in: directory)

@@ -8,6 +8,7 @@ import ScanplanReport
 import ScanplanS4E
 import ScanplanSupport
 import ScanplanVendorKit
+import ScanplanVendors
 import ScanplanYAML
 import Testing
 
@@ -103,14 +104,14 @@ struct EmulatorRun {
     planFile: String = "plan.yaml",
     before: (Emulator) async -> Void = { _ in }
   ) async throws -> EmulatorRun {
-    var configuration = EmulatorConfiguration()
+    var configuration = EmulatorConfiguration(registry: Vendors.registry)
     configuration.tokens = [.s4e: s4eToken, .invicti: invictiToken]
     configuration.queueSeconds = 0.1
     configuration.runSeconds = 0.3...0.8
     configure(&configuration)
     let emulator = try await Emulator.start(configuration: configuration, tls: tls)
     await before(emulator)
-    let validation = PlanValidator().validate(
+    let validation = PlanValidator(registry: Vendors.registry).validate(
       SourceText(path: planFile, text: plan(emulator.baseURL)))
     #expect(!validation.hasErrors, "\(validation.diagnostics.map(\.message))")
     let runPlan = try RunPlan.prepare(

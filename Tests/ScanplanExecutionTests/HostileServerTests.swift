@@ -2,6 +2,7 @@ import ScanplanEmulator
 import ScanplanExecution
 import ScanplanReport
 import ScanplanVendorKit
+import ScanplanVendors
 import Testing
 
 /// A server behaving badly for one asset's scan: the run must end, that scan with a
@@ -151,7 +152,8 @@ import Testing
   }
 
   @Test func aRedirectIsNotFollowedAndTheTokenStaysHome() async throws {
-    let elsewhere = try await Emulator.start()
+    let elsewhere = try await Emulator.start(
+      configuration: EmulatorConfiguration(registry: Vendors.registry))
     let run = try await Self.run(.redirect(to: elsewhere.baseURL))
     #expect(
       run.outcome("web-1/quick")

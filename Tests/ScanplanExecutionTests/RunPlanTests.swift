@@ -3,6 +3,7 @@ import ScanplanJSON
 import ScanplanPlan
 import ScanplanSupport
 import ScanplanVendorKit
+import ScanplanVendors
 import ScanplanYAML
 import Testing
 
@@ -49,7 +50,9 @@ import Testing
       assets:
         - { name: a, provider: s4e, asset_id: "${ASSET}", scans: [{ scan_type: quick }] }
       """
-    let plan = try #require(PlanValidator().validate(SourceText(path: "p.yaml", text: yaml)).plan)
+    let plan = try #require(
+      PlanValidator(registry: Vendors.registry).validate(SourceText(path: "p.yaml", text: yaml))
+        .plan)
     let ready = try RunPlan.prepare([plan], environment: ["S4E_API_TOKEN": "t", "ASSET": uuid(5)])
       .get()
     #expect(ready.jobs[0].baseURL == "http://127.0.0.1:9/v1")
@@ -78,7 +81,9 @@ import Testing
           user_authorized_to_scan: yes
           scans: [{ profile_id: 11111111-1111-1111-1111-111111111112 }]
       """
-    let plan = try #require(PlanValidator().validate(SourceText(path: "p.yaml", text: yaml)).plan)
+    let plan = try #require(
+      PlanValidator(registry: Vendors.registry).validate(SourceText(path: "p.yaml", text: yaml))
+        .plan)
     let result = RunPlan.prepare(
       [plan], environment: ["T": "t", "INVICTI_URL": "https://acunetix.internal:3443/api/v1"])
     guard case .failure(let error) = result else {
@@ -115,7 +120,8 @@ import Testing
         assets:
           - { name: a\(asset), provider: s4e, asset_id: \(uuid(asset)), scans: [{ scan_type: quick }] }
         """
-      return try #require(PlanValidator().validate(SourceText(path: file, text: yaml)).plan)
+      return try #require(
+        PlanValidator(registry: Vendors.registry).validate(SourceText(path: file, text: yaml)).plan)
     }
     let ready = try RunPlan.prepare(
       [try plan("one.yaml", 5, asset: 1), try plan("two.yaml", 2, asset: 2)],

@@ -2,6 +2,7 @@ import ScanplanExecution
 import ScanplanJSON
 import ScanplanPlan
 import ScanplanVendorKit
+import ScanplanVendors
 import ScanplanYAML
 import Testing
 
@@ -22,7 +23,8 @@ import Testing
     """
 
   func plan() throws -> ResolvedPlan {
-    let validation = PlanValidator().validate(SourceText(path: "plan.yaml", text: Self.yaml))
+    let validation = PlanValidator(registry: Vendors.registry).validate(
+      SourceText(path: "plan.yaml", text: Self.yaml))
     #expect(!validation.hasErrors, "\(validation.diagnostics.map(\.message))")
     return try #require(validation.plan)
   }

@@ -3,6 +3,7 @@ import ScanplanJSON
 import ScanplanPlan
 import ScanplanSupport
 import ScanplanVendorKit
+import ScanplanVendors
 import ScanplanYAML
 import Testing
 
@@ -103,7 +104,8 @@ final class Simulation {
 
 /// Validates and prepares a plan for a test.
 func runPlan(_ yaml: String, selection: RunSelection = RunSelection()) throws -> RunPlan {
-  let validation = PlanValidator().validate(SourceText(path: "plan.yaml", text: yaml))
+  let validation = PlanValidator(registry: Vendors.registry).validate(
+    SourceText(path: "plan.yaml", text: yaml))
   #expect(!validation.hasErrors, "\(validation.diagnostics.map(\.message))")
   let plan = try #require(validation.plan)
   return try RunPlan.prepare(

@@ -5,6 +5,7 @@ import ScanplanPlan
 import ScanplanReport
 import ScanplanS4E
 import ScanplanVendorKit
+import ScanplanVendors
 import ScanplanYAML
 import Testing
 
@@ -214,7 +215,7 @@ import Testing
     let path = Self.temporaryPath()
     defer { unlink(path) }
     let real = try Self.written(at: path)
-    let validation = PlanValidator().validate(
+    let validation = PlanValidator(registry: Vendors.registry).validate(
       SourceText(path: "plan.yaml", text: s4ePlan(assets: 3)))
     let sandbox = try RunPlan.prepare(
       [try #require(validation.plan)], environment: [:],

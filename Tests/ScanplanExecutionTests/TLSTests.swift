@@ -3,6 +3,7 @@ import ScanplanExecution
 import ScanplanPlan
 import ScanplanReport
 import ScanplanVendorKit
+import ScanplanVendors
 import ScanplanYAML
 import Testing
 
@@ -30,7 +31,9 @@ import Testing
           scans: [{ profile_id: 11111111-1111-1111-1111-111111111111 }]
       """
     return try #require(
-      PlanValidator().validate(SourceText(path: folder + "plan.yaml", text: yaml)).plan)
+      PlanValidator(registry: Vendors.registry).validate(
+        SourceText(path: folder + "plan.yaml", text: yaml)
+      ).plan)
   }
 
   @Test func aPlanTrustingItsCARunsOverHTTPS() async throws {

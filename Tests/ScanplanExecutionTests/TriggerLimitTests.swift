@@ -2,6 +2,7 @@ import ScanplanExecution
 import ScanplanJSON
 import ScanplanPlan
 import ScanplanVendorKit
+import ScanplanVendors
 import ScanplanYAML
 import Testing
 
@@ -37,7 +38,8 @@ import Testing
           user_authorized_to_scan: yes
           scans: [{ profile_id: 11111111-1111-1111-1111-111111111112 }]
       """
-    let validation = PlanValidator().validate(SourceText(path: "plan.yaml", text: yaml))
+    let validation = PlanValidator(registry: Vendors.registry).validate(
+      SourceText(path: "plan.yaml", text: yaml))
     let plan = try #require(validation.plan)
     #expect(plan.providers.map(\.triggersPerMinute) == [10, 30, nil])
     var selection = RunSelection()

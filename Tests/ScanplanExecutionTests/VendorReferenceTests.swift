@@ -4,6 +4,7 @@ import ScanplanJSON
 import ScanplanReport
 import ScanplanS4E
 import ScanplanVendorKit
+import ScanplanVendors
 import Testing
 
 /// Runs against the emulator playing the vendors as their own API references show them,
@@ -108,7 +109,7 @@ import Testing
   }
 
   @Test func theEmulatorRefusesTheEleventhTriggerOfAMinuteInTheReferencesShape() async throws {
-    var configuration = EmulatorConfiguration()
+    var configuration = EmulatorConfiguration(registry: Vendors.registry)
     configuration.publishedLimits = true
     configuration.dialect = .reference
     let emulator = try await Emulator.start(configuration: configuration)

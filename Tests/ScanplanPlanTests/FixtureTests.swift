@@ -1,4 +1,5 @@
 import ScanplanPlan
+import ScanplanVendors
 import ScanplanYAML
 import Testing
 
@@ -47,7 +48,8 @@ struct Fixture: CustomTestStringConvertible, Sendable {
 @Suite struct FixtureTests {
   @Test(arguments: Fixture.all())
   func invalidPlanProducesExactlyItsDiagnostics(_ fixture: Fixture) {
-    let validation = PlanValidator().validate(SourceText(path: fixture.name, bytes: fixture.bytes))
+    let validation = PlanValidator(registry: Vendors.registry).validate(
+      SourceText(path: fixture.name, bytes: fixture.bytes))
     let actual = validation.diagnostics.map {
       Fixture.Expectation(
         code: $0.code.id, line: $0.range.start.line, column: $0.range.start.column)

@@ -1,5 +1,6 @@
 import ScanplanPlan
 import ScanplanRendering
+import ScanplanVendors
 import ScanplanYAML
 import Testing
 
@@ -126,7 +127,7 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
 @Suite struct HostileInputTests {
   @Test(arguments: HostileCase.all)
   func hostileInputEndsWithAClearDiagnostic(_ hostile: HostileCase) {
-    let validation = PlanValidator().validate(
+    let validation = PlanValidator(registry: Vendors.registry).validate(
       SourceText(path: "hostile.yaml", bytes: hostile.bytes()))
     let codes = validation.diagnostics.map(\.code.id)
     #expect(codes.contains(hostile.expected), "\(codes.prefix(5))")
@@ -144,7 +145,8 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
   @Test func theCapSaysHowManyMoreThereAre() {
     let plan =
       HostileCase.header + HostileCase.asset + (0..<600).map { "k\($0): 1" }.joined(separator: "\n")
-    let validation = PlanValidator().validate(SourceText(path: "p.yaml", text: plan))
+    let validation = PlanValidator(registry: Vendors.registry).validate(
+      SourceText(path: "p.yaml", text: plan))
     #expect(validation.diagnostics.count == 501)
     #expect(validation.diagnostics.last?.message == "100 more problems are not shown")
   }
@@ -159,7 +161,7 @@ struct HostileCase: CustomTestStringConvertible, Sendable {
 
   @Test func aByteOrderMarkAndMixedLineEndingsKeepPositions() throws {
     let text = "version: 1\r\nproviders:\n  s4e: { type: s4e, token: \"${T}\" }\rassets: []\r\n"
-    let validation = PlanValidator().validate(
+    let validation = PlanValidator(registry: Vendors.registry).validate(
       SourceText(path: "p", bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8)))
     let empty = try #require(validation.diagnostics.first { $0.code == .emptyCollection })
     #expect(empty.range.start == SourcePosition(line: 4, column: 1))

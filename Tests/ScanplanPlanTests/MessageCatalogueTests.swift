@@ -8,16 +8,18 @@ import Testing
 /// Every message type, one value of each case: the wording follows the house style, and
 /// every code of the catalogue has a message that says it.
 @Suite struct MessageCatalogueTests {
-  static let s4e = Vendors.all[0].type
-  static let uuidField = PlanShapes.asset.field("asset_id")!
-  static let settingField = PlanShapes.scanSettings.field("scan_type")!
+  static let format = PlanFormat(registry: Vendors.registry)
+  static let s4e = Vendors.all[0].table
+  static let invicti = Vendors.all[1].table
+  static let uuidField = format.asset.field("asset_id")!
 
   static let planMessages: [any DiagnosticMessage] = [
     FileMessage.tooManyProblems(hidden: 3),
     FileMessage.unreadableFile(reason: "permission denied"), FileMessage.emptyFile,
     FileMessage.rootNotMapping(found: "a list"),
     ShapeMessage.wrongType(key: "rate", expected: "a number", found: "a list", unquoted: "3"),
-    ShapeMessage.unknownKey(key: "scna_type", shape: PlanShapes.scan),
+    ShapeMessage.unknownKey(key: "scna_type", shape: format.scan, home: nil),
+    ShapeMessage.unknownKey(key: "max_depth", shape: format.scan, home: format.provider),
     ShapeMessage.missingKey(subject: "asset `web`", field: uuidField),
     ShapeMessage.missingVendorKey(
       subject: "asset `web`", field: uuidField, vendor: "S4E", provider: "s4e"),
@@ -25,7 +27,7 @@ import Testing
     ShapeMessage.tooFewItems(key: "assets", minimum: 1),
     ShapeMessage.noNamedEntries(key: "providers"),
     ValueMessage.unreadableReference(key: "asset_id", reason: "`${` is not closed"),
-    ValueMessage.referenceNotAllowed(key: "scan_type"),
+    ValueMessage.referenceNotAllowed(key: "scan_type", allowed: format.environmentKeys),
     ValueMessage.invalidUUID(key: "asset_id", found: "nope"),
     ValueMessage.invalidChoice(key: "scan_type", value: "quik", shown: "quik", choices: ["quick"]),
     ValueMessage.unsupportedVersion(found: 2),
@@ -48,13 +50,25 @@ import Testing
     NameMessage.unknownProvider(name: "s4", defined: ["s4e"]),
     NameMessage.unknownProfile(name: "deep", defined: []),
     NameMessage.unusedProfile(name: "deep"), NameMessage.extendsCycle(cycle: "a -> b -> a"),
-    VendorFitMessage.assetKeyOfOtherVendor(field: uuidField, provider: "inv", type: s4e),
-    VendorFitMessage.settingOfOtherVendor(field: settingField, owner: "provider `inv`", type: s4e),
-    VendorFitMessage.profileMismatch(profile: "p", provider: "inv", type: s4e, field: settingField),
+    VendorFitMessage.assetKeyOfOtherVendor(
+      key: "asset_id", owners: [s4e], provider: "inv", table: invicti),
+    VendorFitMessage.settingOfOtherVendor(
+      key: "scan_type", owners: [s4e], owner: "provider `inv`", table: invicti,
+      accepted: ["profile_id"]),
+    VendorFitMessage.settingOfOtherVendor(
+      key: "options.recurse", owners: [], owner: "provider `s`", table: s4e,
+      accepted: ["max_depth"]),
+    VendorFitMessage.valueOfOtherVendor(
+      key: "scan_type", value: "spider", owners: [invicti], owner: "scan `a/b`", table: s4e,
+      accepted: ["full", "quick"]),
+    VendorFitMessage.profileMismatch(
+      profile: "p", provider: "inv", table: invicti, what: "`scan_type` is an S4E setting",
+      accepted: ["profile_id"]),
     VendorFitMessage.mixedProfile(
       name: "p", keys: [("Invicti", "profile_id"), ("S4E", "scan_type")]),
-    VendorFitMessage.apiPrefixInBaseURL(type: s4e, fixed: "https://api.s4e.io"),
-    VendorFitMessage.pollIntervalClamped(key: "initial_interval"),
+    VendorFitMessage.apiPrefixInBaseURL(table: s4e, fixed: "https://api.s4e.io"),
+    VendorFitMessage.pollIntervalClamped(key: "initial_interval", reason: nil),
+    VendorFitMessage.pollIntervalClamped(key: "initial_interval", reason: s4e.pollFloorNote),
     VendorFitMessage.pollIntervalOrder(initial: 60, maximum: 30),
     VendorFitMessage.unusedSetting(key: "x", value: "quick", reason: "no", others: ["full"]),
     VendorFitMessage.gateNeverChecked(scan: "scan `web/a`"),
@@ -76,7 +90,9 @@ import Testing
   /// sentence that reads inside `path:line:col: error:`.
   static func isHouseStyle(_ text: String) -> Bool {
     guard let first = text.first else { return false }
-    let startsWithName = Vendors.tables.contains { text.hasPrefix($0.displayName + " ") }
+    let startsWithName = Vendors.tables.contains {
+      text.hasPrefix($0.displayName + " ") || text.hasPrefix($0.displayName + "'s ")
+    }
     return (!first.isUppercase || startsWithName) && !text.hasSuffix(".")
       && !text.contains("\n")
   }

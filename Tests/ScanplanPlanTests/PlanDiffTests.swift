@@ -1,6 +1,7 @@
 import ScanplanJSON
 import ScanplanPlan
 import ScanplanRendering
+import ScanplanVendors
 import ScanplanYAML
 import Testing
 
@@ -29,7 +30,8 @@ import Testing
     """
 
   func plan(_ text: String, file: String = "plan.yaml") throws -> ResolvedPlan {
-    let validation = PlanValidator().validate(SourceText(path: file, text: text))
+    let validation = PlanValidator(registry: Vendors.registry).validate(
+      SourceText(path: file, text: text))
     #expect(!validation.hasErrors, "\(validation.diagnostics.map(\.message))")
     return try #require(validation.plan)
   }

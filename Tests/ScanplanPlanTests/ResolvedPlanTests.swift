@@ -2,11 +2,12 @@ import ScanplanJSON
 import ScanplanPlan
 import ScanplanRendering
 import ScanplanVendorKit
+import ScanplanVendors
 import ScanplanYAML
 import Testing
 
 func validate(_ text: String, path: String = "plan.yaml") -> PlanValidation {
-  PlanValidator().validate(SourceText(path: path, text: text))
+  PlanValidator(registry: Vendors.registry).validate(SourceText(path: path, text: text))
 }
 
 let header = """
@@ -29,7 +30,7 @@ let header = """
     ]).get()
     #expect(inputs.count >= 5)
     for input in inputs {
-      let validation = PlanValidator().validate(input)
+      let validation = PlanValidator(registry: Vendors.registry).validate(input)
       #expect(validation.diagnostics.isEmpty, "\(input): \(validation.diagnostics.map(\.message))")
       #expect(validation.plan?.scans.isEmpty == false)
     }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct RegistryTests {
   @Test func everyVendorIsDistinctAndComplete() {
     #expect(Vendors.types.map(\.rawValue) == ["s4e", "invicti"])
-    #expect(Set(Vendors.types.map(\.bit)).count == Vendors.all.count)
+    #expect(Set(Vendors.types.map(\.rawValue)).count == Vendors.all.count)
     for vendor in Vendors.all {
       #expect(vendor.api.type == vendor.type)
       #expect(vendor.table.type == vendor.type)

@@ -2,7 +2,6 @@ import ScanplanJSON
 import ScanplanPlan
 import ScanplanSupport
 import ScanplanVendorKit
-import ScanplanVendors
 
 /// `scanplan plan`: the exact request a run would send for each selected scan, with
 /// environment references left as written (a token shows as `${NAME}`, never its value),

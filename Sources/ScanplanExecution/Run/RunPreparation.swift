@@ -1,7 +1,6 @@
 import ScanplanJSON
 import ScanplanPlan
 import ScanplanVendorKit
-import ScanplanVendors
 
 extension RunPlan {
   /// Prepares valid plans for a run, reading environment variables from `environment`.
@@ -115,9 +114,9 @@ struct RunPreparation {
   private mutating func resolveBaseURL(_ provider: ResolvedProvider, owner: String) -> String? {
     switch resolver.resolve(provider.baseURL, for: owner + " (base_url)").map(PlanValues.baseURL) {
     case .success(let url)?:
-      if let fixed = PlanValues.withoutAPIPrefix(url, provider.type.table) {
+      if let fixed = PlanValues.withoutAPIPrefix(url, provider.vendor.table) {
         problems.append(
-          "\(owner): `base_url` resolves to \(url), which ends with `\(provider.type.table.apiPrefix)`; "
+          "\(owner): `base_url` resolves to \(url), which ends with `\(provider.vendor.table.apiPrefix)`; "
             + "requests add it themselves, so set it to \(fixed)")
         return nil
       }
@@ -194,7 +193,7 @@ struct RunPreparation {
     connection: (budget: Int, baseURL: String, token: String, trust: TrustedCA?),
     poll: PollPolicy
   ) {
-    let table = provider.type.table
+    let table = provider.vendor.table
     let sequenceKey = table.oneScanAtATimePer.map { key in
       "\(connection.budget) "
         + (scan.assetKeys.first { $0.key == key }?.value.stringValue ?? scan.asset)
@@ -202,7 +201,7 @@ struct RunPreparation {
     jobs.append(
       RunPlan.Job(
         index: jobs.count, id: scan.id, scan: scan, location: plan.location(of: scan),
-        budget: connection.budget, provider: provider.name, api: provider.type.api,
+        budget: connection.budget, provider: provider.name, api: provider.vendor.api,
         baseURL: connection.baseURL, token: connection.token, trust: connection.trust,
         poll: poll, deadline: scan.deadline(timeout: poll.timeout),
         deadlineSource: poll.timeout != nil
@@ -212,7 +211,7 @@ struct RunPreparation {
             + "; set `poll.timeout` to wait longer",
         onConflict: provider.onConflict, sequenceKey: sequenceKey,
         fingerprint: RequestFingerprint(
-          type: provider.type, api: provider.type.api, input: scan.triggerInput,
+          type: provider.type, api: provider.vendor.api, input: scan.triggerInput,
           baseURL: sandbox == nil ? connection.baseURL : RequestFingerprint.sandboxBaseURL),
         readsFindings: provider.readsFindings))
   }

@@ -1,3 +1,5 @@
+import ScanplanVendorKit
+
 /// The plans a command line names, each validated.
 public struct PlanSet: Sendable {
   /// One validation per file, in the order given.
@@ -5,11 +7,11 @@ public struct PlanSet: Sendable {
 
   /// Expands the paths and validates every file; `strict` raises warnings to errors.
   /// With `resolving` false, validations carry no plan (see `PlanValidator.resolving`).
-  public static func load(_ paths: [String], strict: Bool = false, resolving: Bool = true)
-    -> Result<PlanSet, PlanInputs.UsageError>
-  {
+  public static func load(
+    _ paths: [String], format: PlanFormat, strict: Bool = false, resolving: Bool = true
+  ) -> Result<PlanSet, PlanInputs.UsageError> {
     PlanInputs.expand(paths).map { inputs in
-      let validator = PlanValidator(resolving: resolving)
+      let validator = PlanValidator(format: format, resolving: resolving)
       let validations = inputs.map { input in
         let validation = validator.validate(input)
         return strict ? validation.strict() : validation

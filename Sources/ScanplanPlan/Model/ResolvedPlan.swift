@@ -1,6 +1,5 @@
 import ScanplanJSON
 import ScanplanVendorKit
-import ScanplanVendors
 import ScanplanYAML
 
 /// A valid plan with every setting merged and every scan given its id: what `plan` prints
@@ -45,7 +44,8 @@ public struct PollPolicy: Equatable, Sendable {
   /// When to stop waiting, if ever.
   public let timeout: Int?
 
-  /// Creates a policy; intervals below one second are raised to one second, S4E's floor.
+  /// Creates a policy; intervals below one second are raised to one second, the floor
+  /// of every provider's polls.
   public init(initialInterval: Int, maxInterval: Int, multiplier: Double, timeout: Int?) {
     self.initialInterval = max(1, initialInterval)
     self.maxInterval = max(1, maxInterval)
@@ -58,8 +58,10 @@ public struct PollPolicy: Equatable, Sendable {
 public struct ResolvedProvider: Sendable {
   /// Its name in the plan.
   public let name: String
+  /// The vendor whose API it speaks.
+  public let vendor: Vendor
   /// Which API it speaks.
-  public let type: ProviderType
+  public var type: ProviderType { vendor.type }
   /// The base URL without a trailing slash; may hold environment references.
   public let baseURL: String
   /// The environment variable holding the token.
@@ -88,24 +90,26 @@ public struct ResolvedProvider: Sendable {
   /// The trigger request for one of its scans as written: references unresolved, the
   /// token as `${NAME}`. Nothing in it is secret.
   public func writtenTriggerRequest(for scan: ResolvedScan) -> HTTPRequest {
-    type.api.triggerRequest(scan.triggerInput, baseURL: baseURL, token: tokenReference)
+    vendor.api.triggerRequest(scan.triggerInput, baseURL: baseURL, token: tokenReference)
   }
 }
 
 /// One setting of a scan after merging, with the place its value came from.
 public struct ScanSetting: Sendable {
-  /// The index in `PlanShapes.settingLeaves`; the key path and the table entry follow
+  /// The leaf of `PlanFormat.settingLeaves`; the key path and the table entry follow
   /// from it, so a setting costs no copies of either.
-  let slot: Int
+  let leaf: SettingLeaf
   /// The value as sent (durations already in seconds).
   public let value: JSONValue
   /// Where the value was written.
   public let range: SourceRange
 
+  /// The slot of the leaf.
+  var slot: Int { leaf.slot }
   /// The key path, such as `["options", "max_depth"]`.
-  public var path: [String] { PlanShapes.settingLeaves[slot].path }
-  /// The table entry of the leaf key.
-  public var field: Field { PlanShapes.settingLeaves[slot].field }
+  public var path: [String] { leaf.path }
+  /// The union's entry of the leaf key; its vendor's own is in the vendor's table.
+  public var field: Field { leaf.field }
 }
 
 /// One scan, ready to run.
@@ -116,8 +120,10 @@ public struct ResolvedScan: Sendable {
   public let asset: String
   /// The provider's name.
   public let provider: String
+  /// The provider's vendor.
+  public let vendor: Vendor
   /// The provider's type.
-  public let providerType: ProviderType
+  public var providerType: ProviderType { vendor.type }
   /// The asset's keys sent with every scan (`asset_id`, or `target_id` and
   /// `user_authorized_to_scan`), with their values as sent.
   public let assetKeys: [AssetKey]
@@ -146,13 +152,13 @@ public struct ResolvedScan: Sendable {
   /// them, and the asset's keys.
   public var triggerInput: TriggerInput {
     TriggerInput(
-      assetKeys: assetKeys, settings: providerType.table.settingsBody { setting(path: $0) })
+      assetKeys: assetKeys, settings: vendor.table.settingsBody { setting(path: $0) })
   }
 
   /// Seconds the runner waits for the scan to end after triggering it: `timeout` (a
   /// provider's `poll.timeout`), or else the vendor's default deadline.
   public func deadline(timeout: Int?) -> Int {
-    timeout ?? providerType.table.deadline.seconds { setting(path: $0) }
+    timeout ?? vendor.table.deadline.seconds { setting(path: $0) }
   }
 
 }

@@ -45,13 +45,17 @@ extension ResolvedScan {
       found.append(ScanTemplate(place: place, key: key, template: template, kind: field.kind))
     }
     for assetKey in assetKeys {
-      guard let field = PlanShapes.asset.field(assetKey.key) else { continue }
+      guard let field = vendor.table.assetFields.first(where: { $0.key == assetKey.key }) else {
+        continue
+      }
       add(.assetKey(assetKey.key), key: assetKey.key, value: assetKey.value, field: field)
     }
     for setting in settings {
+      // The vendor's own entry: whether it takes `${}` and what it must resolve to.
+      let field = VendorFit.ownLeaf(setting.path, in: vendor.table) ?? setting.field
       add(
         .setting(setting.path), key: setting.path.joined(separator: "."), value: setting.value,
-        field: setting.field)
+        field: field)
     }
     return found
   }
@@ -60,14 +64,14 @@ extension ResolvedScan {
   public func resolving(_ values: [ScanTemplate.Place: String]) -> ResolvedScan {
     guard !values.isEmpty else { return self }
     return ResolvedScan(
-      id: id, asset: asset, provider: provider, providerType: providerType,
+      id: id, asset: asset, provider: provider, vendor: vendor,
       assetKeys: assetKeys.map { assetKey in
         values[.assetKey(assetKey.key)].map { AssetKey(assetKey.key, .string($0)) } ?? assetKey
       },
       tags: tags,
       settings: settings.map { setting in
         values[.setting(setting.path)].map {
-          ScanSetting(slot: setting.slot, value: .string($0), range: setting.range)
+          ScanSetting(leaf: setting.leaf, value: .string($0), range: setting.range)
         } ?? setting
       },
       wait: wait, failOn: failOn, range: range)

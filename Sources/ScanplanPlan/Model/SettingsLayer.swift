@@ -7,7 +7,7 @@ import ScanplanYAML
 struct SettingsLayer {
   /// One leaf setting.
   struct Entry {
-    /// The index in `PlanShapes.settingLeaves`.
+    /// The index in `PlanFormat.settingLeaves`.
     let slot: Int
     let value: JSONValue
     let keyRange: SourceRange
@@ -21,18 +21,18 @@ struct SettingsLayer {
     let range: SourceRange
   }
 
-  /// The top-level settings written, one bit per field of `PlanShapes.scanSettings`.
-  var writtenKeys: UInt64 = 0
+  /// The top-level settings written, by position in `PlanFormat.scanSettings`.
+  var writtenKeys = KeyBits()
 
   var entries: [Entry] = []
   /// Where the layer's keys were written, for the key ranges diagnostics point at.
   var source: NodeReader.Fields.Positions?
 
   /// The top-level settings keys as written, worked out when a check needs their ranges.
-  func topKeys(in document: YAMLDocument) -> [TopKey] {
+  func topKeys(in document: YAMLDocument, format: PlanFormat) -> [TopKey] {
     guard let source = source?.fields(in: document) else { return [] }
-    return PlanShapes.scanSettings.fields.enumerated().compactMap { position, field in
-      guard writtenKeys & (1 << position) != 0, let entry = source[field.key] else { return nil }
+    return format.scanSettings.fields.enumerated().compactMap { position, field in
+      guard writtenKeys.contains(position), let entry = source[field.key] else { return nil }
       return TopKey(field: field, range: entry.keyRange)
     }
   }
@@ -44,7 +44,13 @@ struct SettingsLayer {
 /// and the result comes out in table order whatever order the plan used. One buffer
 /// serves every scan of a plan.
 struct SettingsMerger {
-  private var slots = [SettingsLayer.Entry?](repeating: nil, count: PlanShapes.settingLeaves.count)
+  private var slots: [SettingsLayer.Entry?]
+  private let leaves: [SettingLeaf]
+
+  init(format: PlanFormat) {
+    leaves = format.settingLeaves
+    slots = .init(repeating: nil, count: leaves.count)
+  }
 
   mutating func merge(_ layers: MergedSettings) -> [ScanSetting] {
     for index in slots.indices { slots[index] = nil }
@@ -57,7 +63,8 @@ struct SettingsMerger {
     settings.reserveCapacity(layers.base.entries.count + layers.own.entries.count + 2)
     for entry in slots {
       if let entry {
-        settings.append(ScanSetting(slot: entry.slot, value: entry.value, range: entry.valueRange))
+        settings.append(
+          ScanSetting(leaf: leaves[entry.slot], value: entry.value, range: entry.valueRange))
       }
     }
     return settings

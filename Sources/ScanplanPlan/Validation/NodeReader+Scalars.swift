@@ -37,7 +37,8 @@ extension NodeReader {
           // Checked once resolved, when the plan runs.
           return .string(text)
         }
-        report(ValueMessage.referenceNotAllowed(key: key), at: range)
+        report(
+          ValueMessage.referenceNotAllowed(key: key, allowed: format.environmentKeys), at: range)
         return nil
       case .success:
         break

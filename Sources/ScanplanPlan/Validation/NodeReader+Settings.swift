@@ -10,11 +10,11 @@ extension NodeReader {
     var layer = SettingsLayer(source: fields.positions)
     // Shapes that hold settings list them last (`ObjectShape.adding`), so a setting's
     // place is found by offset rather than by comparing its name.
-    let all = PlanShapes.scanSettings.fields
+    let all = format.scanSettings.fields
     let first = fields.shape.fields.count - all.count
     assert(zip(fields.shape.fields[first...], all).allSatisfy { $0 === $1 })
     // Room for a few leaves at once, when there are any: growing one by one reallocates.
-    if (first..<fields.shape.fields.count).contains(where: { fields.pairs[$0] >= 0 }) {
+    if (first..<fields.shape.fields.count).contains(where: { fields.has($0) }) {
       layer.entries.reserveCapacity(4)
     }
     var slot = 0
@@ -24,7 +24,7 @@ extension NodeReader {
       let firstSlot = slot
       slot += nested?.fields.count ?? 1
       guard let entry = fields.entry(at: first + position) else { continue }
-      layer.writtenKeys |= 1 << position
+      layer.writtenKeys.insert(position)
       guard let nested else {
         if let value = value(entry) {
           layer.entries.append(

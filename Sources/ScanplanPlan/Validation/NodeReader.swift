@@ -8,13 +8,16 @@ struct NodeReader {
   /// The document read; while the file loads, a snapshot of what has loaded so far.
   var document: YAMLDocument
   let file: String
+  /// The shapes read against, from the registry's vendors.
+  let format: PlanFormat
   private(set) var diagnostics: [Diagnostic] = []
   /// Ranges holding literal secrets, masked in every excerpt that shows them.
   private(set) var secretRanges: [SourceRange] = []
 
-  init(document: YAMLDocument, file: String) {
+  init(document: YAMLDocument, file: String, format: PlanFormat) {
     self.document = document
     self.file = file
+    self.format = format
   }
 
   /// One present key of a mapping.
@@ -37,24 +40,46 @@ struct NodeReader {
 
   /// The present keys of a mapping read against a shape.
   ///
-  /// Holds only which pair each field was found at, in a fixed-size vector: reading
-  /// a mapping allocates nothing, and entries are built when asked for.
+  /// Holds only which pair each of the first 16 fields was found at, in a fixed-size
+  /// vector: reading a mapping allocates nothing and copies no reference, and entries
+  /// are built when asked for. A shape with more keys finds the others by name when
+  /// asked (`Fields.find`), so no shape is capped.
   struct Fields {
     let shape: ObjectShape
     let document: YAMLDocument
     /// The resolved mapping, when there is one.
     let mapping: YAMLNodeID?
-    /// Per field, the index of its pair in the mapping, or -1.
+    /// Per field of the first 16, the index of its pair in the mapping, or -1.
     var pairs = SIMD16<Int32>(repeating: -1)
     /// Where to point when the mapping as a whole is meant (its first key).
     let range: SourceRange
 
+    /// How many fields `pairs` holds.
+    static let slots = 16
+
     /// The entry of the field at `index` in the shape.
     func entry(at index: Int) -> Entry? {
-      let pairIndex = Int(pairs[index])
+      let pairIndex = index < Self.slots ? Int(pairs[index]) : find(index)
       guard pairIndex >= 0, let mapping else { return nil }
       return Entry(
         field: shape.fields[index], pair: document.pairs(of: mapping)[pairIndex], in: document)
+    }
+
+    /// Whether the field at `index` is present.
+    func has(_ index: Int) -> Bool {
+      (index < Self.slots ? Int(pairs[index]) : find(index)) >= 0
+    }
+
+    /// The pair of a field past the first 16, or -1: the mapping's first key that is
+    /// the field's (the loader drops repeated keys).
+    private func find(_ index: Int) -> Int {
+      guard let mapping else { return -1 }
+      let pairs = document.pairs(of: mapping)
+      for pairIndex in pairs.indices
+      where shape.position(ofKey: document.resolve(pairs[pairIndex].key), in: document) == index {
+        return pairIndex
+      }
+      return -1
     }
 
     subscript(key: String) -> Entry? {
@@ -142,7 +167,7 @@ struct NodeReader {
       let keyID = pairs[pairIndex].key
       let resolvedKey = document.resolve(keyID)
       if let index = shape.position(ofKey: resolvedKey, in: document) {
-        fields.pairs[index] = Int32(truncatingIfNeeded: pairIndex)
+        if index < Fields.slots { fields.pairs[index] = Int32(truncatingIfNeeded: pairIndex) }
         continue
       }
       let text = document.text(resolvedKey)
@@ -150,14 +175,15 @@ struct NodeReader {
       unknownKey(text, at: document.range(keyID), in: shape)
     }
     for (index, field) in shape.fields.enumerated()
-    where field.isRequired && fields.pairs[index] < 0 {
+    where field.isRequired && !fields.has(index) {
       report(ShapeMessage.missingKey(subject: subject(), field: field), at: owner)
     }
     return fields
   }
 
   mutating func unknownKey(_ key: String, at range: SourceRange, in shape: ObjectShape) {
-    report(ShapeMessage.unknownKey(key: key, shape: shape), at: range)
+    let home = format.all.first { $0.title != shape.title && $0.field(key) != nil }
+    report(ShapeMessage.unknownKey(key: key, shape: shape, home: home), at: range)
   }
 
   /// The items of a list, or nil when the node is not one. Reports a list shorter than

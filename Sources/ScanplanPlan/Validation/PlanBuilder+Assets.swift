@@ -1,6 +1,5 @@
 import ScanplanJSON
 import ScanplanVendorKit
-import ScanplanVendors
 import ScanplanYAML
 
 extension PlanBuilder {
@@ -19,7 +18,8 @@ extension PlanBuilder {
     }
     for index in next..<items.count {
       let item = items[items.startIndex + index]
-      check(AssetDecoder.decode(item, index: index, in: document, file: reader.file))
+      check(
+        AssetDecoder.decode(item, index: index, in: document, file: reader.file, format: format))
     }
   }
 
@@ -52,31 +52,55 @@ extension PlanBuilder {
           NameMessage.unknownProvider(name: use.name, defined: providerOrder), at: use.range)
       }
     }
-    let type = provider?.type
+    let assetKeys = checkAssetKeys(asset, provider: provider, subject: subject)
+    checkScans(
+      asset.scans, asset: isDuplicate ? nil : asset.name, subject: subject, provider: provider,
+      assetKeys: assetKeys, tags: asset.tags)
+  }
+
+  /// The asset's vendor keys, in its vendor's order; keys of other vendors and missing
+  /// keys are reported.
+  mutating func checkAssetKeys(
+    _ asset: AssetDecl, provider: ProviderDecl?, subject: () -> String
+  ) -> [AssetKey] {
+    let fields = format.vendorAssetFields
+    guard let provider, let fit = provider.fit else {
+      return asset.vendorKeys.compactMap { key in
+        key.value.map { AssetKey(fields[key.position].field.key, $0) }
+      }
+    }
+    let table = fit.table
+    // By index, not by name: every asset of a large plan comes here.
+    for key in asset.vendorKeys where !fit.takesAssetKey[key.position] {
+      let field = fields[key.position].field
+      let owners = format.registry.ordered(field.vendors).compactMap {
+        format.registry.vendor($0)?.table
+      }
+      reader.report(
+        VendorFitMessage.assetKeyOfOtherVendor(
+          key: field.key, owners: owners, provider: provider.name, table: table),
+        at: key.keyRange)
+    }
     var assetKeys: [AssetKey] = []
-    assetKeys.reserveCapacity(asset.vendorKeys.count)
-    var written = asset.vendorKeys.makeIterator()
-    var next = written.next()
-    for (position, (table, field, _)) in AssetDecl.vendorFields.enumerated() {
-      if let key = next, key.position == position {
-        next = written.next()
-        if let type, let provider, !field.accepts(type) {
-          reader.report(
-            VendorFitMessage.assetKeyOfOtherVendor(
-              field: field, provider: provider.name, type: type), at: key.keyRange)
-        } else if let value = key.value {
-          assetKeys.append(AssetKey(field.key, value))
+    assetKeys.reserveCapacity(fit.assetKeys.count)
+    for wanted in fit.assetKeys.indices {
+      let index = fit.assetKeys[wanted].index
+      var found = false
+      for key in asset.vendorKeys where key.position == index {
+        found = true
+        if let value = key.value {
+          assetKeys.append(AssetKey(fit.assetKeys[wanted].field.key, value))
         }
-      } else if let type, table.type == type, let provider {
+      }
+      if !found {
+        let field = fit.assetKeys[wanted].field
         reader.report(
           ShapeMessage.missingVendorKey(
             subject: subject(), field: field, vendor: table.displayName, provider: provider.name),
           at: asset.head)
       }
     }
-    checkScans(
-      asset.scans, asset: isDuplicate ? nil : asset.name, subject: subject, provider: provider,
-      assetKeys: assetKeys, tags: asset.tags)
+    return assetKeys
   }
 
   static let nameKey = Array("name".utf8)

@@ -1,6 +1,5 @@
 import ScanplanJSON
 import ScanplanVendorKit
-import ScanplanVendors
 import ScanplanYAML
 
 extension PlanBuilder {
@@ -12,7 +11,7 @@ extension PlanBuilder {
       let range = document[key].range
       guard
         let fields = reader.object(
-          value, shape: PlanShapes.profile, key: name, subject: "profile `\(name)`", owner: range,
+          value, shape: format.profile, key: name, subject: "profile `\(name)`", owner: range,
           nullIsEmpty: true)
       else { continue }
       var extends: (String, SourceRange)?
@@ -40,17 +39,19 @@ extension PlanBuilder {
     -> Bool
   {
     var byType: [ProviderType: SettingsLayer.TopKey] = [:]
-    for key in layer.topKeys(in: document) where key.field.vendors.count == 1 {
+    for key in layer.topKeys(in: document, format: format) where key.field.vendors.count == 1 {
       let type = key.field.vendors.first!
       if byType[type] == nil { byType[type] = key }
     }
     guard byType.count > 1 else { return false }
-    let sorted = byType.sorted { $0.key < $1.key }
-    let keys = sorted.map { (vendor: $0.key.table.displayName, key: $0.value.field.key) }
+    let sorted = format.registry.ordered(Set(byType.keys)).map { ($0, byType[$0]!) }
+    let keys = sorted.map {
+      (vendor: format.vendor($0.0).table.displayName, key: $0.1.field.key)
+    }
     reader.report(
       VendorFitMessage.mixedProfile(name: name, keys: keys), at: range,
       notes: zip(keys, sorted).map {
-        .init(.vendorKey(key: $0.key, vendor: $0.vendor), at: $1.value.range)
+        .init(.vendorKey(key: $0.key, vendor: $0.vendor), at: $1.1.range)
       })
     return true
   }

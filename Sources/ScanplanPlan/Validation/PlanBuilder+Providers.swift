@@ -1,6 +1,5 @@
 import ScanplanJSON
 import ScanplanVendorKit
-import ScanplanVendors
 import ScanplanYAML
 
 extension PlanBuilder {
@@ -13,16 +12,17 @@ extension PlanBuilder {
       let subject = "provider `\(name)`"
       guard
         let fields = reader.object(
-          value, shape: PlanShapes.provider, key: name, subject: subject, owner: range,
+          value, shape: format.provider, key: name, subject: subject, owner: range,
           nullIsEmpty: true)
       else {
         providers[name] = ProviderDecl(
-          name: name, range: range, type: nil, defaults: .init(), resolved: nil)
+          name: name, range: range, type: nil, fit: nil, defaults: .init(), resolved: nil)
         providerOrder.append(name)
         continue
       }
       let type = fields["type"].flatMap { reader.value($0)?.stringValue }.flatMap(
-        Vendors.type(named:))
+        format.registry.type(named:))
+      let fit = type.map(format.fit)
       let baseURL = fields["base_url"].map { reader.value($0)?.stringValue }
       if let type, let entry = fields["base_url"], let url = baseURL ?? nil {
         checkAPIPrefix(url, type: type, at: entry.valueRange)
@@ -38,28 +38,29 @@ extension PlanBuilder {
       var defaults = SettingsLayer()
       if let entry = fields["defaults"],
         let settings = reader.object(
-          entry.value, shape: PlanShapes.scanSettings, key: "defaults",
+          entry.value, shape: format.scanSettings, key: "defaults",
           subject: "the defaults of \(subject)", owner: entry.keyRange, nullIsEmpty: true)
       {
         defaults = reader.settings(settings)
-        if let type { checkFit(defaults, type: type, owner: "provider `\(name)`") }
+        if let fit { checkFit(defaults, fit: fit, owner: "provider `\(name)`") }
       }
       var resolved: ResolvedProvider?
       // Every read that failed was reported; resolve only a provider read cleanly.
-      if let type, let token, baseURL != .some(nil), rate != .some(nil),
+      if let type, let fit, let token, baseURL != .some(nil), rate != .some(nil),
         maxConcurrent != .some(nil), onConflict != .some(nil), poll != .some(nil),
         caFile != .some(nil), triggers != .some(nil), readsFindings != .some(nil)
       {
         resolved = ResolvedProvider(
-          name: name, type: type, baseURL: (baseURL ?? nil) ?? type.table.defaultBaseURL,
+          name: name, vendor: format.vendor(type),
+          baseURL: (baseURL ?? nil) ?? fit.table.defaultBaseURL,
           tokenVariable: token, caFile: caFile ?? nil, requestsPerSecond: (rate ?? nil) ?? 1,
-          triggersPerMinute: (triggers ?? nil) ?? type.table.triggersPerMinute,
+          triggersPerMinute: (triggers ?? nil) ?? fit.table.triggersPerMinute,
           maxConcurrentScans: maxConcurrent ?? nil, poll: (poll ?? nil) ?? defaultPoll(type),
           onConflict: ConflictPolicy(rawValue: (onConflict ?? nil) ?? "adopt") ?? .adopt,
           readsFindings: (readsFindings ?? nil) ?? true, range: range)
       }
       providers[name] = ProviderDecl(
-        name: name, range: range, type: type, defaults: defaults, resolved: resolved)
+        name: name, range: range, type: type, fit: fit, defaults: defaults, resolved: resolved)
       providerOrder.append(name)
     }
   }
@@ -67,14 +68,18 @@ extension PlanBuilder {
   /// A base URL copied from the vendor's docs ends with the API's path, which every
   /// request adds: the requests would go to `/api/v1/api/v1/scans` and fail.
   mutating func checkAPIPrefix(_ url: String, type: ProviderType, at range: SourceRange) {
-    guard !url.contains("${"), let fixed = PlanValues.withoutAPIPrefix(url, type.table) else {
+    guard !url.contains("${"),
+      let fixed = PlanValues.withoutAPIPrefix(url, format.vendor(type).table)
+    else {
       return
     }
-    reader.report(VendorFitMessage.apiPrefixInBaseURL(type: type, fixed: fixed), at: range)
+    reader.report(
+      VendorFitMessage.apiPrefixInBaseURL(table: format.vendor(type).table, fixed: fixed), at: range
+    )
   }
 
   func defaultPoll(_ type: ProviderType) -> PollPolicy {
-    let defaults = type.table.pollDefaults
+    let defaults = format.vendor(type).table.pollDefaults
     return PollPolicy(
       initialInterval: defaults.initialInterval, maxInterval: defaults.maxInterval,
       multiplier: defaults.multiplier, timeout: nil)
@@ -83,7 +88,7 @@ extension PlanBuilder {
   mutating func readPoll(_ entry: NodeReader.Entry, type: ProviderType?) -> PollPolicy? {
     guard
       let fields = reader.object(
-        entry.value, shape: PlanShapes.poll, key: "poll", subject: "`poll`", owner: entry.keyRange,
+        entry.value, shape: format.poll, key: "poll", subject: "`poll`", owner: entry.keyRange,
         nullIsEmpty: true)
     else { return nil }
     var valid = true
@@ -101,7 +106,9 @@ extension PlanBuilder {
     let timeout = read("timeout")
     for interval in [initial, maximum].compactMap({ $0 }) where interval.value.intValue == 0 {
       reader.report(
-        VendorFitMessage.pollIntervalClamped(key: interval.entry.field.key),
+        VendorFitMessage.pollIntervalClamped(
+          key: interval.entry.field.key,
+          reason: type.flatMap { format.vendor($0).table.pollFloorNote }),
         at: interval.entry.valueRange)
     }
     if let initial, let maximum, let low = initial.value.intValue,

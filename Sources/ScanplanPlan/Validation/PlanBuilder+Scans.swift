@@ -1,6 +1,5 @@
 import ScanplanJSON
 import ScanplanVendorKit
-import ScanplanVendors
 import ScanplanYAML
 
 extension PlanBuilder {
@@ -37,39 +36,37 @@ extension PlanBuilder {
         }
       }
       let own = scan.own
-      guard let provider, let type = provider.type else { continue }
-      checkFit(own, type: type, owner: "provider `\(provider.name)`")
+      guard let provider, let type = provider.type, let fit = provider.fit else { continue }
+      checkFit(own, fit: fit, owner: "provider `\(provider.name)`")
       if let use = scan.profile, !profileChain.contains(where: \.isMixed) {
-        checkProfileFit(profileChain, use: use, type: type, provider: provider.name)
+        checkProfileFit(profileChain, use: use, type: type, fit: fit, provider: provider.name)
       }
       func scanLabel() -> String {
         asset.flatMap { a in name.map { "scan `\(a)/\($0)`" } } ?? subject()
       }
       // A key written with an invalid value was reported where it is written.
-      let written = profileChain.reduce(provider.defaults.writtenKeys | own.writtenKeys) {
-        $0 | $1.layer.writtenKeys
+      let written = profileChain.reduce(provider.defaults.writtenKeys.union(own.writtenKeys)) {
+        $0.union($1.layer.writtenKeys)
       }
-      for (position, field) in PlanShapes.scanSettings.fields.enumerated()
-      where settingsComplete && field.isRequiredAfterMerge && field.accepts(type)
-        && written & (1 << position) == 0
-      {
+      for (position, field) in fit.required
+      where settingsComplete && !written.contains(position) {
         reader.report(
           ShapeMessage.missingAfterMerge(
             scan: scanLabel(), key: field.key, provider: provider.name),
           at: head)
       }
       let layers = MergedSettings(base: provider.defaults, profiles: profileChain, own: own)
-      checkSettingWarnings(layers, scanLabel: scanLabel)
+      checkSettingWarnings(layers, fit: fit, scanLabel: scanLabel)
       guard resolving else { continue }
       let settings = merger.merge(layers)
+      let typeSlot = format.places.scanTypeSlot
       let base =
-        name ?? scan.profile?.name ?? settings.first { $0.slot == Self.scanTypeSlot }?.value
-        .stringValue
-        ?? "scan"
+        name ?? scan.profile?.name
+        ?? settings.first { $0.slot == typeSlot }?.value.stringValue ?? "scan"
       pending.append(
         PendingScan(base: base, isExplicit: name != nil, settings: settings, range: head))
     }
-    guard resolving, let asset, let provider, let type = provider.type else { return }
+    guard resolving, let asset, let provider, let fit = provider.fit else { return }
     // Explicit names keep their exact id; other scans take their base and, where that
     // repeats or meets an explicit name, `#2`, `#3`, ... in plan order.
     var taken = NameIndex()
@@ -87,16 +84,17 @@ extension PlanBuilder {
         taken.insert(local, at: scan.range)
       }
       var failOn: [GateThreshold] = []
-      for setting in scan.settings where Self.failOnSlots.contains(setting.slot) {
+      for setting in scan.settings where format.places.failOnSlots.contains(setting.slot) {
         if let count = setting.value.intValue {
           failOn.append(GateThreshold(severity: setting.path[1], count: count))
         }
       }
       scans.append(
         ResolvedScan(
-          id: asset + "/" + local, asset: asset, provider: provider.name, providerType: type,
-          assetKeys: assetKeys, tags: tags, settings: scan.settings,
-          wait: scan.settings.first { $0.slot == Self.waitSlot }?.value.boolValue ?? true,
+          id: asset + "/" + local, asset: asset, provider: provider.name,
+          vendor: format.vendor(fit.table.type), assetKeys: assetKeys, tags: tags,
+          settings: scan.settings,
+          wait: scan.settings.first { $0.slot == format.places.waitSlot }?.value.boolValue ?? true,
           failOn: failOn, range: scan.range))
     }
   }

@@ -1,6 +1,5 @@
 import ScanplanJSON
 import ScanplanVendorKit
-import ScanplanVendors
 import ScanplanYAML
 
 /// Turns a loaded document into a `ResolvedPlan`, checking every rule of plan format
@@ -18,16 +17,19 @@ struct PlanBuilder {
     let name: String
     let range: SourceRange
     let type: ProviderType?
+    /// What the type's vendor accepts, when the type is known.
+    let fit: VendorFit?
     let defaults: SettingsLayer
     let resolved: ResolvedProvider?
 
     init(
-      name: String, range: SourceRange, type: ProviderType?, defaults: SettingsLayer,
-      resolved: ResolvedProvider?
+      name: String, range: SourceRange, type: ProviderType?, fit: VendorFit?,
+      defaults: SettingsLayer, resolved: ResolvedProvider?
     ) {
       self.name = name
       self.range = range
       self.type = type
+      self.fit = fit
       self.defaults = defaults
       self.resolved = resolved
     }
@@ -68,48 +70,23 @@ struct PlanBuilder {
   var cyclic: Set<String> = []
   var scans: [ResolvedScan] = []
   var chains: [String: Chain] = [:]
-  var merger = SettingsMerger()
+  var merger: SettingsMerger
   /// Asset names so far, to find repeats.
   var assetNames = TextIndex(capacity: 0)
   /// What was read while the file loaded.
   var streamed = PlanStream.Progress()
-  static let scanTypeSlot = PlanShapes.slot("scan_type")
-  static let waitSlot = PlanShapes.slot("wait")
-
-  /// Per provider type, one bit per top-level settings key it accepts.
-  static let acceptedMasks: [ProviderType: UInt64] = Dictionary(
-    uniqueKeysWithValues: Vendors.types.map { type in
-      var mask: UInt64 = 0
-      for (position, field) in PlanShapes.scanSettings.fields.enumerated()
-      where field.accepts(type) {
-        mask |= 1 << position
-      }
-      return (type, mask)
-    })
-
-  static func acceptedKeys(_ type: ProviderType) -> UInt64 { acceptedMasks[type]! }
-  static let failOnSlots: ClosedRange<Int> = {
-    let slots = PlanShapes.settingLeaves.indices.filter {
-      PlanShapes.settingLeaves[$0].path.first == "fail_on"
-    }
-    return slots.first!...slots.last!
-  }()
-  /// Settings a vendor ignores under a condition: their slot, and the slot of the
-  /// setting the condition reads. Checked by slot, as merged settings are.
-  static let conditionalSettings: [(slot: Int, on: Int, condition: Field.Condition)] =
-    PlanShapes.settingLeaves.indices.compactMap { slot in
-      guard let condition = PlanShapes.settingLeaves[slot].field.unusedWhen else { return nil }
-      return (slot, PlanShapes.slot(condition.setting), condition)
-    }
-
   /// Whether scans are resolved; when not, every check still runs.
   let resolving: Bool
 
-  init(document: YAMLDocument, file: String, resolving: Bool = true) {
+  init(document: YAMLDocument, file: String, format: PlanFormat, resolving: Bool = true) {
     self.document = document
     self.resolving = resolving
-    reader = NodeReader(document: document, file: file)
+    reader = NodeReader(document: document, file: file, format: format)
+    merger = SettingsMerger(format: format)
   }
+
+  /// The shapes read against.
+  var format: PlanFormat { reader.format }
 
   /// Checks the whole document; the plan comes back even when there are errors, with
   /// what could be resolved. What `PlanStream` read while the file loaded is not read
@@ -148,7 +125,7 @@ struct PlanBuilder {
       return nil
     }
     let top = reader.object(
-      root, shape: PlanShapes.plan, key: "plan", subject: "the plan", owner: reader.headRange(root))!
+      root, shape: format.plan, key: "plan", subject: "the plan", owner: reader.headRange(root))!
     if let entry = top["version"], reader.value(entry) == nil,
       case .int = document[document.resolve(entry.value)].scalar
     {

@@ -38,8 +38,8 @@ final class PlanStream: YAMLItemObserver {
   private static let profiles = Array("profiles".utf8)
 
   /// A stream for a file of `bytes` bytes.
-  init(file: String, bytes: Int, resolving: Bool) {
-    builder = PlanBuilder(document: .empty, file: file, resolving: resolving)
+  init(file: String, bytes: Int, format: PlanFormat, resolving: Bool) {
+    builder = PlanBuilder(document: .empty, file: file, format: format, resolving: resolving)
     self.bytes = bytes
   }
 
@@ -48,7 +48,8 @@ final class PlanStream: YAMLItemObserver {
   /// none of what it holds.
   func takeBuilder() -> PlanBuilder {
     let taken = builder
-    builder = PlanBuilder(document: .empty, file: taken.reader.file, resolving: taken.resolving)
+    builder = PlanBuilder(
+      document: .empty, file: taken.reader.file, format: taken.format, resolving: taken.resolving)
     return taken
   }
 
@@ -76,7 +77,8 @@ final class PlanStream: YAMLItemObserver {
   ) {
     guard key == builder.streamed.assetsKey, index == builder.streamed.seen else { return }
     builder.streamed.seen += 1
-    let asset = AssetDecoder.decode(item, index: index, in: document, file: builder.reader.file)
+    let asset = AssetDecoder.decode(
+      item, index: index, in: document, file: builder.reader.file, format: builder.format)
     let ready =
       builder.streamed.providers != nil && builder.streamed.pending.isEmpty
       && (builder.streamed.profiles != nil || !asset.scans.contains(where: \.hasProfile))
@@ -103,6 +105,6 @@ final class PlanStream: YAMLItemObserver {
     -> NodeReader.Entry
   {
     NodeReader.Entry(
-      field: PlanShapes.plan.field(key)!, pair: (pair.key, pair.value), in: document)
+      field: builder.format.plan.field(key)!, pair: (pair.key, pair.value), in: document)
   }
 }

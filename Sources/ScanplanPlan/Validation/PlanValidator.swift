@@ -1,3 +1,4 @@
+import ScanplanVendorKit
 import ScanplanYAML
 
 /// The outcome of validating one plan file.
@@ -30,6 +31,8 @@ public struct PlanValidation: Sendable {
 /// Validates plan files: loads the YAML, checks every rule of format version 1, and
 /// resolves the scans. Nothing is sent anywhere and no environment variable is read.
 public struct PlanValidator: Sendable {
+  /// The shapes plans are read against, from the registry's vendors.
+  public let format: PlanFormat
   /// The YAML limits applied to every file.
   public let limits: YAMLLimits
   /// Whether validations carry a resolved plan. `validate` only checks, and resolving
@@ -37,8 +40,14 @@ public struct PlanValidator: Sendable {
   /// large plan; every check runs either way.
   public let resolving: Bool
 
-  /// Creates a validator with the format's limits.
-  public init(limits: YAMLLimits = .plan, resolving: Bool = true) {
+  /// Creates a validator for the vendors of `registry`, with the format's limits.
+  public init(registry: VendorRegistry, limits: YAMLLimits = .plan, resolving: Bool = true) {
+    self.init(format: PlanFormat(registry: registry), limits: limits, resolving: resolving)
+  }
+
+  /// Creates a validator for a format already built, with the format's limits.
+  public init(format: PlanFormat, limits: YAMLLimits = .plan, resolving: Bool = true) {
+    self.format = format
     self.limits = limits
     self.resolving = resolving
   }
@@ -48,7 +57,7 @@ public struct PlanValidator: Sendable {
     // One path: bytes, then events, then the tree, then the plan. The plan is read as its
     // assets load, while libyaml parses the rest of the file.
     let stream = PlanStream(
-      file: source.path, bytes: source.bytes.count, resolving: resolving)
+      file: source.path, bytes: source.bytes.count, format: format, resolving: resolving)
     let loaded = YAMLLoader(limits: limits).load(source, observer: stream)
     var diagnostics = loaded.errors.map { Self.diagnostic(for: $0, file: source.path) }
     var secrets: [SourceRange] = []

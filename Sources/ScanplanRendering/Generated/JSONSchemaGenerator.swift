@@ -1,7 +1,6 @@
 import ScanplanJSON
 import ScanplanPlan
 import ScanplanVendorKit
-import ScanplanVendors
 
 /// Generates the plan format's JSON Schema (draft 2020-12) from the same tables the
 /// validator checks by. `schemas/scanplan.schema.json` is its output, and a test fails
@@ -9,21 +8,39 @@ import ScanplanVendors
 ///
 /// The schema is for editors: it catches what a schema can (types, keys, patterns) and
 /// leaves to the validator what it cannot (references, merging, vendor fit by provider).
-public enum JSONSchemaGenerator {
+public struct JSONSchemaGenerator: Sendable {
   /// Where editors and `$schema` lines find the schema.
   public static let id =
     "https://raw.githubusercontent.com/scanplan/scanplan/main/schemas/scanplan.schema.json"
 
+  /// The format described.
+  public let format: PlanFormat
+  /// The fields of the settings union, the only ones that say which vendors take them.
+  private let unionFields: Set<ObjectIdentifier>
+
+  /// A generator for `format`'s plans.
+  public init(format: PlanFormat) {
+    self.format = format
+    var fields: Set<ObjectIdentifier> = []
+    for field in format.scanSettings.fields {
+      fields.insert(ObjectIdentifier(field))
+      if case .object(let nested) = field.kind {
+        for leaf in nested.fields { fields.insert(ObjectIdentifier(leaf)) }
+      }
+    }
+    unionFields = fields
+  }
+
   /// The schema document, pretty-printed with a trailing newline.
-  public static func render() -> String {
+  public func render() -> String {
     JSONWriter.pretty(.object(schema()))
   }
 
   /// The schema as a JSON object.
-  public static func schema() -> JSONObject {
-    var root = object(PlanShapes.plan)
+  public func schema() -> JSONObject {
+    var root = object(format.plan)
     root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    root["$id"] = .string(id)
+    root["$id"] = .string(Self.id)
     root["title"] = "scanplan plan (format version 1)"
     root["description"] =
       "A scan plan: providers, reusable profiles and the assets to scan. See docs/plan-reference.md."
@@ -37,10 +54,10 @@ public enum JSONSchemaGenerator {
     return ordered
   }
 
-  private static func definitions() -> JSONObject {
+  private func definitions() -> JSONObject {
     var defs: JSONObject = [:]
     defs["name"] = .object([
-      "type": "string", "pattern": .string(PlanShapes.namePattern),
+      "type": "string", "pattern": .string(PlanFormat.namePattern),
       "description": "letters, digits, `.`, `_` and `-`, starting with a letter or digit",
     ])
     defs["duration"] = .object([
@@ -62,18 +79,18 @@ public enum JSONSchemaGenerator {
       "description": "a string with `${NAME}` or `${NAME:-fallback}`, resolved when the plan runs",
     ])
     defs["provider"] = .object(providerSchema())
-    defs["scanSettings"] = .object(object(PlanShapes.scanSettings))
-    for table in Vendors.tables {
+    defs["scanSettings"] = .object(object(format.scanSettings))
+    for table in format.registry.tables {
       defs["\(table.type.rawValue)Settings"] = .object(vendorSettings(table))
     }
     return defs
   }
 
   /// A provider, with `defaults` narrowed to its type's settings.
-  private static func providerSchema() -> JSONObject {
-    var provider = object(PlanShapes.provider)
+  private func providerSchema() -> JSONObject {
+    var provider = object(format.provider)
     provider["allOf"] = .array(
-      Vendors.tables.map { table in
+      format.registry.tables.map { table in
         .object([
           "if": .object([
             "properties": .object(["type": .object(["const": .string(table.type.rawValue)])]),
@@ -89,16 +106,15 @@ public enum JSONSchemaGenerator {
     return provider
   }
 
-  private static func vendorSettings(_ table: VendorTable) -> JSONObject {
+  private func vendorSettings(_ table: VendorTable) -> JSONObject {
     let shape = ObjectShape(
-      title: "\(table.displayName) scan settings", place: "",
-      fields: PlanShapes.scanSettings.fields.filter { $0.vendors.contains(table.type) })
+      title: "\(table.displayName) scan settings", place: "", fields: table.settings)
     var schema = object(shape)
     schema["type"] = ["object", "null"]
     return schema
   }
 
-  static func object(_ shape: ObjectShape) -> JSONObject {
+  func object(_ shape: ObjectShape) -> JSONObject {
     var properties: JSONObject = [:]
     for field in shape.fields { properties[field.key] = .object(property(field)) }
     var schema: JSONObject = ["type": "object", "title": .string(shape.title)]
@@ -110,10 +126,10 @@ public enum JSONSchemaGenerator {
         "^x-": .object(["description": "ignored; a place for anchors"])
       ])
     }
-    if shape.title == PlanShapes.asset.title {
+    if shape.title == format.asset.title {
       // Each vendor's asset keys are required on that vendor's assets.
       schema["anyOf"] = .array(
-        Vendors.tables.map { table in
+        format.registry.tables.map { table in
           .object(["required": .array(table.assetFields.map { .string($0.key) })])
         })
     }
@@ -121,7 +137,7 @@ public enum JSONSchemaGenerator {
     return schema
   }
 
-  private static func property(_ field: Field) -> JSONObject {
+  private func property(_ field: Field) -> JSONObject {
     var schema = kind(field.kind, environment: field.allowsEnvironment)
     if !field.isRequired {
       switch field.kind {
@@ -129,12 +145,16 @@ public enum JSONSchemaGenerator {
       default: break
       }
     }
-    var described: JSONObject = ["title": .string(title(field.key))]
+    var described: JSONObject = ["title": .string(Self.title(field.key))]
     var description = field.summary
     if let text = field.defaultText { description += " (default: \(text))" }
-    if !field.vendors.isEmpty && field.vendors.count < Vendors.types.count {
+    if unionFields.contains(ObjectIdentifier(field)),
+      field.vendors.count < format.registry.types.count
+    {
       description +=
-        " [" + field.vendors.sorted().map(\.table.displayName).joined(separator: ", ") + "]"
+        " ["
+        + format.registry.ordered(field.vendors).map { format.vendor($0).table.displayName }
+        .joined(separator: ", ") + "]"
     }
     described["description"] = .string(description)
     if let value = field.defaultValue { described["default"] = value }
@@ -142,7 +162,7 @@ public enum JSONSchemaGenerator {
     return described
   }
 
-  private static func nullable(_ schema: JSONObject) -> JSONObject {
+  private func nullable(_ schema: JSONObject) -> JSONObject {
     if let type = schema["type"]?.stringValue {
       var copy = schema
       copy["type"] = [.string(type), "null"]
@@ -151,7 +171,7 @@ public enum JSONSchemaGenerator {
     return ["anyOf": [.object(schema), .object(["type": "null"])]]
   }
 
-  private static func kind(_ kind: ValueKind, environment: Bool) -> JSONObject {
+  private func kind(_ kind: ValueKind, environment: Bool) -> JSONObject {
     switch kind {
     case .name, .providerReference, .profileReference:
       return ["$ref": "#/$defs/name"]
@@ -190,8 +210,8 @@ public enum JSONSchemaGenerator {
     case .affirmation:
       return ["enum": ["yes", "Yes", "YES", true]]
     case .object(let shape):
-      if shape.title == PlanShapes.scanSettings.title { return ["$ref": "#/$defs/scanSettings"] }
-      if shape.title == PlanShapes.provider.title { return ["$ref": "#/$defs/provider"] }
+      if shape.title == format.scanSettings.title { return ["$ref": "#/$defs/scanSettings"] }
+      if shape.title == format.provider.title { return ["$ref": "#/$defs/provider"] }
       return object(shape)
     case .map(let value, let minCount):
       var schema: JSONObject = [
@@ -212,7 +232,7 @@ public enum JSONSchemaGenerator {
     }
   }
 
-  private static func number(_ value: Double) -> JSONValue {
+  private func number(_ value: Double) -> JSONValue {
     Int(exactly: value).map(JSONValue.int) ?? .double(value)
   }
 

@@ -20,11 +20,9 @@ public final class Field: Sendable {
   public let summary: String
   /// The provider types whose scans may use the key; empty for keys of no scan setting.
   public let vendors: Set<ProviderType>
-  /// `vendors` as one bit per type, for the checks made on every scan.
-  package let vendorMask: UInt32
 
   /// Whether scans of this provider type may use the key.
-  public func accepts(_ type: ProviderType) -> Bool { vendorMask & type.bit != 0 }
+  public func accepts(_ type: ProviderType) -> Bool { vendors.contains(type) }
 
   /// Whether the value may hold environment references, resolved when the plan runs.
   public let allowsEnvironment: Bool
@@ -80,7 +78,6 @@ public final class Field: Sendable {
     self.defaultText = defaultText
     self.summary = summary
     self.vendors = vendors
-    self.vendorMask = vendors.reduce(0) { $0 | $1.bit }
     self.allowsEnvironment = environment
     self.isRequiredAfterMerge = requiredAfterMerge
     self.wire = wire

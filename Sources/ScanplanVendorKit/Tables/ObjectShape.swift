@@ -19,8 +19,6 @@ public final class ObjectShape: Sendable {
     self.place = place
     self.fields = fields
     self.allowsExtensions = allowsExtensions
-    // Readers keep one slot per field in a 16-wide vector.
-    precondition(fields.count <= 16, "\(title) has more than 16 keys")
     keyLengths = fields.map { $0.key.utf8.count }
     keyBytes = fields.map { Array($0.key.utf8) }
   }

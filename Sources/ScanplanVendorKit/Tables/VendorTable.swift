@@ -34,6 +34,9 @@ public final class VendorTable: Sendable {
   public let assetFields: [Field]
   /// The scan settings this vendor accepts.
   public let settings: [Field]
+  /// Why no poll is sent sooner than a second after the last, in the vendor's words,
+  /// when it says so; the help of a poll interval of 0.
+  public let pollFloorNote: String?
 
   /// Poll settings in seconds.
   public struct PollDefaults: Sendable {
@@ -56,8 +59,8 @@ public final class VendorTable: Sendable {
   public init(
     type: ProviderType, displayName: String, article: String, defaultBaseURL: String,
     apiPrefix: String, pollDefaults: PollDefaults, deadline: Deadline,
-    triggersPerMinute: Double? = nil, oneScanAtATimePer: String? = nil, assetFields: [Field],
-    settings: [Field]
+    triggersPerMinute: Double? = nil, oneScanAtATimePer: String? = nil,
+    pollFloorNote: String? = nil, assetFields: [Field], settings: [Field]
   ) {
     self.type = type
     self.displayName = displayName
@@ -70,6 +73,7 @@ public final class VendorTable: Sendable {
     self.oneScanAtATimePer = oneScanAtATimePer
     self.assetFields = assetFields
     self.settings = settings
+    self.pollFloorNote = pollFloorNote
   }
 
   /// The body fields a scan's settings contribute, in table order: leaves set in the

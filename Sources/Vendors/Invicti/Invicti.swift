@@ -4,7 +4,7 @@ import ScanplanVendorKit
 /// reference it serves, hosted or on-premises.
 public enum Invicti {
   /// `type: invicti`.
-  public static let type = ProviderType("invicti", bit: 1 << 1)
+  public static let type = ProviderType("invicti")
 
   /// Everything scanplan knows about Invicti, for the registry.
   public static let vendor = Vendor(

@@ -2,45 +2,29 @@ import ScanplanInvicti
 import ScanplanS4E
 import ScanplanVendorKit
 
-/// The vendors scanplan speaks, in the order docs and messages list them. The only place
-/// outside the vendor folders that names a vendor: adding one is its folder and a line
-/// here (docs/adding-a-vendor.md).
+/// The vendors this build of scanplan speaks. The executable hands this registry to every
+/// part that needs vendors; adding one is its folder and a line here
+/// (docs/adding-a-vendor.md).
 public enum Vendors {
-  /// Every vendor.
-  public static let all: [Vendor] = {
-    let vendors = [S4E.vendor, Invicti.vendor]
-    // Types are told apart by their bits and named by their raw values.
-    precondition(Set(vendors.map(\.type.bit)).count == vendors.count, "two vendors share a bit")
-    precondition(
-      Set(vendors.map(\.type.rawValue)).count == vendors.count, "two vendors share a name")
-    return vendors.sorted { $0.type < $1.type }
-  }()
+  /// Every vendor, in the order docs and messages list them.
+  public static let registry = VendorRegistry([S4E.vendor, Invicti.vendor])
+}
 
+extension Vendors {
+  /// Every vendor, in order.
+  public static var all: [Vendor] { registry.vendors }
   /// Every provider type, in order.
-  public static let types: [ProviderType] = all.map(\.type)
-
+  public static var types: [ProviderType] { registry.types }
   /// Every vendor's table, in order.
-  public static let tables: [VendorTable] = all.map(\.table)
+  public static var tables: [VendorTable] { registry.tables }
 
   /// The type a plan's `type:` names, if any.
   public static func type(named name: String) -> ProviderType? {
-    types.first { $0.rawValue == name }
+    registry.type(named: name)
   }
 
-  /// The vendor of a type.
+  /// The vendor of a registered type.
   public static func vendor(_ type: ProviderType) -> Vendor {
-    // Types come from this registry, so one always matches.
-    all.first { $0.type == type }!
+    registry.vendor(type)!
   }
-}
-
-extension ProviderType {
-  /// The vendor's table: defaults, asset keys and scan settings.
-  public var table: VendorTable { Vendors.vendor(self).table }
-
-  /// The vendor's API.
-  public var api: any ProviderAPI { Vendors.vendor(self).api }
-
-  /// How the emulator plays the vendor.
-  public var emulation: any VendorEmulation { Vendors.vendor(self).emulation }
 }

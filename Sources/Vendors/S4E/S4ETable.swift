@@ -17,6 +17,7 @@ extension S4E {
     triggersPerMinute: 10,
     // "409 Conflict: a scan is already running for this asset."
     oneScanAtATimePer: "asset_id",
+    pollFloorNote: "S4E documents polling no more than once per second",
     assetFields: [
       Field(
         "asset_id", .uuid, vendors: [type], environment: true, wire: .always,

@@ -6,8 +6,8 @@ enum ShapeMessage: DiagnosticMessage {
   /// `found` describes the value (`NodeReader.describe`); `unquoted` is the text of a
   /// quoted scalar that would have the right type without its quotes.
   case wrongType(key: String, expected: String, found: String, unquoted: String?)
-  /// A key `shape` does not have.
-  case unknownKey(key: String, shape: ObjectShape)
+  /// A key `shape` does not have; `home` is another mapping of the format that has it.
+  case unknownKey(key: String, shape: ObjectShape, home: ObjectShape?)
   /// A required key that is missing; `subject` names the owner ("asset `web`").
   case missingKey(subject: String, field: Field)
   /// A key an asset of this provider's vendor needs.
@@ -33,7 +33,8 @@ enum ShapeMessage: DiagnosticMessage {
     switch self {
     case .wrongType(let key, let expected, let found, _):
       "`\(key)` must be \(expected), found \(found)"
-    case .unknownKey(let key, let shape): "unknown key `\(NodeReader.clip(key))` in \(shape.place)"
+    case .unknownKey(let key, let shape, _):
+      "unknown key `\(NodeReader.clip(key))` in \(shape.place)"
     case .missingKey(let subject, let field): "\(subject) has no `\(field.key)`"
     case .missingVendorKey(let subject, let field, let vendor, let provider):
       "\(subject) has no `\(field.key)`, which \(vendor) assets need (provider `\(provider)`)"
@@ -48,7 +49,7 @@ enum ShapeMessage: DiagnosticMessage {
     switch self {
     case .wrongType(let key, _, _, let unquoted):
       unquoted.map { ["remove the quotes: `\(key): \($0)`"] } ?? []
-    case .unknownKey(let key, let shape): [Self.unknownKeyHelp(key, shape)]
+    case .unknownKey(let key, let shape, let home): [Self.unknownKeyHelp(key, shape, home)]
     case .missingKey(_, let field), .missingVendorKey(_, let field, _, _):
       ["add `\(field.key):` (\(field.summary))"]
     case .missingAfterMerge(_, let key, let provider):
@@ -62,12 +63,14 @@ enum ShapeMessage: DiagnosticMessage {
   }
 
   /// A close spelling, else the object the key belongs in, else the keys this one takes.
-  private static func unknownKeyHelp(_ key: String, _ shape: ObjectShape) -> String {
+  private static func unknownKeyHelp(_ key: String, _ shape: ObjectShape, _ home: ObjectShape?)
+    -> String
+  {
     let candidates = shape.fields.map(\.key)
     if let suggestion = Suggestions.closest(to: key, among: candidates) {
       return "did you mean `\(suggestion)`?"
     }
-    if let home = PlanShapes.all.first(where: { $0.title != shape.title && $0.field(key) != nil }) {
+    if let home {
       return "`\(key)` belongs in \(home.place), not in \(shape.place)"
     }
     return "\(shape.place) takes " + Suggestions.list(candidates)

@@ -4,8 +4,9 @@
 enum ValueMessage: DiagnosticMessage {
   /// `${` that does not parse.
   case unreadableReference(key: String, reason: String)
-  /// `${NAME}` in a key that must be known when the plan is validated.
-  case referenceNotAllowed(key: String)
+  /// `${NAME}` in a key that must be known when the plan is validated; `allowed` are the
+  /// keys that take references.
+  case referenceNotAllowed(key: String, allowed: [String])
   /// Not 8-4-4-4-12 hexadecimal digits.
   case invalidUUID(key: String, found: String)
   /// Not one of the key's choices; `value` is clipped, `shown` is the text compared.
@@ -75,7 +76,7 @@ enum ValueMessage: DiagnosticMessage {
     switch self {
     case .unreadableReference(let key, let reason):
       "`\(key)` has an environment reference that cannot be read: \(reason)"
-    case .referenceNotAllowed(let key):
+    case .referenceNotAllowed(let key, _):
       "`\(key)` cannot use environment references; its value must be known when the plan is validated"
     case .invalidUUID(let key, let found): "`\(key)` must be a UUID, found `\(found)`"
     case .invalidChoice(let key, let value, _, _): "`\(value)` is not a valid `\(key)`"
@@ -113,11 +114,11 @@ enum ValueMessage: DiagnosticMessage {
     switch self {
     case .unreadableReference:
       ["write `${NAME}`, `${NAME:-fallback}`, or `$${` for a literal `${`"]
-    case .referenceNotAllowed:
+    case .referenceNotAllowed(_, let allowed):
       [
         "environment references are resolved in "
-          + PlanShapes.environmentKeys.dropLast().map { "`\($0)`" }.joined(separator: ", ")
-          + " and `\(PlanShapes.environmentKeys.last!)`"
+          + allowed.dropLast().map { "`\($0)`" }.joined(separator: ", ")
+          + " and `\(allowed.last ?? "")`"
       ]
     case .invalidUUID:
       [

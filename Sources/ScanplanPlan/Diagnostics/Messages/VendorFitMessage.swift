@@ -1,22 +1,32 @@
 import ScanplanVendorKit
-import ScanplanVendors
 
 /// The wording of keys and values that do not fit a provider's vendor: another vendor's
 /// key, a profile that fits no provider, a base URL
 /// or poll interval the vendor's API would not take, a setting that has no effect.
+///
+/// Vendors are named by the tables the builder hands in, so the wording needs no
+/// registry; what a vendor says of itself (`VendorTable.pollFloor`) comes from its table.
 enum VendorFitMessage: DiagnosticMessage {
-  /// An asset key of another vendor.
-  case assetKeyOfOtherVendor(field: Field, provider: String, type: ProviderType)
-  /// A setting of another vendor; `owner` names where it is written.
-  case settingOfOtherVendor(field: Field, owner: String, type: ProviderType)
-  /// A profile, used by a scan, with a key of another vendor.
-  case profileMismatch(profile: String, provider: String, type: ProviderType, field: Field)
+  /// An asset key of other vendors (`owners`), on an asset of `table`'s vendor.
+  case assetKeyOfOtherVendor(
+    key: String, owners: [VendorTable], provider: String, table: VendorTable)
+  /// A setting (a key path) of other vendors; `owner` names where it is written and
+  /// `accepted` lists the keys the vendor takes there.
+  case settingOfOtherVendor(
+    key: String, owners: [VendorTable], owner: String, table: VendorTable, accepted: [String])
+  /// A value of a setting that other vendors take but `table`'s does not.
+  case valueOfOtherVendor(
+    key: String, value: String, owners: [VendorTable], owner: String, table: VendorTable,
+    accepted: [String])
+  /// A profile, used by a scan, whose setting (`what`, worded) does not fit the vendor.
+  case profileMismatch(
+    profile: String, provider: String, table: VendorTable, what: String, accepted: [String])
   /// A profile with keys of two vendors, so no scan can use it; its first key of each.
   case mixedProfile(name: String, keys: [(vendor: String, key: String)])
   /// A `base_url` that ends with the API's own path.
-  case apiPrefixInBaseURL(type: ProviderType, fixed: String)
-  /// A poll interval of 0, raised to the 1 second floor.
-  case pollIntervalClamped(key: String)
+  case apiPrefixInBaseURL(table: VendorTable, fixed: String)
+  /// A poll interval of 0, raised to the 1 second floor; `reason` is the vendor's.
+  case pollIntervalClamped(key: String, reason: String?)
   /// `initial_interval` above `max_interval`, both in seconds.
   case pollIntervalOrder(initial: Int, maximum: Int)
   /// A setting another setting's value makes pointless; `others` are the values with
@@ -27,7 +37,7 @@ enum VendorFitMessage: DiagnosticMessage {
 
   var code: DiagnosticCode {
     switch self {
-    case .assetKeyOfOtherVendor, .settingOfOtherVendor: .wrongProviderType
+    case .assetKeyOfOtherVendor, .settingOfOtherVendor, .valueOfOtherVendor: .wrongProviderType
     case .profileMismatch: .profileMismatch
     case .mixedProfile: .mixedProfile
     case .apiPrefixInBaseURL: .apiPrefixInBaseURL
@@ -40,19 +50,21 @@ enum VendorFitMessage: DiagnosticMessage {
 
   var message: String {
     switch self {
-    case .assetKeyOfOtherVendor(let field, let provider, let type):
-      "`\(field.key)` is \(Self.vendorPhrase(field)) key, but provider `\(provider)` is of type \(type.rawValue)"
-    case .settingOfOtherVendor(let field, let owner, let type):
-      "`\(field.key)` is \(Self.vendorPhrase(field)) setting, but \(owner) is of type \(type.rawValue)"
-    case .profileMismatch(let profile, let provider, let type, let field):
-      "profile `\(profile)` does not fit provider `\(provider)` (type \(type.rawValue)): `\(field.key)` is \(Self.vendorPhrase(field)) setting"
+    case .assetKeyOfOtherVendor(let key, let owners, let provider, let table):
+      "`\(key)` is \(Self.phrase(owners)) key, but provider `\(provider)` is of type \(table.type.rawValue)"
+    case .settingOfOtherVendor(let key, let owners, let owner, let table, _):
+      "`\(key)` is \(Self.phrase(owners)) setting, but \(owner) is of type \(table.type.rawValue)"
+    case .valueOfOtherVendor(let key, let value, let owners, let owner, let table, _):
+      "`\(key): \(value)` is \(Self.phrase(owners)) value, but \(owner) is of type \(table.type.rawValue)"
+    case .profileMismatch(let profile, let provider, let table, let what, _):
+      "profile `\(profile)` does not fit provider `\(provider)` (type \(table.type.rawValue)): \(what)"
     case .mixedProfile(let name, let keys):
       "profile `\(name)` mixes "
         + keys.map { "\($0.vendor) keys (`\($0.key)`)" }.joined(separator: " and ")
         + ", so no scan can use it"
-    case .apiPrefixInBaseURL(let type, _):
-      "`base_url` ends with `\(type.table.apiPrefix)`, which scanplan adds to every \(type.table.displayName) request"
-    case .pollIntervalClamped(let key):
+    case .apiPrefixInBaseURL(let table, _):
+      "`base_url` ends with `\(table.apiPrefix)`, which scanplan adds to every \(table.displayName) request"
+    case .pollIntervalClamped(let key, _):
       "`\(key)` of 0s is below the 1 second floor; it is raised to 1s"
     case .pollIntervalOrder(let initial, let maximum):
       "`initial_interval` (\(PlanDuration.format(seconds: initial))) is above `max_interval` (\(PlanDuration.format(seconds: maximum))); polls wait \(PlanDuration.format(seconds: maximum))"
@@ -65,33 +77,37 @@ enum VendorFitMessage: DiagnosticMessage {
 
   var help: [String] {
     switch self {
-    case .assetKeyOfOtherVendor(_, _, let type):
-      [
-        "\(type.table.displayName) assets take "
-          + Suggestions.list(type.table.assetFields.map(\.key))
-      ]
-    case .settingOfOtherVendor(_, _, let type), .profileMismatch(_, _, let type, _):
-      [Self.acceptedSettings(type)]
+    case .assetKeyOfOtherVendor(_, _, _, let table):
+      ["\(table.displayName) assets take " + Suggestions.list(table.assetFields.map(\.key))]
+    case .settingOfOtherVendor(let key, _, _, let table, let accepted):
+      [Self.takes(table, place: key, accepted)]
+    case .valueOfOtherVendor(let key, _, _, _, let table, let accepted):
+      ["\(table.displayName)'s `\(key)` takes " + Suggestions.list(accepted)]
+    case .profileMismatch(_, _, let table, _, let accepted):
+      [Self.takes(table, place: "", accepted)]
     case .pollIntervalOrder: []
     case .mixedProfile: ["split it into one profile per provider type"]
     case .apiPrefixInBaseURL(_, let fixed): ["write `base_url: \(fixed)`"]
-    case .pollIntervalClamped: ["S4E documents polling no more than once per second"]
+    case .pollIntervalClamped(_, let reason):
+      [reason ?? "no poll of a scan is sent sooner than 1 second after the last"]
     case .unusedSetting(_, _, _, let others):
       ["remove it, or use it only with " + Suggestions.list(others)]
     case .gateNeverChecked: ["remove `wait: false`, or remove the gate"]
     }
   }
 
-  /// "an S4E", "an Invicti": the vendors whose key a field is.
-  private static func vendorPhrase(_ field: Field) -> String {
-    let tables = field.vendors.sorted().map(\.table)
-    return (tables.first?.article ?? "a") + " "
-      + tables.map(\.displayName).joined(separator: " and ")
+  /// "an S4E", "a ZAP", "an S4E and Invicti": the vendors whose key a field is.
+  private static func phrase(_ owners: [VendorTable]) -> String {
+    (owners.first?.article ?? "a") + " "
+      + (owners.isEmpty ? "other vendor's" : owners.map(\.displayName).joined(separator: " and "))
   }
 
-  /// The settings a vendor's scans take.
-  private static func acceptedSettings(_ type: ProviderType) -> String {
-    let keys = PlanShapes.scanSettings.fields.filter { $0.vendors.contains(type) }.map(\.key)
-    return "\(type.table.displayName) scans take " + Suggestions.list(keys)
+  /// What a vendor takes where a key was written: its scan settings, or a mapping's keys.
+  private static func takes(_ table: VendorTable, place key: String, _ accepted: [String])
+    -> String
+  {
+    let parent = key.split(separator: ".").dropLast().joined(separator: ".")
+    let subject = parent.isEmpty ? "scans" : "scans' `\(parent)`"
+    return "\(table.displayName) \(subject) take " + Suggestions.list(accepted)
   }
 }

@@ -1,6 +1,5 @@
 import ScanplanJSON
 import ScanplanVendorKit
-import ScanplanVendors
 import ScanplanYAML
 
 /// One asset as written, read from its node with every problem that needs nothing
@@ -20,7 +19,7 @@ final class AssetDecl {
 
   /// A vendor's asset key that is present, such as S4E's `asset_id`.
   struct VendorKey {
-    /// The index in `AssetDecl.vendorFields`.
+    /// The index in `PlanFormat.vendorAssetFields`.
     let position: Int
     let keyRange: SourceRange
     /// Nil when the value was invalid, which was reported.
@@ -53,13 +52,6 @@ final class AssetDecl {
       self.own = own
     }
   }
-
-  /// Every vendor's asset keys, in the order they are checked, with their place in the
-  /// asset's shape.
-  static let vendorFields: [(table: VendorTable, field: Field, position: Int)] =
-    Vendors.tables.flatMap { table in
-      table.assetFields.map { (table, $0, PlanShapes.asset.position(of: $0.key)!) }
-    }
 
   /// The node read, as the list holds it (maybe an alias).
   let item: YAMLNodeID

@@ -7,20 +7,13 @@ import ScanplanYAML
 struct AssetDecoder {
   var reader: NodeReader
 
-  // Places in the shapes, found once: by name, each read would compare strings.
-  static let name = PlanShapes.asset.position(of: "name")!
-  static let provider = PlanShapes.asset.position(of: "provider")!
-  static let tags = PlanShapes.asset.position(of: "tags")!
-  static let scans = PlanShapes.asset.position(of: "scans")!
-  static let scanName = PlanShapes.scan.position(of: "name")!
-  static let scanProfile = PlanShapes.scan.position(of: "profile")!
-
   /// Decodes the asset at `item`, item `index` of `assets`, from `document`, which must
   /// hold the whole asset.
   static func decode(
-    _ item: YAMLNodeID, index: Int, in document: YAMLDocument, file: String
+    _ item: YAMLNodeID, index: Int, in document: YAMLDocument, file: String, format: PlanFormat
   ) -> AssetDecl {
-    var decoder = AssetDecoder(reader: NodeReader(document: document, file: file))
+    var decoder = AssetDecoder(
+      reader: NodeReader(document: document, file: file, format: format))
     return decoder.decode(item, index: index)
   }
 
@@ -37,27 +30,30 @@ struct AssetDecoder {
     func subject() -> String { Self.subject(item, index: index, in: document) }
     guard
       let fields = reader.object(
-        item, shape: PlanShapes.asset, key: "assets", subject: subject(), owner: head)
+        item, shape: reader.format.asset, key: "assets", subject: subject(), owner: head)
     else {
       return AssetDecl(
         item: item, index: index, head: head, isMapping: false, name: nil, provider: nil,
         vendorKeys: [], tags: [], scans: [], diagnostics: reader.diagnostics,
         secretRanges: reader.secretRanges)
     }
+    let places = reader.format.places
     var name: String?
-    if let entry = fields.entry(at: Self.name) { name = reader.value(entry)?.stringValue }
+    if let entry = fields.entry(at: places.assetName) { name = reader.value(entry)?.stringValue }
     var provider: AssetDecl.Reference?
-    if let entry = fields.entry(at: Self.provider), let value = reader.value(entry)?.stringValue {
+    if let entry = fields.entry(at: places.assetProvider),
+      let value = reader.value(entry)?.stringValue
+    {
       provider = .init(name: value, range: entry.valueRange)
     }
     var vendorKeys: [AssetDecl.VendorKey] = []
-    for (position, (_, _, place)) in AssetDecl.vendorFields.enumerated() {
+    for (position, (_, place)) in reader.format.vendorAssetFields.enumerated() {
       guard let entry = fields.entry(at: place) else { continue }
       vendorKeys.append(
         .init(position: position, keyRange: entry.keyRange, value: reader.value(entry)))
     }
     var tags: [String] = []
-    if let entry = fields.entry(at: Self.tags),
+    if let entry = fields.entry(at: places.assetTags),
       let items = reader.list(entry, minCount: 0, nullIsEmpty: true)
     {
       for item in items {
@@ -67,7 +63,7 @@ struct AssetDecoder {
       }
     }
     var scans: [AssetDecl.Scan] = []
-    if let entry = fields.entry(at: Self.scans) {
+    if let entry = fields.entry(at: places.assetScans) {
       scans = decodeScans(entry, assetSubject: subject)
     }
     return AssetDecl(
@@ -81,6 +77,7 @@ struct AssetDecoder {
     _ entry: NodeReader.Entry, assetSubject: () -> String
   ) -> [AssetDecl.Scan] {
     guard let items = reader.list(entry, minCount: 1) else { return [] }
+    let places = reader.format.places
     var names = NameIndex()
     var scans: [AssetDecl.Scan] = []
     scans.reserveCapacity(items.count)
@@ -88,11 +85,12 @@ struct AssetDecoder {
       let head = reader.headRange(item)
       guard
         let fields = reader.object(
-          item, shape: PlanShapes.scan, key: "scans",
+          item, shape: reader.format.scan, key: "scans",
           subject: "scan #\(index + 1) of \(assetSubject())", owner: head)
       else { continue }
       var name: String?
-      if let entry = fields.entry(at: Self.scanName), let value = reader.value(entry)?.stringValue {
+      if let entry = fields.entry(at: places.scanName), let value = reader.value(entry)?.stringValue
+      {
         if let first = names.first(value) {
           reader.report(
             NameMessage.duplicateScan(asset: assetSubject(), name: value), at: entry.valueRange,
@@ -102,7 +100,7 @@ struct AssetDecoder {
           name = value
         }
       }
-      let profileEntry = fields.entry(at: Self.scanProfile)
+      let profileEntry = fields.entry(at: places.scanProfile)
       let profile = profileEntry.flatMap { entry in
         reader.value(entry)?.stringValue.map {
           AssetDecl.Reference(name: $0, range: entry.valueRange)
