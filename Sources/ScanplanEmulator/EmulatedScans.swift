@@ -43,14 +43,11 @@ struct EmulatedScans: Sendable {
 
   /// Makes a scan.
   mutating func create(
-    _ vendor: ProviderType, _ trigger: EmulatedTrigger, now: Double, random: inout SeededRandom
+    _ emulated: Vendor, _ trigger: EmulatedTrigger, now: Double, random: inout SeededRandom
   ) -> Stored {
+    let vendor = emulated.type
     nextNumber += 1
-    let hex = String(nextNumber, radix: 16)
-    let series = String(configuration.idSeries, radix: 16)
-    let id =
-      "5ca90000-" + String(repeating: "0", count: 4 - series.count) + series + "-4000-8000-"
-      + String(repeating: "0", count: 12 - hex.count) + hex
+    let id = emulated.emulation.scanID(number: nextNumber, series: configuration.idSeries)
     let span = configuration.runSeconds
     // What a scan finds comes from its asset and how many scans the asset had before, not
     // from the order requests arrive in: every run against an emulator of the same seed
@@ -101,6 +98,11 @@ struct EmulatedScans: Sendable {
   func list(_ vendor: ProviderType, asset: String?) -> [Stored] {
     let ids = asset.map { byAsset[key(vendor, $0)] ?? [] } ?? byVendor[vendor] ?? []
     return ids.reversed().compactMap { byID[$0] }
+  }
+
+  /// The id of an asset's newest scan that has completed by `now`, if any.
+  func latestCompleted(_ vendor: ProviderType, asset: String, now: Double) -> String? {
+    list(vendor, asset: asset).first { phase($0, now: now).phase == .completed }?.id
   }
 
   /// Where a scan is at `now`, and how far along: queued, then running (paused half-way

@@ -94,9 +94,9 @@ struct EmulatorState: Sendable {
     }
     let segments = path.split(separator: "/")
     var answer: EmulatedAnswer
-    switch emulation.route(method: method, segments: segments, query: query) {
+    switch emulation.route(method: method, segments: segments, query: query, body: body) {
     case .trigger?:
-      answer = trigger(vendor, body: body, path: path, now: now)
+      answer = trigger(vendor, body: body, query: query, path: path, now: now)
     case .status(let id)?:
       answer = status(vendor, id, now: now)
     case .list(let asset, let offset, let limit)?:
@@ -106,14 +106,19 @@ struct EmulatorState: Sendable {
         vendor.emulation.results(view, dialect: dialect)
       }
     case .findings(let id, _, let offset, let limit)?:
-      answer = completed(vendor, id, now: now) { scan, view in
-        let all = scans.findings(of: scan)
-        let start = min(max(0, offset), all.count)
-        let end = min(all.count, start + min(max(1, limit), 1000))
-        return vendor.emulation.findings(
-          Array(all[start..<end]), of: view, offset: start, limit: max(1, limit),
-          total: all.count, dialect: dialect)
+      answer = findingsPage(vendor, id, offset: offset, limit: limit, now: now)
+    case .assetFindings(let asset, let offset, let limit)?:
+      guard let latest = scans.latestCompleted(vendor.type, asset: asset, now: now) else {
+        // Nothing scanned there yet: no findings.
+        answer = vendor.emulation.findings(
+          [],
+          of: EmulatedScan(
+            id: "", asset: asset, echoed: [:], phase: .completed, progress: 100, severities: [:],
+            startDate: ""),
+          offset: 0, limit: max(1, limit), total: 0, dialect: dialect)
+        break
       }
+      answer = findingsPage(vendor, latest, offset: offset, limit: limit, now: now)
     case nil:
       return emulation.error(
         EmulatedError(404, code: "not_found", "no such endpoint"), dialect: dialect)
@@ -209,13 +214,27 @@ struct EmulatorState: Sendable {
 
   // MARK: Scans
 
-  private mutating func trigger(_ vendor: Vendor, body: [UInt8], path: String, now: Double)
-    -> EmulatedAnswer
-  {
+  /// A page of a completed scan's findings.
+  private func findingsPage(
+    _ vendor: Vendor, _ id: String, offset: Int, limit: Int, now: Double
+  ) -> EmulatedAnswer {
+    completed(vendor, id, now: now) { scan, view in
+      let all = scans.findings(of: scan)
+      let start = min(max(0, offset), all.count)
+      let end = min(all.count, start + min(max(1, limit), 1000))
+      return vendor.emulation.findings(
+        Array(all[start..<end]), of: view, offset: start, limit: max(1, limit),
+        total: all.count, dialect: configuration.dialect)
+    }
+  }
+
+  private mutating func trigger(
+    _ vendor: Vendor, body: [UInt8], query: [String: String], path: String, now: Double
+  ) -> EmulatedAnswer {
     let emulation = vendor.emulation
     let dialect = configuration.dialect
     let trigger: EmulatedTrigger
-    switch emulation.trigger(body) {
+    switch emulation.trigger(segments: path.split(separator: "/"), body: body, query: query) {
     case .failure(let error): return emulation.error(error, dialect: dialect)
     case .success(let read): trigger = read
     }
@@ -249,7 +268,7 @@ struct EmulatorState: Sendable {
       recent.append(now)
       recentTriggers[vendor.type] = recent
     }
-    let scan = scans.create(vendor.type, trigger, now: now, random: &random)
+    let scan = scans.create(vendor, trigger, now: now, random: &random)
     let (phase, progress) = scans.phase(scan, now: now)
     var answer = emulation.created(
       scans.view(scan, phase: phase, progress: progress), origin: origin, dialect: dialect)

@@ -77,7 +77,9 @@ import Testing
     #expect(refused.run())
     #expect(
       refused.outcome("asset-1/s0")
-        == .refused("the provider answered 401 Unauthorized: check the token (token expired)"))
+        == .refused(
+          "the provider answered 401, refusing the credentials: check the `token` "
+            + "(`${S4E_API_TOKEN}`) (token expired)"))
     // Every request, the listings after each lost trigger included, answered 503.
     let failing = Simulation(try runPlan(s4ePlan(assets: 1))) { _, _ in
       (.success(HTTPResponse(status: 503, text: #"{"message":"maintenance window"}"#)), 0)

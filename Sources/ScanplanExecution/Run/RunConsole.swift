@@ -145,8 +145,10 @@ public final class RunConsole: @unchecked Sendable {
 
   private func describe(_ event: RunEvent, records: [ScanRecord]) -> String? {
     switch event {
-    case .triggering:
+    case .triggering, .staging:
       return nil
+    case .staged(let job, let scanID):
+      return "\(plan.jobs[job].id)  next stage started: scan \(scanID)"
     case .triggered(let job, let scanID, let adopted):
       let id = plan.jobs[job].id
       // A recovered scan was told of by `.recovered`.

@@ -67,6 +67,8 @@ public struct RunPlan: Sendable {
     public let fingerprint: RequestFingerprint
     /// Whether its findings are read when it completes (`read_findings`).
     public let readsFindings: Bool
+    /// How messages name the credential: its key and the variable that holds it.
+    public var credentialName = "token"
 
     /// The asset's keys as sent, resolved.
     public var assetKeys: [AssetKey] { scan.assetKeys }

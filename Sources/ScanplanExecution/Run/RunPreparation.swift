@@ -112,7 +112,10 @@ struct RunPreparation {
   }
 
   private mutating func resolveBaseURL(_ provider: ResolvedProvider, owner: String) -> String? {
-    switch resolver.resolve(provider.baseURL, for: owner + " (base_url)").map(PlanValues.baseURL) {
+    let plainHTTP = provider.vendor.table.allowsPlainHTTP
+    switch resolver.resolve(provider.baseURL, for: owner + " (base_url)").map({
+      PlanValues.baseURL($0, allowingPlainHTTP: plainHTTP)
+    }) {
     case .success(let url)?:
       if let fixed = PlanValues.withoutAPIPrefix(url, provider.vendor.table) {
         problems.append(
@@ -198,7 +201,7 @@ struct RunPreparation {
       "\(connection.budget) "
         + (scan.assetKeys.first { $0.key == key }?.value.stringValue ?? scan.asset)
     }
-    jobs.append(
+    var job =
       RunPlan.Job(
         index: jobs.count, id: scan.id, scan: scan, location: plan.location(of: scan),
         budget: connection.budget, provider: provider.name, api: provider.vendor.api,
@@ -213,7 +216,9 @@ struct RunPreparation {
         fingerprint: RequestFingerprint(
           type: provider.type, api: provider.vendor.api, input: scan.triggerInput,
           baseURL: sandbox == nil ? connection.baseURL : RequestFingerprint.sandboxBaseURL),
-        readsFindings: provider.readsFindings))
+        readsFindings: provider.readsFindings)
+    job.credentialName = "`\(table.credentialKey)` (`\(provider.tokenReference)`)"
+    jobs.append(job)
   }
 
   /// The plan, or every problem found.

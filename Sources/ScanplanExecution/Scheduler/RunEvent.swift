@@ -6,6 +6,10 @@ public enum RunEvent: Equatable, Sendable {
   case triggering(job: Int)
   /// The provider answered a trigger with a scan id (or a 409 named one to adopt).
   case triggered(job: Int, scanID: String, adopted: Bool)
+  /// The scan's next stage is about to be started; journals record it before it goes.
+  case staging(job: Int)
+  /// The next stage started: it is polled as the scan from now on.
+  case staged(job: Int, scanID: String)
   /// A 409 named a scan that must end first (`on_conflict: wait`).
   case waitingForConflict(job: Int, scanID: String)
   /// A poll found a new status: as output shows it, and in the provider's words.

@@ -25,6 +25,9 @@ extension SchedulerCore {
         .unreachable(budget: $0, reason: error.message)
       }
       return
+    case .failure(let error) where kind == .stage:
+      stageLost(job, error.message, now: now)
+      return
     case .failure(let error):
       retry(jobIndex, kind, cause: error.message, now: now)
       return
@@ -32,21 +35,38 @@ extension SchedulerCore {
       response = answer
     }
     learnLimits(budget: job.budget, from: response, now: now)
-    switch response.status {
-    case 429:
+    // The vendor says what its answer means; the budget, retries and floors stay here.
+    switch job.api.classify(response) {
+    case .throttled:
       throttle(job, kind, response: response, sentAt: sentAt, now: now)
       return
-    case 401:
+    case .unauthorized:
       let reason =
-        "the provider answered 401 Unauthorized: check the token"
+        "the provider answered \(response.status), refusing the credentials: check the "
+        + "\(job.credentialName)"
         + (job.api.errorDetails(in: response).message.map { " (\($0))" } ?? "")
       stopBudget(job.budget, .refused(reason), now: now) { .refused(budget: $0, reason: reason) }
       return
-    case 500...599:
+    case .transient:
       let said = job.api.errorDetails(in: response).message.map { ": \($0)" } ?? ""
-      retry(jobIndex, kind, cause: "the provider answered \(response.status)\(said)", now: now)
+      let cause = "the provider answered \(response.status)\(said)"
+      if kind == .stage {
+        stageLost(job, cause, now: now)
+      } else {
+        retry(jobIndex, kind, cause: cause, now: now)
+      }
       return
-    default:
+    case .rejected:
+      let said = job.api.errorDetails(in: response).message.map { ": \($0)" } ?? ""
+      if kind == .findings {
+        findingsFailed(jobIndex, "the findings answer is an error\(said)", now: now)
+      } else {
+        finish(
+          jobIndex, .failed("the provider answered \(response.status) with an error\(said)"),
+          now: now)
+      }
+      return
+    case .answer:
       break
     }
     succeeded(budget: job.budget, status: response.status)
@@ -56,6 +76,7 @@ extension SchedulerCore {
     case .conflictPoll: conflictPollAnswered(job, response, now: now)
     case .census, .lookup: listingAnswered(job, kind, response, now: now)
     case .findings: findingsAnswered(job, response, now: now)
+    case .stage: stageAnswered(job, response, now: now)
     }
   }
 
@@ -128,7 +149,14 @@ extension SchedulerCore {
     record(reading, of: index)
     switch reading.state {
     case .completed:
-      vendorCompleted(job, now: now)
+      if job.api.nextStage(
+        after: records[index].scanID!, trigger: job.triggerInput, baseURL: job.baseURL,
+        token: job.token) != nil
+      {
+        enqueue(index, .stage, due: now)
+      } else {
+        vendorCompleted(job, now: now)
+      }
     case .failed:
       finish(index, .failed("the provider reported the scan `\(reading.status)`"), now: now)
     case .cancelled:

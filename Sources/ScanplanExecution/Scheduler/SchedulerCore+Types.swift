@@ -71,6 +71,9 @@ extension SchedulerCore {
     case census
     /// A page of a completed scan's findings.
     case findings
+    /// Starting the scan's next stage, once the last one completed (ZAP's active scan
+    /// after its crawl).
+    case stage
   }
 
   /// A request to send now.

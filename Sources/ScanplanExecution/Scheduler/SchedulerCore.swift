@@ -201,6 +201,12 @@ public struct SchedulerCore: Sendable {
       return job.api.lookupRequest(
         job.triggerInput, cursor: runtimes[job.index].lookupCursor, baseURL: job.baseURL,
         token: job.token)!
+    case .stage:
+      events.append(.staging(job: job.index))
+      // Only enqueued when the API names a next stage.
+      return job.api.nextStage(
+        after: records[job.index].scanID!, trigger: job.triggerInput, baseURL: job.baseURL,
+        token: job.token)!
     case .findings:
       // Only enqueued for an API that lists findings (`listsFindings`).
       return job.api.findingsRequest(
@@ -242,7 +248,7 @@ public struct SchedulerCore: Sendable {
     sequence += 1
     let item = BudgetState.Item(
       due: max(due, (runtimes[index].lastAnswerAt ?? -.infinity) + 1),
-      priority: kind == .trigger || kind == .lookup || kind == .census ? 0 : 1,
+      priority: kind == .trigger || kind == .lookup || kind == .census || kind == .stage ? 0 : 1,
       sequence: sequence, job: index, kind: kind)
     budgets[plan.jobs[index].budget].insert(item)
   }

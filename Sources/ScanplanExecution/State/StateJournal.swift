@@ -125,7 +125,7 @@ public final class StateJournal {
       switch event {
       case .triggering(let job):
         update(plan.jobs[job]) { $0.attempted = true }
-      case .triggered(let job, let scanID, _):
+      case .triggered(let job, let scanID, _), .staged(let job, let scanID):
         update(plan.jobs[job]) { $0.scanID = scanID }
       case .finished(let job):
         guard let outcome = records[job].outcome else { continue }

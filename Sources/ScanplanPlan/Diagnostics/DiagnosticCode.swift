@@ -135,7 +135,7 @@ extension DiagnosticCode {
     "P113", "invalid-url", "a base URL that is not an http(s) URL without query or fragment")
   /// Authorization not stated.
   public static let notAuthorized = DiagnosticCode(
-    "P114", "not-authorized", "an Invicti asset whose `user_authorized_to_scan` is not `yes`")
+    "P114", "not-authorized", "an asset's statement that scanning it is authorized is not `yes`")
   /// A required setting missing after merging.
   public static let missingAfterMerge = DiagnosticCode(
     "P115", "missing-after-merge",
@@ -211,6 +211,10 @@ extension DiagnosticCode {
   /// Poll intervals in the wrong order.
   public static let pollIntervalOrder = DiagnosticCode(
     "W505", "poll-interval-order", .warning, "`initial_interval` above `max_interval`")
+  /// Plain `http` to a service that is not on this machine.
+  public static let plainHTTP = DiagnosticCode(
+    "W506", "plain-http", .warning,
+    "a `base_url` of plain `http` to a host that is not loopback, which the vendor allows")
 
   /// Every code, in catalogue order.
   public static let all: [DiagnosticCode] = [
@@ -224,5 +228,6 @@ extension DiagnosticCode {
     wrongProviderType, profileMismatch, mixedProfile, apiPrefixInBaseURL,
     literalToken, insecureURL, invalidReference, credentialsInURL, referenceNotAllowed,
     unusedSetting, pollIntervalClamped, unusedProfile, gateNeverChecked, pollIntervalOrder,
+    plainHTTP,
   ]
 }

@@ -45,20 +45,21 @@ extension PlanFormat {
           defaultText: tables.map { "\($0.type.rawValue): `\($0.defaultBaseURL)`" }
             .joined(separator: "; "),
           environment: true,
-          summary: "`https` only, except loopback hosts (127.0.0.0/8, `localhost`, `[::1]`); "
-            + "without the API's own path ("
+          summary: "`https` only, except loopback hosts (127.0.0.0/8, `localhost`, `[::1]`)"
+            + plainHTTPNote(tables) + "; without the API's own path ("
             + tables.map { "`\($0.apiPrefix)` on \($0.type.rawValue)" }.joined(separator: ", ")
             + "), which requests add"),
-        Field(
-          "token", .token, required: true, environment: true,
-          summary: "an environment reference such as `${S4E_API_TOKEN}`; never the token itself"),
+      ] + credentialFields(tables) + [
         Field(
           "ca_file", .path, environment: true,
           summary: "a PEM file of the certificate authorities trusted for this provider's "
             + "`https`, instead of the system's (an on-premises server's own CA); relative to the "
             + "plan"),
         Field(
-          "requests_per_second", .number(.greaterThan(0)), default: .int(1),
+          "requests_per_second", .number(.greaterThan(0)),
+          defaultText: tables.map {
+            "\($0.type.rawValue): `\(ValueKind.format($0.defaultRequestsPerSecond))`"
+          }.joined(separator: "; "),
           summary: "client-side budget for every request to this provider, triggers and polls"),
         Field(
           "triggers_per_minute", .number(.greaterThan(0)),
@@ -70,7 +71,11 @@ extension PlanFormat {
             + "within `requests_per_second`"),
         Field(
           "max_concurrent_scans", .integer(minimum: 1),
-          summary: "scans of this provider running at once; unlimited when unset"),
+          defaultText: tables.map {
+            "\($0.type.rawValue): "
+              + ($0.defaultMaxConcurrentScans.map { "`\($0)`" } ?? "unlimited")
+          }.joined(separator: "; "),
+          summary: "scans of this provider running at once"),
         Field("poll", .object(poll), summary: "how scans are polled"),
         Field(
           "on_conflict", .choice(["adopt", "wait", "fail"]), default: .string("adopt"),
@@ -84,6 +89,30 @@ extension PlanFormat {
           "defaults", .object(settings),
           summary: "scan settings for every scan of this provider, under profiles and scans"),
       ])
+  }
+
+  /// Each vendor's credential key once (`token`, ZAP's `api_key`), required on its
+  /// vendor's providers.
+  static func credentialFields(_ tables: [VendorTable]) -> [Field] {
+    var keys: [String] = []
+    for table in tables where !keys.contains(table.credentialKey) {
+      keys.append(table.credentialKey)
+    }
+    return keys.map { key in
+      let users = tables.filter { $0.credentialKey == key }
+      return Field(
+        key, .token, vendors: Set(users.map(\.type)), environment: true,
+        summary: "an environment reference such as `${" + key.uppercased() + "}`, never the "
+          + "credential itself (required on "
+          + users.map(\.displayName).joined(separator: " and ") + " providers)")
+    }
+  }
+
+  /// Which vendors take plain `http` anywhere, for `base_url`'s summary.
+  static func plainHTTPNote(_ tables: [VendorTable]) -> String {
+    let names = tables.filter(\.allowsPlainHTTP).map(\.type.rawValue)
+    guard !names.isEmpty else { return "" }
+    return " (" + names.joined(separator: ", ") + ": any host, with a warning)"
   }
 
   static func assetShape(_ tables: [VendorTable], scan: ObjectShape) -> ObjectShape {

@@ -34,7 +34,9 @@ struct BaseURL: Equatable {
     }
   }
 
-  static func parse(_ text: String) -> Result<BaseURL, Problem> {
+  /// The URL, or why it is not acceptable; with `allowingPlainHTTP`, plain `http` to any
+  /// host is accepted (the caller warns of it).
+  static func parse(_ text: String, allowingPlainHTTP: Bool = false) -> Result<BaseURL, Problem> {
     guard let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://") else {
       return .failure(.malformed("it has no scheme; start it with `https://`"))
     }
@@ -93,7 +95,9 @@ struct BaseURL: Equatable {
     }
     while path.hasSuffix("/") { path.removeLast() }
     let url = BaseURL(scheme: scheme, host: host, port: port, path: path)
-    if scheme == "http", !url.isLoopback { return .failure(.insecure(host: host)) }
+    if scheme == "http", !url.isLoopback, !allowingPlainHTTP {
+      return .failure(.insecure(host: host))
+    }
     return .success(url)
   }
 }

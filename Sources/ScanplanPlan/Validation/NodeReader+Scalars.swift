@@ -33,7 +33,7 @@ extension NodeReader {
         return nil
       case .success(let template) where template.hasReferences:
         if environment {
-          if case .token = kind { return token(text, template: template, at: range) }
+          if case .token = kind { return token(text, key: key, template: template, at: range) }
           // Checked once resolved, when the plan runs.
           return .string(text)
         }
@@ -77,13 +77,27 @@ extension NodeReader {
       return url(text, key: key, at: range)
     case .token:
       guard case .string(let text) = scalar else {
-        mismatch(id, key: key, expected: "an environment reference such as `${S4E_API_TOKEN}`")
+        mismatch(
+          id, key: key, expected: "an environment reference such as `${\(key.uppercased())}`")
         return nil
       }
-      return token(text, template: EnvironmentTemplate(parts: [.literal(text)]), at: range)
+      return token(
+        text, key: key, template: EnvironmentTemplate(parts: [.literal(text)]), at: range)
     case .path:
       guard case .string(let text) = scalar, !text.isEmpty else {
         mismatch(id, key: key, expected: "a file path")
+        return nil
+      }
+      return .string(text)
+    case .webURL:
+      guard case .string(let text) = scalar else {
+        mismatch(id, key: key, expected: kind.phrase)
+        return nil
+      }
+      return webURL(text, key: key, at: range)
+    case .text:
+      guard case .string(let text) = scalar, !text.isEmpty else {
+        mismatch(id, key: key, expected: "text")
         return nil
       }
       return .string(text)

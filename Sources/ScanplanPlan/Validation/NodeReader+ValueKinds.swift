@@ -133,7 +133,7 @@ extension NodeReader {
   }
 
   mutating func url(_ text: String, key: String, at range: SourceRange) -> JSONValue? {
-    switch BaseURL.parse(text) {
+    switch BaseURL.parse(text, allowingPlainHTTP: allowsPlainHTTP) {
     case .failure(let problem):
       switch problem {
       case .credentials:
@@ -146,14 +146,34 @@ extension NodeReader {
       }
       return nil
     case .success(let url):
+      if url.scheme == "http", !url.isLoopback {
+        report(ValueMessage.plainHTTP(key: key, host: url.host), at: range)
+      }
       return .string(url.normalized)
+    }
+  }
+
+  /// A web application's address: plain `http` is fine (an app started beside a CI job),
+  /// a user name or password is not, as plans live in git.
+  mutating func webURL(_ text: String, key: String, at range: SourceRange) -> JSONValue? {
+    let path = text.firstIndex { $0 == "?" || $0 == "#" }.map { String(text[..<$0]) } ?? text
+    switch BaseURL.parse(path, allowingPlainHTTP: true) {
+    case .failure(.credentials):
+      markSecret(range)
+      report(ValueMessage.credentialsInURL(key: key), at: range)
+      return nil
+    case .failure(.malformed(let reason)):
+      report(ValueMessage.invalidURL(text: Self.clip(text), reason: reason), at: range)
+      return nil
+    case .failure(.insecure), .success:
+      return .string(text)
     }
   }
 
   /// A token must be exactly `${NAME}`; anything else puts a secret, or part of one,
   /// into git. The value itself is never repeated in a message.
   mutating func token(
-    _ text: String, template: EnvironmentTemplate, at range: SourceRange
+    _ text: String, key: String, template: EnvironmentTemplate, at range: SourceRange
   ) -> JSONValue? {
     if let name = template.singleReference { return .string(name) }
     markSecret(range)
@@ -162,9 +182,11 @@ extension NodeReader {
         if case .reference(_, .some) = $0 { return true } else { return false }
       }
       report(
-        hasFallback ? ValueMessage.tokenWithFallback : .tokenNotOneReference, at: range)
+        hasFallback
+          ? ValueMessage.tokenWithFallback(key: key) : .tokenNotOneReference(key: key),
+        at: range)
     } else {
-      report(ValueMessage.literalToken, at: range)
+      report(ValueMessage.literalToken(key: key), at: range)
     }
     return nil
   }

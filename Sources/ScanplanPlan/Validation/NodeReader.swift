@@ -10,6 +10,9 @@ struct NodeReader {
   let file: String
   /// The shapes read against, from the registry's vendors.
   let format: PlanFormat
+  /// Whether a URL read now may be plain `http` to any host, with a warning: set while a
+  /// provider whose vendor allows it has its `base_url` read.
+  var allowsPlainHTTP = false
   private(set) var diagnostics: [Diagnostic] = []
   /// Ranges holding literal secrets, masked in every excerpt that shows them.
   private(set) var secretRanges: [SourceRange] = []

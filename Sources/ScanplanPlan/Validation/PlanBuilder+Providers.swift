@@ -23,11 +23,13 @@ extension PlanBuilder {
       let type = fields["type"].flatMap { reader.value($0)?.stringValue }.flatMap(
         format.registry.type(named:))
       let fit = type.map(format.fit)
+      reader.allowsPlainHTTP = fit?.table.allowsPlainHTTP ?? false
       let baseURL = fields["base_url"].map { reader.value($0)?.stringValue }
+      reader.allowsPlainHTTP = false
       if let type, let entry = fields["base_url"], let url = baseURL ?? nil {
         checkAPIPrefix(url, type: type, at: entry.valueRange)
       }
-      let token = fields["token"].flatMap { reader.value($0)?.stringValue }
+      let token = credential(fields, fit: fit, provider: name, subject: subject, at: range)
       let caFile = fields["ca_file"].map { reader.value($0)?.stringValue }
       let rate = fields["requests_per_second"].map { reader.value($0)?.doubleValue }
       let triggers = fields["triggers_per_minute"].map { reader.value($0)?.doubleValue }
@@ -53,9 +55,11 @@ extension PlanBuilder {
         resolved = ResolvedProvider(
           name: name, vendor: format.vendor(type),
           baseURL: (baseURL ?? nil) ?? fit.table.defaultBaseURL,
-          tokenVariable: token, caFile: caFile ?? nil, requestsPerSecond: (rate ?? nil) ?? 1,
+          tokenVariable: token, caFile: caFile ?? nil,
+          requestsPerSecond: (rate ?? nil) ?? fit.table.defaultRequestsPerSecond,
           triggersPerMinute: (triggers ?? nil) ?? fit.table.triggersPerMinute,
-          maxConcurrentScans: maxConcurrent ?? nil, poll: (poll ?? nil) ?? defaultPoll(type),
+          maxConcurrentScans: (maxConcurrent ?? nil) ?? fit.table.defaultMaxConcurrentScans,
+          poll: (poll ?? nil) ?? defaultPoll(type),
           onConflict: ConflictPolicy(rawValue: (onConflict ?? nil) ?? "adopt") ?? .adopt,
           readsFindings: (readsFindings ?? nil) ?? true, range: range)
       }
@@ -63,6 +67,36 @@ extension PlanBuilder {
         name: name, range: range, type: type, fit: fit, defaults: defaults, resolved: resolved)
       providerOrder.append(name)
     }
+  }
+
+  /// The variable the vendor's credential key names; another vendor's credential key, or
+  /// the vendor's missing, is reported. Without a known type, any credential key written.
+  mutating func credential(
+    _ fields: NodeReader.Fields, fit: VendorFit?, provider: String, subject: String,
+    at range: SourceRange
+  ) -> String? {
+    var found: String?
+    for (position, field) in format.provider.fields.enumerated()
+    where field.kind.isToken && fields.has(position) {
+      let entry = fields.entry(at: position)!
+      if let fit, !field.accepts(fit.table.type) {
+        let owners = format.registry.ordered(field.vendors).compactMap {
+          format.registry.vendor($0)?.table
+        }
+        reader.report(
+          VendorFitMessage.providerKeyOfOtherVendor(
+            key: field.key, owners: owners, provider: provider, table: fit.table),
+          at: entry.keyRange)
+        continue
+      }
+      if let value = reader.value(entry)?.stringValue, found == nil { found = value }
+    }
+    if let fit, let own = format.provider.field(fit.table.credentialKey),
+      fields[own.key] == nil
+    {
+      reader.report(ShapeMessage.missingKey(subject: subject, field: own), at: range)
+    }
+    return found
   }
 
   /// A base URL copied from the vendor's docs ends with the API's path, which every

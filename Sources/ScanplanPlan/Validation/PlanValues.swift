@@ -5,8 +5,10 @@ import ScanplanVendorKit
 public enum PlanValues {
   /// The base URL normalized (lowercase scheme and host, no trailing slash), or why it is
   /// not acceptable.
-  public static func baseURL(_ text: String) -> Result<String, PlanValueError> {
-    switch BaseURL.parse(text) {
+  public static func baseURL(_ text: String, allowingPlainHTTP: Bool = false) -> Result<
+    String, PlanValueError
+  > {
+    switch BaseURL.parse(text, allowingPlainHTTP: allowingPlainHTTP) {
     case .success(let url): return .success(url.normalized)
     case .failure(.credentials): return .failure(PlanValueError("it holds a user name or password"))
     case .failure(.insecure(let host)):
@@ -20,7 +22,7 @@ public enum PlanValues {
   /// it: requests add that path, so a URL copied from the vendor's docs would double it.
   /// Nil when the URL does not end with it.
   public static func withoutAPIPrefix(_ url: String, _ table: VendorTable) -> String? {
-    guard case .success(let parsed) = BaseURL.parse(url),
+    guard case .success(let parsed) = BaseURL.parse(url, allowingPlainHTTP: true),
       parsed.path.lowercased().hasSuffix(table.apiPrefix.lowercased())
     else { return nil }
     let fixed = BaseURL(

@@ -99,7 +99,9 @@ public struct JSONSchemaGenerator: Sendable {
           "then": .object([
             "properties": .object([
               "defaults": .object(["$ref": .string("#/$defs/\(table.type.rawValue)Settings")])
-            ])
+            ]),
+            // Each vendor names its own credential key (ZAP's `api_key`).
+            "required": .array([.string(table.credentialKey)]),
           ]),
         ])
       })
@@ -201,6 +203,14 @@ public struct JSONSchemaGenerator: Sendable {
         ? ["anyOf": [url, .object(["$ref": "#/$defs/environmentReference"])]] : url.objectValue!
     case .token:
       return ["type": "string", "pattern": "^\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}$"]
+    case .webURL:
+      let url: JSONValue = .object([
+        "type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s@]+$",
+      ])
+      return environment
+        ? ["anyOf": [url, .object(["$ref": "#/$defs/environmentReference"])]] : url.objectValue!
+    case .text:
+      return ["type": "string", "minLength": 1]
     case .path:
       return ["type": "string", "minLength": 1]
     case .choice(let choices):

@@ -113,6 +113,8 @@ public struct ReferenceDocument: Sendable {
     case .duration: return "duration"
     case .uuid: return "UUID"
     case .url: return "URL"
+    case .webURL: return "`http` or `https` URL"
+    case .text: return "text"
     case .token: return "`${NAME}`"
     case .path: return "path"
     case .choice(let choices): return choices.map { "`\($0)`" }.joined(separator: ", ")
@@ -152,7 +154,7 @@ extension ValueKind {
   /// (a token is nothing but one, so it is not counted).
   var isEnvironmentCapable: Bool {
     switch self {
-    case .url, .uuid, .path: return true
+    case .url, .uuid, .path, .webURL, .text: return true
     default: return false
     }
   }

@@ -25,6 +25,22 @@ public protocol ProviderAPI: Sendable {
   /// The vendor's words and wait hint in an error answer.
   func errorDetails(in response: HTTPResponse) -> ErrorDetails
 
+  /// What an answer means: throttled, unauthorized, transient, an error inside a
+  /// success, or an answer for the request's kind to read. `AnswerClass.byStatus` unless
+  /// the vendor says otherwise.
+  func classify(_ response: HTTPResponse) -> AnswerClass
+
+  /// The request that starts the scan's next stage once the stage `scanID` names has
+  /// completed, or nil when that was the last (ZAP's active scan after its crawl). A
+  /// stage is started once, as a trigger is; its answer names the stage polled next.
+  func nextStage(after scanID: String, trigger: TriggerInput, baseURL: String, token: String)
+    -> HTTPRequest?
+
+  /// The id a stage's answer (2xx) gives, as polls and findings will name it.
+  func scanID(inStageAnswer response: HTTPResponse, after scanID: String) -> Result<
+    String, AnswerError
+  >
+
   /// The header values that carry the token, to redact in dry runs.
   func authorizationHeaders(token: String) -> [HTTPHeader]
 
@@ -62,6 +78,25 @@ public protocol ProviderAPI: Sendable {
 }
 
 extension ProviderAPI {
+  /// Status codes mean what HTTP says.
+  public func classify(_ response: HTTPResponse) -> AnswerClass {
+    AnswerClass.byStatus(response)
+  }
+
+  /// A scan of one stage.
+  public func nextStage(
+    after scanID: String, trigger: TriggerInput, baseURL: String, token: String
+  ) -> HTTPRequest? {
+    nil
+  }
+
+  /// A stage is answered as a trigger is.
+  public func scanID(inStageAnswer response: HTTPResponse, after scanID: String) -> Result<
+    String, AnswerError
+  > {
+    self.scanID(inTriggerAnswer: response)
+  }
+
   /// A vendor that lists no scans: its 409 names the scan a lost trigger created.
   public var recoversLostTriggers: Bool { false }
 

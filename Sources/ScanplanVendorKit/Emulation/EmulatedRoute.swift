@@ -12,4 +12,7 @@ public enum EmulatedRoute: Equatable, Sendable {
   /// A page of a completed scan's findings (of one of its results, where the vendor has
   /// them): `limit` findings from `offset`.
   case findings(scanID: String, result: String?, offset: Int, limit: Int)
+  /// A page of the findings of an asset's latest completed scan, for a vendor that lists
+  /// findings by target rather than by scan (ZAP's alerts of a base URL).
+  case assetFindings(asset: String, offset: Int, limit: Int)
 }

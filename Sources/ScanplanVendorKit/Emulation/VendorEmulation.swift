@@ -18,14 +18,23 @@ public protocol VendorEmulation: Sendable {
   var publishedTriggerLimit: (count: Int, per: Double)? { get }
 
   /// The endpoint a request is for, or nil for a path of the vendor's that is no
-  /// endpoint. `segments` are the path's, `query` its parameters.
-  func route(method: String, segments: [Substring], query: [String: String]) -> EmulatedRoute?
+  /// endpoint. `segments` are the path's, `query` its parameters, `body` what it carries.
+  func route(method: String, segments: [Substring], query: [String: String], body: [UInt8])
+    -> EmulatedRoute?
 
   /// Whether the request carries `token` where the vendor expects it.
   func isAuthorized(_ headers: [HTTPHeader], token: String) -> Bool
 
-  /// A trigger's body read, or the error it is answered with.
-  func trigger(_ body: [UInt8]) -> Result<EmulatedTrigger, EmulatedError>
+  /// A trigger read from its path, body or query (ZAP's actions are GETs, one path per
+  /// kind of scan), or the error it is answered with.
+  func trigger(segments: [Substring], body: [UInt8], query: [String: String]) -> Result<
+    EmulatedTrigger, EmulatedError
+  >
+
+  /// A scan's id as the vendor writes it: the emulator's `number`-th scan, in the
+  /// `series` of this emulator (so that ids differ across sandbox runs). A UUID unless the
+  /// vendor numbers its scans.
+  func scanID(number: Int, series: UInt16) -> String
 
   /// The answer to a trigger that created `scan`; `origin` is the emulator's
   /// `scheme://host:port`, for absolute `Location` headers.
@@ -59,6 +68,14 @@ public protocol VendorEmulation: Sendable {
 }
 
 extension VendorEmulation {
+  /// `5ca90000-SSSS-4000-8000-NNNNNNNNNNNN`.
+  public func scanID(number: Int, series: UInt16) -> String {
+    let hex = String(number, radix: 16)
+    let seriesHex = String(series, radix: 16)
+    return "5ca90000-" + String(repeating: "0", count: 4 - seriesHex.count) + seriesHex
+      + "-4000-8000-" + String(repeating: "0", count: max(0, 12 - hex.count)) + hex
+  }
+
   /// A vendor without results answers 404.
   public func results(_ scan: EmulatedScan, dialect: EmulatorDialect) -> EmulatedAnswer {
     error(EmulatedError(404, code: "not_found", "no such endpoint"), dialect: dialect)

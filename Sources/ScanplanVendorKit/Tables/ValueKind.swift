@@ -19,6 +19,10 @@ public indirect enum ValueKind: Sendable {
   case uuid
   /// An `https` URL, or `http` on a loopback host.
   case url
+  /// The address of a web application to scan: `http` or `https`, any host.
+  case webURL
+  /// Any text that is not empty (a policy name, a request body).
+  case text
   /// Exactly one environment reference, `${NAME}`.
   case token
   /// A path to a local file, relative to the plan.
@@ -58,6 +62,8 @@ public indirect enum ValueKind: Sendable {
     case .duration: return "a duration"
     case .uuid: return "a UUID"
     case .url: return "a URL"
+    case .webURL: return "an `http` or `https` URL"
+    case .text: return "text"
     case .token: return "an environment reference"
     case .path: return "a file path"
     case .choice(let choices): return "one of " + choices.map { "`\($0)`" }.joined(separator: ", ")
@@ -67,6 +73,12 @@ public indirect enum ValueKind: Sendable {
     case .map: return "a mapping of names"
     case .list: return "a list"
     }
+  }
+
+  /// Whether the kind is a credential reference (`.token`).
+  public var isToken: Bool {
+    if case .token = self { return true }
+    return false
   }
 
   /// A bound as people write it: `1`, `0.5`.

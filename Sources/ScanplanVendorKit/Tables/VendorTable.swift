@@ -37,6 +37,18 @@ public final class VendorTable: Sendable {
   /// Why no poll is sent sooner than a second after the last, in the vendor's words,
   /// when it says so; the help of a poll interval of 0.
   public let pollFloorNote: String?
+  /// The provider key that holds the credential, an environment reference: `token`, or
+  /// ZAP's `api_key`.
+  public let credentialKey: String
+  /// Whether `base_url` may be plain `http` to a host that is not loopback (with a
+  /// warning): a service run beside the job, such as a ZAP daemon in a CI container.
+  public let allowsPlainHTTP: Bool
+  /// `requests_per_second` when a provider sets none: the vendor's own budget, or a high
+  /// one for a service on the same machine.
+  public let defaultRequestsPerSecond: Double
+  /// `max_concurrent_scans` when a provider sets none; nil for no limit. A service that
+  /// runs its scans on the machine beside the job takes few at once.
+  public let defaultMaxConcurrentScans: Int?
 
   /// Poll settings in seconds.
   public struct PollDefaults: Sendable {
@@ -60,7 +72,9 @@ public final class VendorTable: Sendable {
     type: ProviderType, displayName: String, article: String, defaultBaseURL: String,
     apiPrefix: String, pollDefaults: PollDefaults, deadline: Deadline,
     triggersPerMinute: Double? = nil, oneScanAtATimePer: String? = nil,
-    pollFloorNote: String? = nil, assetFields: [Field], settings: [Field]
+    pollFloorNote: String? = nil, credentialKey: String = "token", allowsPlainHTTP: Bool = false,
+    defaultRequestsPerSecond: Double = 1, defaultMaxConcurrentScans: Int? = nil,
+    assetFields: [Field], settings: [Field]
   ) {
     self.type = type
     self.displayName = displayName
@@ -74,6 +88,10 @@ public final class VendorTable: Sendable {
     self.assetFields = assetFields
     self.settings = settings
     self.pollFloorNote = pollFloorNote
+    self.credentialKey = credentialKey
+    self.allowsPlainHTTP = allowsPlainHTTP
+    self.defaultRequestsPerSecond = defaultRequestsPerSecond
+    self.defaultMaxConcurrentScans = defaultMaxConcurrentScans
   }
 
   /// The body fields a scan's settings contribute, in table order: leaves set in the

@@ -10,7 +10,9 @@ struct InvictiEmulation: VendorEmulation {
   let refusesConcurrentScans = false
   let publishedTriggerLimit: (count: Int, per: Double)? = nil
 
-  func route(method: String, segments: [Substring], query: [String: String]) -> EmulatedRoute? {
+  func route(method: String, segments: [Substring], query: [String: String], body: [UInt8])
+    -> EmulatedRoute?
+  {
     guard segments.count >= 3, segments[2] == "scans" else { return nil }
     switch (method, segments.count) {
     case ("POST", 3):
@@ -39,7 +41,9 @@ struct InvictiEmulation: VendorEmulation {
     headers.first(named: "x-auth") == token
   }
 
-  func trigger(_ body: [UInt8]) -> Result<EmulatedTrigger, EmulatedError> {
+  func trigger(segments: [Substring], body: [UInt8], query: [String: String]) -> Result<
+    EmulatedTrigger, EmulatedError
+  > {
     guard let request = try? JSONParser().parse(body),
       let target = request["target_id"]?.stringValue,
       let profile = request["profile_id"]?.stringValue

@@ -14,7 +14,9 @@ struct S4EEmulation: VendorEmulation {
 
   private static let scanTypes = ["full", "quick", "web_app", "network", "api", "ssl"]
 
-  func route(method: String, segments: [Substring], query: [String: String]) -> EmulatedRoute? {
+  func route(method: String, segments: [Substring], query: [String: String], body: [UInt8])
+    -> EmulatedRoute?
+  {
     switch (method, segments.count) {
     case ("POST", 3) where segments[1] == "scan" && segments[2] == "create": return .trigger
     case ("GET", 4) where segments[1] == "scan" && segments[3] == "status":
@@ -36,7 +38,9 @@ struct S4EEmulation: VendorEmulation {
     headers.first(named: "authorization") == "Bearer " + token
   }
 
-  func trigger(_ body: [UInt8]) -> Result<EmulatedTrigger, EmulatedError> {
+  func trigger(segments: [Substring], body: [UInt8], query: [String: String]) -> Result<
+    EmulatedTrigger, EmulatedError
+  > {
     guard let request = try? JSONParser().parse(body), let asset = request["asset_id"]?.stringValue,
       let type = request["scan_type"]?.stringValue
     else {

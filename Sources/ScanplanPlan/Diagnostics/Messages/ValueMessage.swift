@@ -45,12 +45,14 @@ enum ValueMessage: DiagnosticMessage {
   case insecureURL(key: String, host: String)
   /// A URL that does not parse; `text` is clipped.
   case invalidURL(text: String, reason: String)
-  /// `${NAME:-literal}` as a token.
-  case tokenWithFallback
-  /// A token with text around its reference.
-  case tokenNotOneReference
-  /// A token written out.
-  case literalToken
+  /// Plain `http` to a host that is not loopback, where the vendor allows it.
+  case plainHTTP(key: String, host: String)
+  /// `${NAME:-literal}` as a credential.
+  case tokenWithFallback(key: String)
+  /// A credential with text around its reference.
+  case tokenNotOneReference(key: String)
+  /// A credential written out.
+  case literalToken(key: String)
 
   var code: DiagnosticCode {
     switch self {
@@ -67,6 +69,7 @@ enum ValueMessage: DiagnosticMessage {
       .invalidDuration
     case .credentialsInURL: .credentialsInURL
     case .insecureURL: .insecureURL
+    case .plainHTTP: .plainHTTP
     case .invalidURL: .invalidURL
     case .tokenWithFallback, .tokenNotOneReference, .literalToken: .literalToken
     }
@@ -103,10 +106,13 @@ enum ValueMessage: DiagnosticMessage {
     case .insecureURL(let key, let host):
       "`\(key)` uses plain `http` to `\(host)`; only loopback hosts may use `http`"
     case .invalidURL(let text, let reason): "`\(text)` is not a valid base URL: \(reason)"
-    case .tokenWithFallback: "`token` has a fallback, which puts a literal token in the plan"
-    case .tokenNotOneReference:
-      "`token` must be exactly one environment reference, with nothing around it"
-    case .literalToken: "`token` holds a literal token; plans live in git"
+    case .plainHTTP(let key, let host):
+      "`\(key)` uses plain `http` to `\(host)`: the credential and the findings cross the network unencrypted"
+    case .tokenWithFallback(let key):
+      "`\(key)` has a fallback, which puts a literal credential in the plan"
+    case .tokenNotOneReference(let key):
+      "`\(key)` must be exactly one environment reference, with nothing around it"
+    case .literalToken(let key): "`\(key)` holds a literal credential; plans live in git"
     }
   }
 
@@ -142,8 +148,12 @@ enum ValueMessage: DiagnosticMessage {
       ["use `https://`, or a loopback host (127.0.0.1, localhost, [::1]) for a local emulator"]
     case .invalidURL:
       ["a base URL looks like `https://api.example.com` or `https://example.com/prefix`"]
-    case .tokenWithFallback, .tokenNotOneReference, .literalToken:
-      ["store the token in an environment variable and write `token: ${S4E_API_TOKEN}`"]
+    case .plainHTTP:
+      ["keep the service on the job's own network (a CI service container), or use `https://`"]
+    case .tokenWithFallback(let key), .tokenNotOneReference(let key), .literalToken(let key):
+      [
+        "store it in an environment variable and write `\(key): ${NAME}`, such as `${\(key.uppercased())}`"
+      ]
     }
   }
 }

@@ -10,6 +10,9 @@ enum VendorFitMessage: DiagnosticMessage {
   /// An asset key of other vendors (`owners`), on an asset of `table`'s vendor.
   case assetKeyOfOtherVendor(
     key: String, owners: [VendorTable], provider: String, table: VendorTable)
+  /// A provider key of other vendors (their credential key), on a provider of `table`'s.
+  case providerKeyOfOtherVendor(
+    key: String, owners: [VendorTable], provider: String, table: VendorTable)
   /// A setting (a key path) of other vendors; `owner` names where it is written and
   /// `accepted` lists the keys the vendor takes there.
   case settingOfOtherVendor(
@@ -37,7 +40,9 @@ enum VendorFitMessage: DiagnosticMessage {
 
   var code: DiagnosticCode {
     switch self {
-    case .assetKeyOfOtherVendor, .settingOfOtherVendor, .valueOfOtherVendor: .wrongProviderType
+    case .assetKeyOfOtherVendor, .providerKeyOfOtherVendor, .settingOfOtherVendor,
+      .valueOfOtherVendor:
+      .wrongProviderType
     case .profileMismatch: .profileMismatch
     case .mixedProfile: .mixedProfile
     case .apiPrefixInBaseURL: .apiPrefixInBaseURL
@@ -51,6 +56,8 @@ enum VendorFitMessage: DiagnosticMessage {
   var message: String {
     switch self {
     case .assetKeyOfOtherVendor(let key, let owners, let provider, let table):
+      "`\(key)` is \(Self.phrase(owners)) key, but provider `\(provider)` is of type \(table.type.rawValue)"
+    case .providerKeyOfOtherVendor(let key, let owners, let provider, let table):
       "`\(key)` is \(Self.phrase(owners)) key, but provider `\(provider)` is of type \(table.type.rawValue)"
     case .settingOfOtherVendor(let key, let owners, let owner, let table, _):
       "`\(key)` is \(Self.phrase(owners)) setting, but \(owner) is of type \(table.type.rawValue)"
@@ -79,6 +86,8 @@ enum VendorFitMessage: DiagnosticMessage {
     switch self {
     case .assetKeyOfOtherVendor(_, _, _, let table):
       ["\(table.displayName) assets take " + Suggestions.list(table.assetFields.map(\.key))]
+    case .providerKeyOfOtherVendor(_, _, _, let table):
+      ["\(table.displayName) providers hold their credential in `\(table.credentialKey)`"]
     case .settingOfOtherVendor(let key, _, _, let table, let accepted):
       [Self.takes(table, place: key, accepted)]
     case .valueOfOtherVendor(let key, _, _, _, let table, let accepted):

@@ -1,0 +1,54 @@
+import ScanplanPlan
+import ScanplanVendorKit
+
+/// Scans of several stages (ZAP's active scan: a crawl, then the attack). When a stage
+/// completes and the vendor names a next one, the next stage is started, once, as a
+/// trigger is, and polled as the scan from then on; findings are read after the last.
+extension SchedulerCore {
+  /// The answer to a stage's start.
+  mutating func stageAnswered(_ job: RunPlan.Job, _ response: HTTPResponse, now: Double) {
+    let index = job.index
+    guard (200..<300).contains(response.status) else {
+      finish(index, failure(job, response, "start of the scan's next stage"), now: now)
+      return
+    }
+    let previous = records[index].scanID!
+    switch job.api.scanID(inStageAnswer: response, after: previous) {
+    case .failure(let error):
+      finish(
+        index,
+        .errored(
+          "the next stage was answered \(response.status), but \(error.message); it may have "
+            + "started, so it is not started again"),
+        now: now)
+    case .success(let scanID):
+      if let owner = owners[scanID], owner != index {
+        finish(
+          index,
+          .errored(
+            "the next stage was answered with scan \(scanID), which is already "
+              + "\(plan.jobs[owner].id)'s; not polling one scan as two"),
+          now: now)
+        return
+      }
+      owners[scanID] = index
+      records[index].scanID = scanID
+      records[index].progress = nil
+      runtimes[index].failures = 0
+      events.append(.staged(job: index, scanID: scanID))
+      runtimes[index].interval = Double(job.poll.initialInterval)
+      schedulePoll(job, after: runtimes[index].interval, now: now)
+    }
+  }
+
+  /// A stage's start that got no usable answer may have started it: the scan ends rather
+  /// than risk a second one.
+  mutating func stageLost(_ job: RunPlan.Job, _ cause: String, now: Double) {
+    finish(
+      job.index,
+      .errored(
+        "\(cause) to the start of the next stage; it may have started, so it is not "
+          + "started again"),
+      now: now)
+  }
+}
