@@ -28,6 +28,8 @@ if [ "$target" = plans ]; then
   find examples Tests/ScanplanPlanTests/Fixtures Tests/ScanplanCLITests/Goldens -name '*.yaml' -exec cp {} "$seeds"/ \;
 else
   python3 Fuzz/answer_seeds.py "$seeds"
+  # Every registered vendor's answer shapes, from its emulation.
+  SCANPLAN_FUZZ_SEEDS="$seeds" ".build-fuzz/release/$product"
 fi
 
 args=(

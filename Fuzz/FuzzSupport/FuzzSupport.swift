@@ -47,3 +47,15 @@ public func replayFiles(_ exercise: ([UInt8]) -> Void) {
     print("ok \(path)")
   }
 }
+
+/// Writes `bytes` to `path`, replacing it; false when it cannot.
+public func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+  guard let file = fopen(path, "wb") else { return false }
+  defer { fclose(file) }
+  return bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) } == bytes.count
+}
+
+/// The value of an environment variable, if set.
+public func environmentValue(_ name: String) -> String? {
+  getenv(name).map { String(cString: $0) }
+}

@@ -44,12 +44,22 @@ func exercise(_ bytes: [UInt8]) {
   public func fuzzMain(
     _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
   ) -> Int32 {
-    runFuzzer(argc, argv) { data, size in fuzzOneInput(data, size) }
+    // `Fuzz/run.sh` asks for the registered vendors' seeds first.
+    if let directory = environmentValue("SCANPLAN_FUZZ_SEEDS") {
+      return writeVendorSeeds(directory) ? 0 : 1
+    }
+    return runFuzzer(argc, argv) { data, size in fuzzOneInput(data, size) }
   }
 #else
   /// An ordinary build replays the files named on its command line.
   @main
   enum Replay {
-    static func main() { replayFiles(exercise) }
+    static func main() {
+      if let directory = environmentValue("SCANPLAN_FUZZ_SEEDS") {
+        if !writeVendorSeeds(directory) { fatalError("cannot write seeds to \(directory)") }
+        return
+      }
+      replayFiles(exercise)
+    }
   }
 #endif

@@ -16,6 +16,7 @@ let fuzzPlan: RunPlan = {
       wait: { type: s4e, base_url: "http://127.0.0.1:1", token: "${S}", requests_per_second: 5, on_conflict: wait, poll: { initial_interval: 1s, max_interval: 30s } }
       fail: { type: s4e, base_url: "http://127.0.0.1:2", token: "${S}", requests_per_second: 5, on_conflict: fail, triggers_per_minute: 10 }
       inv: { type: invicti, base_url: "http://127.0.0.1:3", token: "${I}", requests_per_second: 5, poll: { initial_interval: 1s, max_interval: 1m } }
+      \(sampleProviders)
     assets:
       - { name: a, provider: wait, asset_id: a1b2c3d4-e5f6-7890-abcd-ef1234567890, scans: [{ scan_type: quick }, { name: fire, scan_type: api, wait: false }] }
       - { name: b, provider: fail, asset_id: a1b2c3d4-e5f6-7890-abcd-ef1234567891, scans: [{ scan_type: full, options: { timeout: 1m } }] }
@@ -26,12 +27,37 @@ let fuzzPlan: RunPlan = {
         scans:
           - { profile_id: 11111111-1111-1111-1111-111111111112, fail_on: { critical: 1, info: 3 } }
           - { name: again, profile_id: 11111111-1111-1111-1111-111111111112 }
+
     """
-  let plan = PlanValidator(registry: Vendors.registry).validate(
-    SourceText(path: "fuzz.yaml", text: yaml)
-  ).plan!
-  return try! RunPlan.prepare([plan], environment: ["S": "s-token", "I": "i-token"]).get()
+    + sampleAssets
+  let validation = PlanValidator(registry: Vendors.registry).validate(
+    SourceText(path: "fuzz.yaml", text: yaml))
+  guard let plan = validation.plan else {
+    fatalError("the fuzz plan is not valid: \(validation.diagnostics.map(\.message))")
+  }
+  var environment = ["S": "s-token", "I": "i-token"]
+  for vendor in Vendors.all {
+    environment[VendorSample.credentialVariable(vendor.table)] = "\(vendor.type.rawValue)-key"
+  }
+  return try! RunPlan.prepare([plan], environment: environment).get()
 }()
+
+/// A provider of every registered vendor, from its table alone, so that a new vendor is
+/// fuzzed by being registered.
+let sampleProviders = Vendors.all.enumerated().map { index, vendor in
+  "sample-\(vendor.type.rawValue): { "
+    + VendorSample.providerEntries(vendor.table, baseURL: "http://127.0.0.1:\(10 + index)")
+    + ", requests_per_second: 5, poll: { initial_interval: 1s, max_interval: 1m } }"
+}.joined(separator: "\n  ")
+
+/// Two sample assets of every registered vendor.
+let sampleAssets = Vendors.all.map { vendor in
+  (0..<2).map { index in
+    "  - { name: sample-\(vendor.type.rawValue)-\(index), provider: sample-\(vendor.type.rawValue), "
+      + VendorSample.assetEntries(vendor.table, index: index) + ", scans: [{ "
+      + VendorSample.scanEntries(vendor.table) + " }] }\n"
+  }.joined()
+}.joined()
 
 /// Runs the scheduler on the plan, answering its requests from the script in the order
 /// it sends them, then with network errors once the script is spent. It must end, in a

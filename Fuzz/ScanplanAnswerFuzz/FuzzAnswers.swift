@@ -61,6 +61,13 @@ struct FuzzAnswers {
         status: statuses[Int(statusByte) % statuses.count], headers: headers, body: Array(rest)))
   }
 
+  /// An answer as a script holds it: its status (200 for one the table lacks), JSON, and
+  /// its body.
+  static func encode(_ answer: EmulatedAnswer) -> [UInt8] {
+    let status = statuses.firstIndex(of: answer.status) ?? 0
+    return [UInt8(status), 0x01, 0] + answer.body
+  }
+
   private static func split(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
     var chunks: [ArraySlice<UInt8>] = []
     var start = 0

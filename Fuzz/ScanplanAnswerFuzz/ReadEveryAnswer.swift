@@ -3,19 +3,22 @@ import ScanplanJSON
 import ScanplanVendorKit
 import ScanplanVendors
 
+/// What a plan of each vendor sends, from its table alone.
+let sampleTriggers = Vendors.all.map { VendorSample.triggerInput($0.table) }
+
 /// Every answer reader of every vendor on one answer. None may trap, and what each keeps
 /// of the server's words must be printable: a server must not write to a terminal.
 func readEveryAnswer(_ response: HTTPResponse) {
-  let trigger = TriggerInput(
-    assetKeys: [
-      AssetKey("target_id", "2df49409-ee21-4080-9640-eb46f4610054"),
-      AssetKey("asset_id", "a1b2c3d4-e5f6-7890-abcd-ef1234567890"),
-    ],
-    settings: ["profile_id": "11111111-1111-1111-1111-111111111112", "scan_type": "quick"])
-  for vendor in Vendors.all {
+  for (vendor, trigger) in zip(Vendors.all, sampleTriggers) {
     let api = vendor.api
-    switch api.scanID(inTriggerAnswer: response) {
-    case .success(let id): expectPrintable(id, "a trigger's scan id")
+    _ = api.classify(response)
+    switch api.scanID(inTriggerAnswer: response, trigger: trigger) {
+    case .success(let id):
+      expectPrintable(id, "a trigger's scan id")
+      switch api.scanID(inStageAnswer: response, after: id, trigger: trigger) {
+      case .success(let next): expectPrintable(next, "a stage's scan id")
+      case .failure(let error): expectPrintable(error.message, "a stage answer's error")
+      }
     case .failure(let error): expectPrintable(error.message, "a trigger answer's error")
     }
     if let id = api.scanID(inConflictAnswer: response) { expectPrintable(id, "a conflict's id") }

@@ -154,12 +154,16 @@ struct EmulatedScans: Sendable {
       counter += 1
       let pool = EmulatedScans.checks[severity]!
       let check = pool[place % pool.count]
-      let host = "app-" + scan.asset.prefix(8).lowercased() + ".example.test"
+      // An asset that is an address (ZAP's `url`) is where its findings are.
+      let origin =
+        scan.asset.hasPrefix("http")
+        ? String(scan.asset.reversed().drop { $0 == "/" }.reversed())
+        : "https://app-" + scan.asset.prefix(8).lowercased() + ".example.test"
       findings.append(
         EmulatedFinding(
           id: "f\(scan.number)-\(counter)", check: check.id, name: check.name, severity: severity,
           confidence: [100, 95, 80][place % 3],
-          url: "https://\(host)" + (check.path.isEmpty ? "" : "/" + check.path) + "/\(place)?id=1",
+          url: origin + (check.path.isEmpty ? "" : "/" + check.path) + "/\(place)?id=1",
           input: check.input, suppressed: suppressed, variant: place))
     }
     for severity in Severity.allCases {

@@ -43,7 +43,7 @@ import Testing
     ValueMessage.unreadableDuration(text: "5q", reason: "`q` is not a unit"),
     ValueMessage.credentialsInURL(key: "base_url"),
     ValueMessage.insecureURL(key: "base_url", host: "example.com"),
-    ValueMessage.invalidURL(text: "ht!tp", reason: "no scheme"),
+    ValueMessage.invalidURL(key: "base_url", text: "ht!tp", reason: "no scheme"),
     ValueMessage.tokenWithFallback(key: "token"),
     ValueMessage.tokenNotOneReference(key: "token"), ValueMessage.literalToken(key: "api_key"),
     ValueMessage.plainHTTP(key: "base_url", host: "zap"),

@@ -6,7 +6,7 @@ import Testing
 /// The registry: one place that lists the vendors, each complete and distinct.
 @Suite struct RegistryTests {
   @Test func everyVendorIsDistinctAndComplete() {
-    #expect(Vendors.types.map(\.rawValue) == ["s4e", "invicti"])
+    #expect(!Vendors.all.isEmpty)
     #expect(Set(Vendors.types.map(\.rawValue)).count == Vendors.all.count)
     for vendor in Vendors.all {
       #expect(vendor.api.type == vendor.type)
@@ -15,6 +15,12 @@ import Testing
       #expect(vendor.table.apiPrefix.hasPrefix("/") && !vendor.table.apiPrefix.hasSuffix("/"))
       #expect(vendor.emulation.pathPrefix.hasPrefix(vendor.table.apiPrefix + "/"))
       #expect(!vendor.emulation.sandboxToken.isEmpty)
+      // Names are what plans write: lowercase, no spaces.
+      #expect(vendor.type.rawValue.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" })
+      // The emulator tells vendors apart by their paths.
+      for other in Vendors.all where other.type != vendor.type {
+        #expect(other.emulation.pathPrefix != vendor.emulation.pathPrefix)
+      }
       // Every scan has a deadline, so every run ends.
       #expect(vendor.table.deadline.seconds { _ in nil } > 0)
     }

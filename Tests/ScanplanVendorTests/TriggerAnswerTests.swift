@@ -99,7 +99,11 @@ import Testing
 
   @Test(arguments: cases)
   func readsTheScanIDOrSaysWhyNot(_ test: AnswerCase) {
-    #expect(outcome(test.api.scanID(inTriggerAnswer: test.response)) == test.expected)
+    #expect(
+      outcome(
+        test.api.scanID(
+          inTriggerAnswer: test.response, trigger: TriggerInput(assetKeys: [], settings: [:])))
+        == test.expected)
   }
 
   @Test func aConflictNamesTheRunningScanInEveryShape() {

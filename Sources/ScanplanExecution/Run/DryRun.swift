@@ -17,6 +17,9 @@ public struct DryRun: Sendable {
     public let provider: String
     /// The trigger request.
     public let request: HTTPRequest
+    /// The requests of the scan's later stages, each sent once the one before completes
+    /// (ZAP's attack after its crawl).
+    public let laterStages: [HTTPRequest]
     /// The provider's `ca_file` as written, when it trusts its own authorities.
     public let caFile: String?
   }
@@ -62,11 +65,11 @@ public struct DryRun: Sendable {
           for value in scan.templates {
             _ = resolver.resolve(value.template, for: "scan `\(scan.id)`")
           }
-          let request = provider.writtenTriggerRequest(for: scan)
           entries.append(
             Entry(
               id: scan.id, location: plan.location(of: scan),
-              provider: provider.name, request: request, caFile: provider.caFile))
+              provider: provider.name, request: provider.writtenTriggerRequest(for: scan),
+              laterStages: provider.writtenLaterStages(for: scan), caFile: provider.caFile))
         }
       }
     }
@@ -86,13 +89,10 @@ public struct DryRun: Sendable {
     var output = ""
     for entry in entries {
       output += "\(entry.id)  (\(entry.provider), \(entry.location))\n"
-      output += "  \(entry.request.method) \(entry.request.url)\n"
       if let caFile = entry.caFile { output += "  (TLS trusts the authorities in \(caFile))\n" }
-      for header in entry.request.headers { output += "  \(header.name): \(header.value)\n" }
-      if let body = entry.request.body, let json = try? JSONParser().parse(body) {
-        let pretty = JSONWriter.pretty(json).split(separator: "\n").map { "  " + $0 }.joined(
-          separator: "\n")
-        output += "\n" + pretty + "\n"
+      output += Self.text(entry.request)
+      for stage in entry.laterStages {
+        output += "  then, once the stage before has completed:\n" + Self.text(stage)
       }
       output += "\n"
     }
@@ -114,21 +114,17 @@ public struct DryRun: Sendable {
   /// The documented JSON document.
   public func json() -> String {
     let scans: [JSONValue] = entries.map { entry in
-      var headers = JSONObject()
-      for header in entry.request.headers { headers[header.name] = .string(header.value) }
-      var request: JSONObject = [
-        "method": .string(entry.request.method), "url": .string(entry.request.url),
-        "headers": .object(headers),
-      ]
+      var request = Self.json(entry.request)
       if let caFile = entry.caFile { request["ca_file"] = .string(caFile) }
-      if let body = entry.request.body, let json = try? JSONParser().parse(body) {
-        request["body"] = json
-      }
-      return .object([
+      var scan: JSONObject = [
         "id": .string(entry.id), "provider": .string(entry.provider),
         "location": .string(entry.location),
         "request": .object(request),
-      ])
+      ]
+      if !entry.laterStages.isEmpty {
+        scan["later_stages"] = .array(entry.laterStages.map { .object(Self.json($0)) })
+      }
+      return .object(scan)
     }
     let environment: [JSONValue] = variables.map { variable in
       var object: JSONObject = [
@@ -143,5 +139,44 @@ public struct DryRun: Sendable {
     ]
     if let notice { document["notice"] = .string(notice) }
     return JSONWriter.pretty(.object(document))
+  }
+
+  /// A request for people: method and URL, headers, the body laid out.
+  private static func text(_ request: HTTPRequest) -> String {
+    var output = "  \(request.method) \(Self.shown(request.url))\n"
+    for header in request.headers { output += "  \(header.name): \(header.value)\n" }
+    if let body = request.body, let json = try? JSONParser().parse(body) {
+      let pretty = JSONWriter.pretty(json).split(separator: "\n").map { "  " + $0 }.joined(
+        separator: "\n")
+      output += "\n" + pretty + "\n"
+    }
+    return output
+  }
+
+  /// A request as the JSON document has it.
+  private static func json(_ request: HTTPRequest) -> JSONObject {
+    var headers = JSONObject()
+    for header in request.headers { headers[header.name] = .string(header.value) }
+    var object: JSONObject = [
+      "method": .string(request.method), "url": .string(Self.shown(request.url)),
+      "headers": .object(headers),
+    ]
+    if let body = request.body, let json = try? JSONParser().parse(body) { object["body"] = json }
+    return object
+  }
+
+  /// A URL with the environment references a query percent-encoded written as the plan
+  /// writes them (`${API_URL}`, not `%24%7BAPI_URL%7D`): what a person looks for.
+  static func shown(_ url: String) -> String {
+    guard url.contains("%24%7B") else { return url }
+    var output = ""
+    var rest = Substring(url)
+    while let open = rest.firstRange(of: "%24%7B") {
+      output += rest[..<open.lowerBound]
+      guard let close = rest[open.upperBound...].firstRange(of: "%7D") else { break }
+      output += "${" + PercentEncoding.decode(rest[open.upperBound..<close.lowerBound]) + "}"
+      rest = rest[close.upperBound...]
+    }
+    return output + rest
   }
 }

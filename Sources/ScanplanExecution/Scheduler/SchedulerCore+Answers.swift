@@ -90,7 +90,7 @@ extension SchedulerCore {
       finish(index, failure(job, response, "trigger"), now: now)
       return
     }
-    switch job.api.scanID(inTriggerAnswer: response) {
+    switch job.api.scanID(inTriggerAnswer: response, trigger: job.triggerInput) {
     case .failure(let error):
       // The scan may exist: a second trigger could make another. A state file keeps the
       // attempt, so a later run finds it first.

@@ -12,8 +12,11 @@ extension SchedulerCore {
       finish(index, failure(job, response, "start of the scan's next stage"), now: now)
       return
     }
-    let previous = records[index].scanID!
-    switch job.api.scanID(inStageAnswer: response, after: previous) {
+    guard let previous = records[index].scanID else {
+      finish(index, .errored("a stage was answered for a scan without an id"), now: now)
+      return
+    }
+    switch job.api.scanID(inStageAnswer: response, after: previous, trigger: job.triggerInput) {
     case .failure(let error):
       finish(
         index,

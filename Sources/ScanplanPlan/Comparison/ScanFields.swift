@@ -1,4 +1,5 @@
 import ScanplanJSON
+import ScanplanSupport
 import ScanplanVendorKit
 
 /// What a scan does, as named fields to compare: its provider, the trigger request it
@@ -20,12 +21,11 @@ struct ScanFields {
     }
     add("provider", .string(provider.name))
     add("type", .string(provider.type.rawValue))
-    let request = provider.writtenTriggerRequest(for: scan)
-    add("request.method", .string(request.method))
-    add("request.url", .string(request.url))
+    Self.request(provider.writtenTriggerRequest(for: scan), prefix: "request", into: &fields)
     add("request.token", .string(provider.tokenReference))
-    if let body = request.body, let json = try? JSONParser().parse(body) {
-      Self.flatten(json, prefix: "request.body", into: &fields)
+    // A later stage (ZAP's attack after its crawl) is part of what the scan does.
+    for (index, stage) in provider.writtenLaterStages(for: scan).enumerated() {
+      Self.request(stage, prefix: "stage\(index + 2)", into: &fields)
     }
     add("request.ca_file", provider.caFile.map(JSONValue.string))
     add("poll.initial_interval", .int(provider.poll.initialInterval))
@@ -41,6 +41,26 @@ struct ScanFields {
     add("budget.triggers_per_minute", provider.triggersPerMinute.map(Self.number))
     add("budget.max_concurrent_scans", provider.maxConcurrentScans.map(JSONValue.int))
     self.fields = fields
+  }
+
+  /// A request's method, its URL without the query, each query parameter, and each
+  /// body leaf: a changed option reads as itself, not as a whole new URL.
+  static func request(_ request: HTTPRequest, prefix: String, into fields: inout [Field]) {
+    fields.append(Field(name: prefix + ".method", value: .string(request.method)))
+    let parts = request.url.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+    fields.append(Field(name: prefix + ".url", value: .string(String(parts[0]))))
+    if parts.count == 2 {
+      for pair in parts[1].split(separator: "&") {
+        let nameValue = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        fields.append(
+          Field(
+            name: prefix + ".query." + PercentEncoding.decode(nameValue[0]),
+            value: .string(nameValue.count == 2 ? PercentEncoding.decode(nameValue[1]) : "")))
+      }
+    }
+    if let body = request.body, let json = try? JSONParser().parse(body) {
+      flatten(json, prefix: prefix + ".body", into: &fields)
+    }
   }
 
   /// Objects become one field per leaf (`request.body.options.max_depth`); lists stay

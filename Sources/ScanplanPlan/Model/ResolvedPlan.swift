@@ -92,6 +92,11 @@ public struct ResolvedProvider: Sendable {
   public func writtenTriggerRequest(for scan: ResolvedScan) -> HTTPRequest {
     vendor.api.triggerRequest(scan.triggerInput, baseURL: baseURL, token: tokenReference)
   }
+
+  /// The requests of a scan's later stages as written, as `writtenTriggerRequest`.
+  public func writtenLaterStages(for scan: ResolvedScan) -> [HTTPRequest] {
+    vendor.api.laterStages(scan.triggerInput, baseURL: baseURL, token: tokenReference)
+  }
 }
 
 /// One setting of a scan after merging, with the place its value came from.

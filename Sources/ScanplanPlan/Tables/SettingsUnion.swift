@@ -113,7 +113,8 @@ enum SettingsUnion {
     case (.number(.atLeast(let a)), .number(.atLeast(let b))): a == b
     case (.name, .name), (.providerReference, .providerReference),
       (.profileReference, .profileReference), (.boolean, .boolean), (.duration, .duration),
-      (.uuid, .uuid), (.url, .url), (.token, .token), (.path, .path), (.version, .version),
+      (.uuid, .uuid), (.url, .url), (.webURL, .webURL), (.text, .text), (.token, .token),
+      (.path, .path), (.version, .version),
       (.affirmation, .affirmation):
       true
     default: false

@@ -142,7 +142,7 @@ extension NodeReader {
       case .insecure(let host):
         report(ValueMessage.insecureURL(key: key, host: host), at: range)
       case .malformed(let reason):
-        report(ValueMessage.invalidURL(text: Self.clip(text), reason: reason), at: range)
+        report(ValueMessage.invalidURL(key: key, text: Self.clip(text), reason: reason), at: range)
       }
       return nil
     case .success(let url):
@@ -163,7 +163,7 @@ extension NodeReader {
       report(ValueMessage.credentialsInURL(key: key), at: range)
       return nil
     case .failure(.malformed(let reason)):
-      report(ValueMessage.invalidURL(text: Self.clip(text), reason: reason), at: range)
+      report(ValueMessage.invalidURL(key: key, text: Self.clip(text), reason: reason), at: range)
       return nil
     case .failure(.insecure), .success:
       return .string(text)

@@ -34,24 +34,39 @@ extension PlanBuilder {
     findCycles()
   }
 
-  /// A profile's keys must all fit one provider type, or no scan could use it.
+  /// A profile's keys must all fit one provider type, or no scan could use it. A key
+  /// several vendors share (`scan_type`) fits each of them; the profile is mixed when no
+  /// vendor takes every key.
   mutating func checkMixed(_ name: String, at range: SourceRange, layer: SettingsLayer)
     -> Bool
   {
-    var byType: [ProviderType: SettingsLayer.TopKey] = [:]
-    for key in layer.topKeys(in: document, format: format) where key.field.vendors.count == 1 {
-      let type = key.field.vendors.first!
-      if byType[type] == nil { byType[type] = key }
+    var fitting: Set<ProviderType>?
+    var seen: [SettingsLayer.TopKey] = []
+    var clash: (SettingsLayer.TopKey, SettingsLayer.TopKey)?
+    for key in layer.topKeys(in: document, format: format) where !key.field.vendors.isEmpty {
+      let narrowed = (fitting ?? key.field.vendors).intersection(key.field.vendors)
+      if narrowed.isEmpty {
+        // The earlier key no vendor shares with this one, or else the first.
+        let earlier = seen.first { $0.field.vendors.isDisjoint(with: key.field.vendors) } ?? seen[0]
+        clash = (earlier, key)
+        break
+      }
+      fitting = narrowed
+      seen.append(key)
     }
-    guard byType.count > 1 else { return false }
-    let sorted = format.registry.ordered(Set(byType.keys)).map { ($0, byType[$0]!) }
-    let keys = sorted.map {
-      (vendor: format.vendor($0.0).table.displayName, key: $0.1.field.key)
+    guard let (first, second) = clash else { return false }
+    let keys = [first, second].map { key in
+      (
+        vendor: format.registry.ordered(key.field.vendors).map {
+          format.vendor($0).table.displayName
+        }.joined(separator: " and "),
+        key: key.field.key
+      )
     }
     reader.report(
       VendorFitMessage.mixedProfile(name: name, keys: keys), at: range,
-      notes: zip(keys, sorted).map {
-        .init(.vendorKey(key: $0.key, vendor: $0.vendor), at: $1.1.range)
+      notes: zip(keys, [first, second]).map {
+        .init(.vendorKey(key: $0.key, vendor: $0.vendor), at: $1.range)
       })
     return true
   }

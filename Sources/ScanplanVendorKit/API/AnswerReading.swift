@@ -80,7 +80,7 @@ package enum AnswerReading {
     let segments = text.split(separator: "/")
     guard let position = segments.indices.dropLast().last(where: { segments[$0] == collection })
     else { return nil }
-    return usableID(percentDecoded(segments[position + 1]))
+    return usableID(PercentEncoding.decode(segments[position + 1]))
   }
 
   /// An id as the runner keeps it: non-empty, at most `textLimit` characters, nothing
@@ -172,40 +172,5 @@ package enum AnswerReading {
     case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
     default: return false
     }
-  }
-
-  private static func percentDecoded(_ text: Substring) -> String {
-    guard text.contains("%") else { return String(text) }
-    var bytes: [UInt8] = []
-    var index = text.utf8.startIndex
-    let utf8 = text.utf8
-    while index < utf8.endIndex {
-      let byte = utf8[index]
-      if byte == UInt8(ascii: "%"),
-        let high = utf8.index(index, offsetBy: 1, limitedBy: utf8.endIndex),
-        high < utf8.endIndex, let low = utf8.index(high, offsetBy: 1, limitedBy: utf8.endIndex),
-        low < utf8.endIndex, let value = hexValue(utf8[high], utf8[low])
-      {
-        bytes.append(value)
-        index = utf8.index(after: low)
-      } else {
-        bytes.append(byte)
-        index = utf8.index(after: index)
-      }
-    }
-    return String(validating: bytes, as: UTF8.self) ?? String(text)
-  }
-
-  private static func hexValue(_ high: UInt8, _ low: UInt8) -> UInt8? {
-    func digit(_ byte: UInt8) -> UInt8? {
-      switch byte {
-      case 0x30...0x39: return byte - 0x30
-      case 0x41...0x46: return byte - 0x41 + 10
-      case 0x61...0x66: return byte - 0x61 + 10
-      default: return nil
-      }
-    }
-    guard let high = digit(high), let low = digit(low) else { return nil }
-    return high << 4 | low
   }
 }

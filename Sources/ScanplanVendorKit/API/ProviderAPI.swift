@@ -11,8 +11,12 @@ public protocol ProviderAPI: Sendable {
   /// The request that asks how a scan stands.
   func pollRequest(scanID: String, baseURL: String, token: String) -> HTTPRequest
 
-  /// The scan id a successful trigger answer (2xx) gives, or why there is none.
-  func scanID(inTriggerAnswer response: HTTPResponse) -> Result<String, AnswerError>
+  /// The scan id a successful trigger answer (2xx) to `trigger` gives, or why there is
+  /// none. The trigger says what was started, for a vendor whose answer does not (ZAP's
+  /// `{"scan": "3"}` is a crawl's or an attack's).
+  func scanID(inTriggerAnswer response: HTTPResponse, trigger: TriggerInput) -> Result<
+    String, AnswerError
+  >
 
   /// The running scan a 409 to a trigger names, if it names one.
   func scanID(inConflictAnswer response: HTTPResponse) -> String?
@@ -36,10 +40,13 @@ public protocol ProviderAPI: Sendable {
   func nextStage(after scanID: String, trigger: TriggerInput, baseURL: String, token: String)
     -> HTTPRequest?
 
+  /// The requests of the stages after the trigger, in order, as a dry run shows them.
+  func laterStages(_ trigger: TriggerInput, baseURL: String, token: String) -> [HTTPRequest]
+
   /// The id a stage's answer (2xx) gives, as polls and findings will name it.
-  func scanID(inStageAnswer response: HTTPResponse, after scanID: String) -> Result<
-    String, AnswerError
-  >
+  func scanID(
+    inStageAnswer response: HTTPResponse, after scanID: String, trigger: TriggerInput
+  ) -> Result<String, AnswerError>
 
   /// The header values that carry the token, to redact in dry runs.
   func authorizationHeaders(token: String) -> [HTTPHeader]
@@ -90,11 +97,18 @@ extension ProviderAPI {
     nil
   }
 
+  /// No stage after the trigger.
+  public func laterStages(_ trigger: TriggerInput, baseURL: String, token: String)
+    -> [HTTPRequest]
+  {
+    []
+  }
+
   /// A stage is answered as a trigger is.
-  public func scanID(inStageAnswer response: HTTPResponse, after scanID: String) -> Result<
-    String, AnswerError
-  > {
-    self.scanID(inTriggerAnswer: response)
+  public func scanID(
+    inStageAnswer response: HTTPResponse, after scanID: String, trigger: TriggerInput
+  ) -> Result<String, AnswerError> {
+    self.scanID(inTriggerAnswer: response, trigger: trigger)
   }
 
   /// A vendor that lists no scans: its 409 names the scan a lost trigger created.

@@ -7,7 +7,9 @@ import ScanplanVendorKit
 /// object per `GET` or a `scans` list, errors as `{"code", "reason", "details"}`.
 extension InvictiAPI {
   /// `scan_id` of the body, or else the id in `Location`.
-  func scanID(inTriggerAnswer response: HTTPResponse) -> Result<String, AnswerError> {
+  func scanID(inTriggerAnswer response: HTTPResponse, trigger: TriggerInput) -> Result<
+    String, AnswerError
+  > {
     // The reference's 201 may have no body at all: only `Location` counts then.
     var bodyProblem: AnswerError?
     if let object = AnswerReading.objectIfAny(response) {

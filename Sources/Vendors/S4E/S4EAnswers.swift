@@ -11,7 +11,9 @@ extension S4EAPI {
   }
 
   /// `scan_id` of the answer (201).
-  func scanID(inTriggerAnswer response: HTTPResponse) -> Result<String, AnswerError> {
+  func scanID(inTriggerAnswer response: HTTPResponse, trigger: TriggerInput) -> Result<
+    String, AnswerError
+  > {
     let object: JSONObject
     switch AnswerReading.object(response, what: "trigger answer") {
     case .failure(let error): return .failure(error)

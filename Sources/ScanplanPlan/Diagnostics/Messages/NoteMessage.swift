@@ -22,7 +22,7 @@ enum NoteMessage: Sendable, Equatable {
     switch self {
     case .firstAsset(let name): "the first asset named `\(name)` is here"
     case .firstScan(let name): "the first scan named `\(name)` is here"
-    case .vendorKey(let key, let vendor): "`\(key)` is a \(vendor) key"
+    case .vendorKey(let key, let vendor): "`\(key)` is a key of \(vendor)"
     case .extendsHere(let profile, let base): "`\(profile)` extends `\(base)` here"
     case .maxIntervalSetHere: "`max_interval` is set here"
     case .setInProfile(let key, let profile): "`\(key)` is set here, in profile `\(profile)`"

@@ -44,7 +44,7 @@ enum ValueMessage: DiagnosticMessage {
   /// `http` to a host other than loopback.
   case insecureURL(key: String, host: String)
   /// A URL that does not parse; `text` is clipped.
-  case invalidURL(text: String, reason: String)
+  case invalidURL(key: String, text: String, reason: String)
   /// Plain `http` to a host that is not loopback, where the vendor allows it.
   case plainHTTP(key: String, host: String)
   /// `${NAME:-literal}` as a credential.
@@ -105,7 +105,7 @@ enum ValueMessage: DiagnosticMessage {
     case .credentialsInURL(let key): "`\(key)` holds a user name or password; plans live in git"
     case .insecureURL(let key, let host):
       "`\(key)` uses plain `http` to `\(host)`; only loopback hosts may use `http`"
-    case .invalidURL(let text, let reason): "`\(text)` is not a valid base URL: \(reason)"
+    case .invalidURL(let key, let text, let reason): "`\(text)` is not a valid `\(key)`: \(reason)"
     case .plainHTTP(let key, let host):
       "`\(key)` uses plain `http` to `\(host)`: the credential and the findings cross the network unencrypted"
     case .tokenWithFallback(let key):

@@ -1,0 +1,143 @@
+import ScanplanExecution
+import ScanplanJSON
+import ScanplanPlan
+import ScanplanVendorKit
+import ScanplanVendors
+import ScanplanYAML
+import Testing
+
+/// Scans of several stages, on every registered vendor whose sample scan has them (ZAP's
+/// crawl, then attack), in virtual time: the next stage starts once, after the stage
+/// before completes, and a stage that cannot be started fails its scan closed.
+@Suite struct StageTests {
+  /// Vendors whose sample scan has a stage after its trigger.
+  static let staged: [String] = Vendors.all.filter { vendor in
+    !vendor.api.laterStages(
+      VendorSample.triggerInput(vendor.table), baseURL: "", token: ""
+    ).isEmpty
+  }.map(\.type.rawValue)
+
+  struct Script {
+    let plan: RunPlan
+    let trigger: String
+    let stage: String
+    let vendor: Vendor
+
+    init(_ name: String) throws {
+      let type = try #require(Vendors.type(named: name))
+      let vendor = try #require(Vendors.registry.vendor(type))
+      let table = vendor.table
+      let yaml = """
+        version: 1
+        providers:
+          p: { \(VendorSample.providerEntries(table, baseURL: table.defaultBaseURL)), poll: { initial_interval: 5s, max_interval: 5s } }
+        assets:
+          - { name: a, provider: p, \(VendorSample.assetEntries(table, index: 0)), scans: [{ \(VendorSample.scanEntries(table)) }] }
+        """
+      let validation = PlanValidator(registry: Vendors.registry).validate(
+        SourceText(path: "plan.yaml", text: yaml))
+      let resolved = try #require(validation.plan)
+      plan = try RunPlan.prepare(
+        [resolved], environment: [VendorSample.credentialVariable(table): "k"]
+      ).get()
+      let input = resolved.scans[0].triggerInput
+      trigger = vendor.api.triggerRequest(input, baseURL: table.defaultBaseURL, token: "k").url
+      stage = vendor.api.laterStages(input, baseURL: table.defaultBaseURL, token: "k")[0].url
+      self.vendor = vendor
+    }
+
+    /// The emulation's answers: a created scan, then completed polls and empty findings;
+    /// the stage's start answered by `stage`.
+    func answers(
+      stage answer: @escaping () -> Result<HTTPResponse, TransportError>
+    ) -> (HTTPRequest, Double) -> (Result<HTTPResponse, TransportError>, latency: Double) {
+      let emulation = vendor.emulation
+      let trigger = self.trigger
+      let stage = self.stage
+      var number = 0
+      func scan(_ phase: EmulatedPhase) -> EmulatedScan {
+        EmulatedScan(
+          id: emulation.scanID(number: number, series: 0), asset: "a", echoed: [:], phase: phase,
+          progress: 100, severities: [:], startDate: "2026-12-02T10:00:00Z")
+      }
+      func response(_ answer: EmulatedAnswer) -> Result<HTTPResponse, TransportError> {
+        .success(HTTPResponse(status: answer.status, headers: answer.headers, body: answer.body))
+      }
+      return { request, _ in
+        if request.url == trigger {
+          number += 1
+          return (response(emulation.created(scan(.queued(0)), origin: "", dialect: .seed)), 0.1)
+        }
+        if request.url == stage {
+          number += 1
+          return (answer(), 0.1)
+        }
+        if request.url.contains("alert") || request.url.contains("finding") {
+          return (
+            response(
+              emulation.findings(
+                [], of: scan(.completed), offset: 0, limit: 100, total: 0, dialect: .seed)), 0.1
+          )
+        }
+        return (response(emulation.status(scan(.completed), dialect: .seed)), 0.1)
+      }
+    }
+  }
+
+  @Test(arguments: staged) func theNextStageStartsOnceAfterTheFirstCompletes(_ name: String)
+    throws
+  {
+    let script = try Script(name)
+    let emulation = script.vendor.emulation
+    let simulation = Simulation(
+      script.plan,
+      answer: script.answers {
+        let created = emulation.created(
+          EmulatedScan(
+            id: emulation.scanID(number: 2, series: 0), asset: "a", echoed: [:], phase: .queued(0),
+            progress: 0, severities: [:], startDate: ""), origin: "", dialect: .seed)
+        return .success(
+          HTTPResponse(status: created.status, headers: created.headers, body: created.body))
+      })
+    #expect(simulation.run())
+    #expect(simulation.outcome("a/scan") == .completed)
+    let urls = simulation.sent.map(\.request.url)
+    #expect(urls.filter { $0 == script.stage }.count == 1)
+    let trigger = try #require(urls.firstIndex(of: script.trigger))
+    let stage = try #require(urls.firstIndex(of: script.stage))
+    // At least one poll of the first stage came between.
+    #expect(stage > trigger + 1)
+    #expect(
+      simulation.events.contains {
+        if case .staged = $0.event { return true } else { return false }
+      })
+  }
+
+  @Test(arguments: staged) func aStageRefusedFailsTheScanWithTheReason(_ name: String) throws {
+    let script = try Script(name)
+    let error = script.vendor.emulation.error(
+      EmulatedError(400, code: "url_not_found", "URL Not Found in the Scan Tree"), dialect: .seed)
+    let simulation = Simulation(
+      script.plan,
+      answer: script.answers {
+        .success(HTTPResponse(status: error.status, headers: error.headers, body: error.body))
+      })
+    #expect(simulation.run())
+    let outcome = try #require(simulation.outcome("a/scan"))
+    #expect(outcome != .completed)
+    #expect(outcome.reason?.contains("next stage") == true, "\(outcome)")
+    #expect(outcome.reason?.contains("URL Not Found") == true, "\(outcome)")
+  }
+
+  @Test(arguments: staged) func aStageWithoutAnAnswerIsNotStartedTwice(_ name: String) throws {
+    let script = try Script(name)
+    let simulation = Simulation(
+      script.plan,
+      answer: script.answers { .failure(TransportError(.timeout, "no answer within 30 s")) })
+    #expect(simulation.run())
+    let outcome = try #require(simulation.outcome("a/scan"))
+    #expect(outcome.label == "errored", "\(outcome)")
+    #expect(outcome.reason?.contains("not started again") == true, "\(outcome)")
+    #expect(simulation.sent.filter { $0.request.url == script.stage }.count == 1)
+  }
+}
