@@ -74,8 +74,14 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .target(
+      name: "ScanplanZAP",
+      dependencies: ["ScanplanVendorKit", "ScanplanJSON", "ScanplanSupport"],
+      path: "Sources/Vendors/ZAP",
+      swiftSettings: swiftSettings
+    ),
+    .target(
       name: "ScanplanVendors",
-      dependencies: ["ScanplanVendorKit", "ScanplanS4E", "ScanplanInvicti"],
+      dependencies: ["ScanplanVendorKit", "ScanplanS4E", "ScanplanInvicti", "ScanplanZAP"],
       path: "Sources/Vendors/Registry",
       swiftSettings: swiftSettings
     ),
@@ -210,6 +216,15 @@ let package = Package(
       name: "ScanplanVendorTests",
       dependencies: [
         "ScanplanVendorKit", "ScanplanVendors", "ScanplanS4E", "ScanplanInvicti", "ScanplanJSON",
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "ScanplanZAPTests",
+      dependencies: [
+        "ScanplanZAP", "ScanplanVendorKit", "ScanplanVendors", "ScanplanJSON", "ScanplanPlan",
+        "ScanplanExecution", "ScanplanEmulator", "ScanplanReport", "ScanplanSupport",
+        "ScanplanYAML",
       ],
       swiftSettings: swiftSettings
     ),

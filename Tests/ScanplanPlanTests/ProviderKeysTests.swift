@@ -101,7 +101,8 @@ import Testing
         """)
     #expect(
       validation.diagnostics.first?.help == [
-        "environment references are resolved in `base_url`, `token`, `ca_file`, `asset_id`, `target_id` and `profile_id`"
+        "environment references are resolved in `base_url`, `token`, `api_key`, `ca_file`, "
+          + "`asset_id`, `target_id`, `url` and `profile_id`"
       ])
   }
 }

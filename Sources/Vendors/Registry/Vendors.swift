@@ -1,13 +1,14 @@
 import ScanplanInvicti
 import ScanplanS4E
 import ScanplanVendorKit
+import ScanplanZAP
 
 /// The vendors this build of scanplan speaks. The executable hands this registry to every
 /// part that needs vendors; adding one is its folder and a line here
 /// (docs/adding-a-vendor.md).
 public enum Vendors {
   /// Every vendor, in the order docs and messages list them.
-  public static let registry = VendorRegistry([S4E.vendor, Invicti.vendor])
+  public static let registry = VendorRegistry([S4E.vendor, Invicti.vendor, ZAP.vendor])
 }
 
 extension Vendors {

@@ -1,0 +1,172 @@
+import Foundation
+import ScanplanEmulator
+import ScanplanExecution
+import ScanplanPlan
+import ScanplanReport
+import ScanplanSupport
+import ScanplanVendorKit
+import ScanplanVendors
+import ScanplanYAML
+import ScanplanZAP
+import Synchronization
+import Testing
+
+/// The operations of ZAP's `openapi.yaml` (zaproxy/zap-api-docs) that scanplan may send,
+/// with their parameters as the document lists them; a copy, kept here so that a request
+/// that drifts from ZAP's API fails a test.
+enum ZAPOperations {
+  struct Operation {
+    let id: String
+    let parameters: Set<String>
+    let required: Set<String>
+  }
+
+  static let byPath: [String: Operation] = [
+    "/JSON/spider/action/scan/": Operation(
+      id: "spiderActionScan",
+      parameters: ["url", "maxChildren", "recurse", "contextName", "subtreeOnly"],
+      required: []),
+    "/JSON/spider/view/status/": Operation(
+      id: "spiderViewStatus", parameters: ["scanId"], required: []),
+    "/JSON/spider/view/scans/": Operation(id: "spiderViewScans", parameters: [], required: []),
+    "/JSON/ascan/action/scan/": Operation(
+      id: "ascanActionScan",
+      parameters: [
+        "url", "recurse", "inScopeOnly", "scanPolicyName", "method", "postData", "contextId",
+      ], required: []),
+    "/JSON/ascan/view/status/": Operation(
+      id: "ascanViewStatus", parameters: ["scanId"], required: []),
+    "/JSON/ascan/view/scans/": Operation(id: "ascanViewScans", parameters: [], required: []),
+    "/JSON/alert/view/alerts/": Operation(
+      id: "alertViewAlerts", parameters: ["baseurl", "start", "count", "riskId"], required: []),
+  ]
+}
+
+/// Keeps every URL a run sends.
+final class URLRecorder: HTTPTransport {
+  let inner: any HTTPTransport
+  private let urls = Mutex<[String]>([])
+  init(_ inner: any HTTPTransport) { self.inner = inner }
+  var sent: [String] { urls.withLock { $0 } }
+  func send(_ request: HTTPRequest) async -> Result<HTTPResponse, TransportError> {
+    urls.withLock { $0.append(request.url) }
+    return await inner.send(request)
+  }
+}
+
+@Suite struct ZAPSandboxTests {
+  static let key = "zap-test-key-0123456789"
+
+  static func plan(_ baseURL: String) -> String {
+    """
+    version: 1
+    providers:
+      zap: { type: zap, base_url: \(baseURL), api_key: "${ZAP_API_KEY}", poll: { initial_interval: 1s, max_interval: 1s } }
+    assets:
+      - name: shop
+        provider: zap
+        url: https://shop.example.test/
+        scans:
+          - name: crawl
+            scan_type: spider
+            options: { max_children: 5, recurse: true, subtree_only: true, context_name: Shop }
+          - name: attack
+            scan_type: active
+            fail_on: { high: 1000 }
+            options:
+              max_children: 3
+              in_scope_only: false
+              scan_policy_name: Default Policy
+              method: GET
+              context_id: 1
+      - name: api
+        provider: zap
+        url: https://api.example.test/v1/
+        scans:
+          - scan_type: active
+            options: { crawl_first: false, method: POST, post_data: "a=1" }
+    """
+  }
+
+  @Test func everyRequestIsAnOperationOfZAPsAPIInTheOrderOfItsStages() async throws {
+    var configuration = EmulatorConfiguration(registry: Vendors.registry)
+    configuration.tokens = [.zap: Self.key]
+    configuration.queueSeconds = 0.1
+    configuration.runSeconds = 0.3...0.6
+    let emulator = try await Emulator.start(configuration: configuration, tls: nil)
+    let validation = PlanValidator(registry: Vendors.registry).validate(
+      SourceText(path: "zap.yaml", text: Self.plan(emulator.baseURL)))
+    #expect(!validation.hasErrors, "\(validation.diagnostics.map(\.message))")
+    let runPlan = try RunPlan.prepare(
+      [try #require(validation.plan)], environment: ["ZAP_API_KEY": Self.key]
+    ).get()
+    let transport = AsyncHTTPClientTransport(requestTimeout: 5)
+    let recorder = URLRecorder(transport)
+    let console = RunConsole(
+      plan: runPlan, live: false, redactor: Redactor(secrets: runPlan.secrets)
+    ) { _ in }
+    let outcome = await RunDriver(
+      plan: runPlan, transport: recorder,
+      configuration: SchedulerCore.Configuration(epochAtStart: UTCDate.now()),
+      random: SeededRandom(seed: 5)
+    ).run(journal: nil, console: console, interrupt: nil)
+    await transport.shutdown()
+    await emulator.stop()
+    #expect(outcome.records.allSatisfy { $0.outcome == .completed }, "\(outcome.records)")
+    let sent = recorder.sent
+    #expect(!sent.isEmpty)
+    for url in sent {
+      let rest = try #require(url.split(separator: "//", maxSplits: 1).last)
+      let pathAndQuery = rest.drop { $0 != "/" }
+      let parts = pathAndQuery.split(separator: "?", maxSplits: 1)
+      let operation = try #require(ZAPOperations.byPath[String(parts[0])], "\(url)")
+      let names =
+        parts.count > 1
+        ? parts[1].split(separator: "&").map {
+          String($0.split(separator: "=", maxSplits: 1)[0])
+        } : []
+      #expect(Set(names).isSubset(of: operation.parameters), "\(operation.id): \(names)")
+      #expect(Set(names).count == names.count, "\(url)")
+    }
+    // The attack after a crawl starts once the crawl is done, and only then.
+    let shopAttack = outcome.records.first { $0.id == "shop/attack" }
+    #expect(shopAttack?.scanID?.hasPrefix("active:") == true)
+    let attacks = sent.filter { $0.contains("/JSON/ascan/action/scan/") }
+    #expect(attacks.count == 2)
+    #expect(emulator.scansByAsset["https://shop.example.test/"] == 3)
+    #expect(emulator.scansByAsset["https://api.example.test/v1/"] == 1)
+    // Every completed scan's alerts were read, and gated.
+    #expect(outcome.report.scans.allSatisfy { $0.findings != nil })
+    #expect(outcome.report.exitCode == 0)
+  }
+
+  @Test func aWrongKeyStopsTheProviderAndNamesTheKey() async throws {
+    var configuration = EmulatorConfiguration(registry: Vendors.registry)
+    configuration.tokens = [.zap: Self.key]
+    let emulator = try await Emulator.start(configuration: configuration, tls: nil)
+    let validation = PlanValidator(registry: Vendors.registry).validate(
+      SourceText(path: "zap.yaml", text: Self.plan(emulator.baseURL)))
+    let runPlan = try RunPlan.prepare(
+      [try #require(validation.plan)], environment: ["ZAP_API_KEY": "not-the-key"]
+    ).get()
+    let transport = AsyncHTTPClientTransport(requestTimeout: 5)
+    let console = RunConsole(
+      plan: runPlan, live: false, redactor: Redactor(secrets: runPlan.secrets)
+    ) { _ in }
+    let outcome = await RunDriver(
+      plan: runPlan, transport: transport,
+      configuration: SchedulerCore.Configuration(epochAtStart: UTCDate.now()),
+      random: SeededRandom(seed: 5)
+    ).run(journal: nil, console: console, interrupt: nil)
+    await transport.shutdown()
+    await emulator.stop()
+    #expect(outcome.report.exitCode != 0)
+    for record in outcome.records {
+      guard case .refused(let reason) = record.outcome else {
+        Issue.record("\(record.id): \(record.outcome)")
+        continue
+      }
+      #expect(reason.contains("`api_key` (`${ZAP_API_KEY}`)"), "\(reason)")
+    }
+  }
+}
