@@ -14,8 +14,8 @@ struct Emulate: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Serve every vendor API on loopback, in memory, for trying plans and for tests.",
     discussion: """
-      S4E answers under /api/scan/ and Invicti under /api/v1/scans, with the tokens printed \
-      at start. Point a provider's base_url at it: http on 127.0.0.1 is allowed. With \
+      Each registered vendor answers under its own path prefix (S4E /api/, Invicti \
+      /api/v1/, ZAP /JSON/), with the credentials printed at start. Point a provider's base_url at it: http on 127.0.0.1 is allowed. With \
       --tls-cert and --tls-key it serves https, as an on-premises server with its own CA \
       does; point the provider's ca_file at that CA. Ctrl-C stops it.
       """)

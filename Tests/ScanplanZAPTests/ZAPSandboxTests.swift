@@ -170,3 +170,24 @@ final class URLRecorder: HTTPTransport {
     }
   }
 }
+
+/// The CI example that runs ZAP as a service container beside the job.
+@Suite struct ZAPCIExampleTests {
+  static let root = String(#filePath.dropLast("Tests/ScanplanZAPTests/ZAPSandboxTests.swift".count))
+
+  @Test func theServiceContainerExampleRunsADaemonAndItsPlanValidates() throws {
+    let text = try String(
+      contentsOfFile: Self.root + "docs/ci/gitlab-ci-zap.yml", encoding: .utf8)
+    #expect(YAMLLoader().load(SourceText(path: "gitlab-ci-zap.yml", text: text)).errors.isEmpty)
+    for part in ["zaproxy/zap-stable", "-daemon", "api.key=$ZAP_API_KEY", "scanplan run"] {
+      #expect(text.contains(part), "\(part)")
+    }
+    // The plan in its comment is valid, with the one warning it explains.
+    let plan = text.split(separator: "\n").drop { !$0.hasPrefix("#   version: 1") }
+      .prefix { $0.hasPrefix("#  ") }.map { String($0.dropFirst(4)) }.joined(separator: "\n")
+    let validation = PlanValidator(registry: Vendors.registry).validate(
+      SourceText(path: "zap.yaml", text: plan))
+    #expect(!validation.hasErrors, "\(validation.diagnostics.map(\.message))\n\(plan)")
+    #expect(validation.diagnostics.map(\.code.id) == ["W506"])
+  }
+}
