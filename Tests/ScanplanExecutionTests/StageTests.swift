@@ -1,3 +1,4 @@
+import Foundation
 import ScanplanExecution
 import ScanplanJSON
 import ScanplanPlan
@@ -139,5 +140,48 @@ import Testing
     #expect(outcome.label == "errored", "\(outcome)")
     #expect(outcome.reason?.contains("not started again") == true, "\(outcome)")
     #expect(simulation.sent.filter { $0.request.url == script.stage }.count == 1)
+  }
+
+  /// A stage sent and then the run killed: the state file says so, and the next run ends
+  /// the scan rather than start the stage again.
+  @Test(arguments: staged) func aStageStartedByAnEarlierRunIsNotStartedAgain(_ name: String)
+    throws
+  {
+    let script = try Script(name)
+    let path = StateJournalTests.temporaryPath()
+    defer { unlink(path) }
+    let journal = try StateJournal(path: path)
+    var records = [ScanRecord(job: 0, id: "a/scan", provider: "p", location: "plan.yaml:1:1")]
+    records[0].scanID = "first-stage"
+    journal.record(
+      [
+        .triggering(job: 0), .triggered(job: 0, scanID: "first-stage", adopted: false),
+        .staging(job: 0),
+      ],
+      plan: script.plan, records: records, epoch: 1_800_000_000)
+    try journal.save()
+    journal.stopAppending()
+    let restored = try StateJournal(path: path).restored(for: script.plan)
+    #expect(restored["a/scan"]?.stagedAfter == "first-stage")
+    let simulation = Simulation(script.plan, restored: restored) { _, _ in
+      Issue.record("a request was sent")
+      return (.failure(TransportError(.network, "none")), 0)
+    }
+    #expect(simulation.run())
+    let outcome = try #require(simulation.outcome("a/scan"))
+    #expect(outcome.label == "errored")
+    #expect(outcome.reason?.contains("not started again") == true, "\(outcome)")
+    #expect(simulation.sent.isEmpty)
+    // Once the stage was answered, the state names the stage polled next, and nothing is
+    // held against it.
+    let answered = try StateJournal(path: path)
+    answered.record(
+      [.staged(job: 0, scanID: "second-stage")], plan: script.plan, records: records,
+      epoch: 1_800_000_000)
+    try answered.save()
+    answered.stopAppending()
+    let after = try StateJournal(path: path).restored(for: script.plan)
+    #expect(after["a/scan"]?.stagedAfter == nil)
+    #expect(after["a/scan"]?.scanID == "second-stage")
   }
 }

@@ -105,13 +105,17 @@ extension SchedulerCore {
     public var findingsProgress: FindingsProgress?
     /// The asset's scans listed before the first trigger, when they were.
     public var census: Set<String>?
+    /// The scan id whose next stage an earlier run started without an answer.
+    public var stagedAfter: String?
 
     /// Creates a restored entry.
     public init(
       scanID: String?, attempted: Bool, result: ScanResult? = nil, note: String? = nil,
-      findingsProgress: FindingsProgress? = nil, census: Set<String>? = nil
+      findingsProgress: FindingsProgress? = nil, census: Set<String>? = nil,
+      stagedAfter: String? = nil
     ) {
       self.census = census
+      self.stagedAfter = stagedAfter
       self.scanID = scanID
       self.attempted = attempted
       self.result = result

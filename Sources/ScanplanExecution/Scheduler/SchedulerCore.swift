@@ -90,6 +90,16 @@ public struct SchedulerCore: Sendable {
           records[job.index].scanID = scanID
           owners[scanID] = job.index
         }
+        if let after = entry.stagedAfter, after == entry.scanID {
+          // The next stage may have started: it is never started twice.
+          finish(
+            job.index,
+            .errored(
+              "an earlier run started the next stage after scan \(after) and got no answer; "
+                + "it may have started, so it is not started again"),
+            now: 0)
+          continue
+        }
         runtimes[job.index].ambiguous = entry.attempted && entry.scanID == nil
         runtimes[job.index].census = entry.census
         if let progress = entry.findingsProgress, entry.scanID != nil {

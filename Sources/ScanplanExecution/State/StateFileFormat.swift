@@ -133,7 +133,8 @@ enum StateFileFormat {
       fingerprint: fingerprint, result: result, unverifiedOutcome: unverified,
       ended: result == nil
         ? object["ended"]?.objectValue.map { ScanResult(json: $0, outcome: .completed) } : nil,
-      census: object["census"]?.arrayValue?.compactMap(\.stringValue))
+      census: object["census"]?.arrayValue?.compactMap(\.stringValue),
+      stagedAfter: object["staged_after"]?.stringValue)
   }
 
   private static func cursor(_ value: JSONValue) -> FindingsCursor? {
@@ -173,6 +174,7 @@ enum StateFileFormat {
       }
     }
     if let census = entry.census { object["census"] = .array(census.map(JSONValue.string)) }
+    if let stagedAfter = entry.stagedAfter { object["staged_after"] = .string(stagedAfter) }
     if let scanID = entry.scanID { object["scan_id"] = .string(scanID) }
     if let result = entry.result {
       object["outcome"] = .string(result.outcome.label)

@@ -50,6 +50,9 @@ public final class StateJournal {
     /// The asset's scans listed before the first trigger (`census`), for a vendor that
     /// lists them: a run started again tells a lost trigger's scan from the older ones.
     public var census: [String]?
+    /// The scan id whose next stage was started without an answer yet: a run started
+    /// again must not start that stage a second time.
+    public var stagedAfter: String?
   }
 
   /// The file's path.
@@ -105,7 +108,7 @@ public final class StateJournal {
           ? nil
           : "state for `\(job.id)` says `\(entry.unverifiedOutcome!)` without a verdict "
             + "(an older scanplan wrote it); asking the provider again",
-        census: entry.census.map(Set.init))
+        census: entry.census.map(Set.init), stagedAfter: entry.stagedAfter)
       if entry.result == nil, let ended = entry.ended {
         entryRestored.findingsProgress = SchedulerCore.FindingsProgress(
           ended: ended, findings: entry.pendingFindings, cursor: entry.findingsCursor,
@@ -125,8 +128,15 @@ public final class StateJournal {
       switch event {
       case .triggering(let job):
         update(plan.jobs[job]) { $0.attempted = true }
-      case .triggered(let job, let scanID, _), .staged(let job, let scanID):
+      case .triggered(let job, let scanID, _):
         update(plan.jobs[job]) { $0.scanID = scanID }
+      case .staging(let job):
+        update(plan.jobs[job]) { $0.stagedAfter = $0.scanID }
+      case .staged(let job, let scanID):
+        update(plan.jobs[job]) {
+          $0.scanID = scanID
+          $0.stagedAfter = nil
+        }
       case .finished(let job):
         guard let outcome = records[job].outcome else { continue }
         // Interrupted scans stay open so that the next run polls them again.
