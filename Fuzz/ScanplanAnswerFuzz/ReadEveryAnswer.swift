@@ -33,6 +33,16 @@ func readEveryAnswer(_ response: HTTPResponse) {
       case .failure(let error): expectPrintable(error.message, "a poll answer's error")
       }
     }
+    // A poll of several requests: this answer as each of its parts.
+    if let next = api.pollFollowUp(
+      scanID: "fz-1", answers: [response], baseURL: "http://h", token: "k")
+    {
+      expectPrintable(next.url, "a poll's next request")
+    }
+    switch api.reading(ofPollAnswers: [response, response], scanID: "fz-1") {
+    case .success(let reading): expectPrintable(reading.status, "a status")
+    case .failure(let error): expectPrintable(error.message, "a poll's error")
+    }
     let details = api.errorDetails(in: response)
     if let message = details.message { expectPrintable(message, "a vendor's message") }
     if let wait = details.retryAfter, !(wait.isFinite && wait >= 0) {

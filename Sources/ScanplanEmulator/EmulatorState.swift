@@ -119,6 +119,8 @@ struct EmulatorState: Sendable {
         break
       }
       answer = findingsPage(vendor, latest, offset: offset, limit: limit, now: now)
+    case .answer(let status, let body)?:
+      answer = .json(status, body)
     case nil:
       return emulation.error(
         EmulatedError(404, code: "not_found", "no such endpoint"), dialect: dialect)

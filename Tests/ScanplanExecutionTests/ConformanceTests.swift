@@ -75,6 +75,25 @@ import Testing
         scanID: id
       ).get()
       #expect(done.state == .completed)
+      // A poll of several requests: each follow-up, as the emulator routes and answers it,
+      // keeps the scan completed.
+      var answers = [
+        Self.response(emulation.status(scan(.completed, progress: 100), dialect: dialect))
+      ]
+      while let next = api.pollFollowUp(
+        scanID: id, answers: answers, baseURL: "http://h", token: "k"), answers.count < 8
+      {
+        let (segments, query) = StageTests.Script.route(next.url)
+        guard
+          case .answer(let status, let body)? = emulation.route(
+            method: next.method, segments: segments, query: query, body: next.body ?? [])
+        else {
+          Issue.record("\(name): the emulator does not answer \(next.url)")
+          break
+        }
+        answers.append(Self.response(.json(status, body)))
+      }
+      #expect(try api.reading(ofPollAnswers: answers, scanID: id).get().state == .completed)
       // An error in the vendor's shape keeps its words, and a refused credential is one.
       let error = Self.response(
         emulation.error(EmulatedError(404, code: "not_found", "no such scan"), dialect: dialect))

@@ -2,6 +2,7 @@ import Foundation
 import ScanplanExecution
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanSupport
 import ScanplanVendorKit
 import ScanplanVendors
 import ScanplanYAML
@@ -47,13 +48,12 @@ import Testing
       self.vendor = vendor
     }
 
-    /// The emulation's answers: a created scan, then completed polls and empty findings;
-    /// the stage's start answered by `stage`.
+    /// The emulation's answers, each request routed as the emulator routes it: a created
+    /// scan, completed polls, empty findings; the stage's start answered by `stage`.
     func answers(
       stage answer: @escaping () -> Result<HTTPResponse, TransportError>
     ) -> (HTTPRequest, Double) -> (Result<HTTPResponse, TransportError>, latency: Double) {
       let emulation = vendor.emulation
-      let trigger = self.trigger
       let stage = self.stage
       var number = 0
       func scan(_ phase: EmulatedPhase) -> EmulatedScan {
@@ -61,27 +61,53 @@ import Testing
           id: emulation.scanID(number: number, series: 0), asset: "a", echoed: [:], phase: phase,
           progress: 100, severities: [:], startDate: "2026-12-02T10:00:00Z")
       }
-      func response(_ answer: EmulatedAnswer) -> Result<HTTPResponse, TransportError> {
-        .success(HTTPResponse(status: answer.status, headers: answer.headers, body: answer.body))
-      }
       return { request, _ in
-        if request.url == trigger {
-          number += 1
-          return (response(emulation.created(scan(.queued(0)), origin: "", dialect: .seed)), 0.1)
-        }
         if request.url == stage {
           number += 1
           return (answer(), 0.1)
         }
-        if request.url.contains("alert") || request.url.contains("finding") {
-          return (
-            response(
-              emulation.findings(
-                [], of: scan(.completed), offset: 0, limit: 100, total: 0, dialect: .seed)), 0.1
-          )
+        let (segments, query) = Self.route(request.url)
+        let emulated: EmulatedAnswer
+        switch emulation.route(
+          method: request.method, segments: segments, query: query, body: request.body ?? [])
+        {
+        case .trigger?:
+          number += 1
+          emulated = emulation.created(scan(.queued(0)), origin: "", dialect: .seed)
+        case .status?, .results?:
+          emulated = emulation.status(scan(.completed), dialect: .seed)
+        case .findings?, .assetFindings?:
+          emulated = emulation.findings(
+            [], of: scan(.completed), offset: 0, limit: 100, total: 0, dialect: .seed)
+        case .list?:
+          emulated = emulation.list([], next: nil, offset: 0, limit: 100, total: 0, dialect: .seed)
+        case .answer(let status, let body)?:
+          emulated = .json(status, body)
+        case nil:
+          emulated = emulation.error(EmulatedError(404, code: "not_found", "no"), dialect: .seed)
         }
-        return (response(emulation.status(scan(.completed), dialect: .seed)), 0.1)
+        return (
+          .success(
+            HTTPResponse(status: emulated.status, headers: emulated.headers, body: emulated.body)),
+          0.1
+        )
       }
+    }
+
+    /// A URL's path segments and query, as the emulator reads them.
+    static func route(_ url: String) -> ([Substring], [String: String]) {
+      let afterScheme = url.split(separator: "//", maxSplits: 1).last ?? ""
+      let pathAndQuery = afterScheme.drop { $0 != "/" }
+      let parts = pathAndQuery.split(separator: "?", maxSplits: 1)
+      var query: [String: String] = [:]
+      if parts.count > 1 {
+        for pair in parts[1].split(separator: "&") {
+          let nameValue = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+          query[PercentEncoding.decode(nameValue[0])] =
+            nameValue.count > 1 ? PercentEncoding.decode(nameValue[1]) : ""
+        }
+      }
+      return ((parts.first ?? "").split(separator: "/"), query)
     }
   }
 

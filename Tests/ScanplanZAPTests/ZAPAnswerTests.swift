@@ -177,4 +177,35 @@ import Testing
     }
     #expect(Self.api.scanID(inConflictAnswer: Self.answer(409, #"{"scan":"1"}"#)) == nil)
   }
+
+  @Test func aScanAt100PercentWaitsForThePassiveScanner() throws {
+    let api = Self.api
+    let running = [Self.answer(200, #"{"status":"57"}"#)]
+    #expect(
+      api.pollFollowUp(scanID: "active:1", answers: running, baseURL: "http://h", token: "K") == nil
+    )
+    let done = [Self.answer(200, #"{"status":"100"}"#)]
+    let followUp = try #require(
+      api.pollFollowUp(scanID: "active:1", answers: done, baseURL: "http://h", token: "K"))
+    #expect(followUp.url == "http://h/JSON/pscan/view/recordsToScan/")
+    #expect(followUp.headers == [HTTPHeader("X-ZAP-API-Key", "K")])
+    func read(_ body: String) -> Result<PollReading, AnswerError> {
+      api.reading(ofPollAnswers: done + [Self.answer(200, body)], scanID: "active:1")
+    }
+    let left = try read(#"{"recordsToScan":"12"}"#).get()
+    #expect(left.state == .running && left.status == "passive scanning")
+    #expect(try read(#"{"recordsToScan":"0"}"#).get().state == .completed)
+    #expect(try read(#"{"recordsToScan":0}"#).get().state == .completed)
+    for bad in [#"{"recordsToScan":"-1"}"#, #"{"recordsToScan":"x"}"#, "{}", "<html>"] {
+      guard case .failure = read(bad) else {
+        Issue.record("\(bad) was read")
+        continue
+      }
+    }
+    // Two answers are the whole poll.
+    #expect(
+      api.pollFollowUp(
+        scanID: "active:1", answers: done + [Self.answer(200, #"{"recordsToScan":"0"}"#)],
+        baseURL: "", token: "") == nil)
+  }
 }

@@ -37,6 +37,8 @@ enum ZAPOperations {
     "/JSON/ascan/view/status/": Operation(
       id: "ascanViewStatus", parameters: ["scanId"], required: []),
     "/JSON/ascan/view/scans/": Operation(id: "ascanViewScans", parameters: [], required: []),
+    "/JSON/pscan/view/recordsToScan/": Operation(
+      id: "pscanViewRecordsToScan", parameters: [], required: []),
     "/JSON/alert/view/alerts/": Operation(
       id: "alertViewAlerts", parameters: ["baseurl", "start", "count", "riskId"], required: []),
   ]

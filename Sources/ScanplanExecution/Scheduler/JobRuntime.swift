@@ -50,6 +50,10 @@ struct JobRuntime: Sendable {
   /// Whether every findings page was read (a run resumed between the last page and
   /// the verdict).
   var findingsDone = false
+  /// The answers of a poll that takes several requests, so far.
+  var pollAnswers: [HTTPResponse] = []
+  /// The next request of such a poll, sent instead of the first.
+  var pollFollowUp: HTTPRequest?
   /// Every findings cursor followed, so that a list that goes round is caught.
   var findingsCursors: Set<FindingsCursor> = []
 

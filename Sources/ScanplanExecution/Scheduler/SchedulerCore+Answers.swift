@@ -131,14 +131,32 @@ extension SchedulerCore {
     schedulePoll(job, after: runtimes[index].interval, now: now)
   }
 
+  /// Requests one poll may take at most: a vendor that asks for more is read as it is.
+  static let pollPartsLimit = 8
+
   private mutating func pollAnswered(_ job: RunPlan.Job, _ response: HTTPResponse, now: Double) {
     let index = job.index
     guard (200..<300).contains(response.status) else {
       finish(index, failure(job, response, "status request"), now: now)
       return
     }
+    let scanID = records[index].scanID!
+    runtimes[index].pollAnswers.append(response)
+    if runtimes[index].pollAnswers.count < Self.pollPartsLimit,
+      let next = job.api.pollFollowUp(
+        scanID: scanID, answers: runtimes[index].pollAnswers, baseURL: job.baseURL,
+        token: job.token)
+    {
+      runtimes[index].pollFollowUp = next
+      enqueue(index, .poll, due: now)
+      return
+    }
+    let answers = runtimes[index].pollAnswers
+    // The next poll starts from its first request again.
+    runtimes[index].pollAnswers = []
+    runtimes[index].pollFollowUp = nil
     let reading: PollReading
-    switch job.api.reading(ofPollAnswer: response, scanID: records[index].scanID!) {
+    switch job.api.reading(ofPollAnswers: answers, scanID: scanID) {
     case .failure(let error):
       retry(index, .poll, cause: error.message, now: now)
       return

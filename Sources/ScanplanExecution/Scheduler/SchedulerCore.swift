@@ -201,6 +201,8 @@ public struct SchedulerCore: Sendable {
       events.append(.triggering(job: job.index))
       return job.api.triggerRequest(job.triggerInput, baseURL: job.baseURL, token: job.token)
     case .poll:
+      // A poll of several requests sends its next one until it is whole.
+      if let followUp = runtimes[job.index].pollFollowUp { return followUp }
       return job.api.pollRequest(
         scanID: records[job.index].scanID!, baseURL: job.baseURL, token: job.token)
     case .conflictPoll:

@@ -26,6 +26,17 @@ public protocol ProviderAPI: Sendable {
     PollReading, AnswerError
   >
 
+  /// The next request of a poll that takes more than one (ZAP asks how much passive
+  /// scanning is left once a scan reports 100 %), given the poll's answers so far (2xx);
+  /// nil when they are the whole poll. Each request goes through the budget.
+  func pollFollowUp(scanID: String, answers: [HTTPResponse], baseURL: String, token: String)
+    -> HTTPRequest?
+
+  /// A poll read from every answer it took, in order.
+  func reading(ofPollAnswers answers: [HTTPResponse], scanID: String) -> Result<
+    PollReading, AnswerError
+  >
+
   /// The vendor's words and wait hint in an error answer.
   func errorDetails(in response: HTTPResponse) -> ErrorDetails
 
@@ -88,6 +99,21 @@ extension ProviderAPI {
   /// Status codes mean what HTTP says.
   public func classify(_ response: HTTPResponse) -> AnswerClass {
     AnswerClass.byStatus(response)
+  }
+
+  /// A poll is one request.
+  public func pollFollowUp(
+    scanID: String, answers: [HTTPResponse], baseURL: String, token: String
+  ) -> HTTPRequest? {
+    nil
+  }
+
+  /// A poll of one request is read from its answer.
+  public func reading(ofPollAnswers answers: [HTTPResponse], scanID: String) -> Result<
+    PollReading, AnswerError
+  > {
+    guard let first = answers.first else { return .failure(AnswerError("the poll has no answer")) }
+    return reading(ofPollAnswer: first, scanID: scanID)
   }
 
   /// A scan of one stage.

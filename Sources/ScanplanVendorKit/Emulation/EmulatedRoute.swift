@@ -1,3 +1,5 @@
+import ScanplanJSON
+
 /// Which of a vendor's endpoints a request is for.
 public enum EmulatedRoute: Equatable, Sendable {
   /// Create a scan.
@@ -15,4 +17,7 @@ public enum EmulatedRoute: Equatable, Sendable {
   /// A page of the findings of an asset's latest completed scan, for a vendor that lists
   /// findings by target rather than by scan (ZAP's alerts of a base URL).
   case assetFindings(asset: String, offset: Int, limit: Int)
+  /// An answer that depends on no scan, as the vendor's emulation writes it (ZAP's
+  /// passive-scan queue, which the emulator keeps empty).
+  case answer(status: Int, body: JSONValue)
 }

@@ -22,6 +22,9 @@ struct ZAPEmulation: VendorEmulation {
       return .status(scanID: query["scanId"] ?? "")
     case ("spider", "view", "scans"), ("ascan", "view", "scans"):
       return .list(asset: nil, offset: 0, limit: nil)
+    case ("pscan", "view", "recordsToScan"):
+      // The emulator's scans raise their alerts at once: nothing is left to read.
+      return .answer(status: 200, body: .object(["recordsToScan": "0"]))
     case ("alert", "view", "alerts"):
       let start = max(Int(query["start"] ?? "") ?? 0, 0)
       // ZAP reads a count of 0, or none, as every alert.
