@@ -101,13 +101,7 @@ extension SchedulerCore {
             + "the scan may have been created, so it is not triggered again"),
         now: now)
     case .success(let scanID):
-      if let owner = owners[scanID], owner != index {
-        finish(
-          index,
-          .errored(
-            "the trigger was answered with scan \(scanID), which is already "
-              + "\(plan.jobs[owner].id)'s; not polling one scan as two"),
-          now: now)
+      if takenByOther(scanID, index, "the trigger", now: now) {
         return
       }
       started(job, scanID: scanID, adopted: false, now: now)

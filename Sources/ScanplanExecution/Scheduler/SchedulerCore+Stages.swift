@@ -25,15 +25,7 @@ extension SchedulerCore {
             + "started, so it is not started again"),
         now: now)
     case .success(let scanID):
-      if let owner = owners[scanID], owner != index {
-        finish(
-          index,
-          .errored(
-            "the next stage was answered with scan \(scanID), which is already "
-              + "\(plan.jobs[owner].id)'s; not polling one scan as two"),
-          now: now)
-        return
-      }
+      if takenByOther(scanID, index, "the next stage", now: now) { return }
       owners[scanID] = index
       records[index].scanID = scanID
       records[index].progress = nil
@@ -53,5 +45,20 @@ extension SchedulerCore {
         "\(cause) to the start of the next stage; it may have started, so it is not "
           + "started again"),
       now: now)
+  }
+
+  /// Whether `scanID` is another scan's of this run: then the answer naming it is not
+  /// taken, and the scan ends rather than poll one scan as two.
+  mutating func takenByOther(_ scanID: String, _ index: Int, _ what: String, now: Double)
+    -> Bool
+  {
+    guard let owner = owners[scanID], owner != index else { return false }
+    finish(
+      index,
+      .errored(
+        "\(what) was answered with scan \(scanID), which is already "
+          + "\(plan.jobs[owner].id)'s; not polling one scan as two"),
+      now: now)
+    return true
   }
 }

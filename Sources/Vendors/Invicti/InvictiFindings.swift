@@ -43,14 +43,12 @@ extension InvictiAPI {
       return .failure(AnswerError("the vulnerabilities answer has no `vulnerabilities` list"))
     }
     let target = scan.trigger.value("target_id")?.stringValue ?? ""
-    var findings: [Finding] = []
-    findings.reserveCapacity(items.count)
-    for (index, item) in items.enumerated() {
-      switch Self.finding(item, target: target) {
-      case .success(let finding): findings.append(finding)
-      case .failure(let error):
-        return .failure(AnswerError("vulnerability \(index + 1) of the page: \(error.message)"))
-      }
+    let findings: [Finding]
+    switch AnswerReading.findings(
+      items, noun: "vulnerability", { Self.finding($0, target: target) })
+    {
+    case .failure(let error): return .failure(error)
+    case .success(let read): findings = read
     }
     let next = Self.nextCursor(body["pagination"]?.objectValue).map {
       FindingsCursor(result: result, page: $0)

@@ -38,14 +38,10 @@ extension S4EAPI {
       return .failure(AnswerError("the findings answer has no `findings` or `data` list"))
     }
     let asset = scan.trigger.value("asset_id")?.stringValue ?? ""
-    var findings: [Finding] = []
-    findings.reserveCapacity(items.count)
-    for (index, item) in items.enumerated() {
-      switch Self.finding(item, asset: asset) {
-      case .success(let finding): findings.append(finding)
-      case .failure(let error):
-        return .failure(AnswerError("finding \(index + 1) of the page: \(error.message)"))
-      }
+    let findings: [Finding]
+    switch AnswerReading.findings(items, noun: "finding", { Self.finding($0, asset: asset) }) {
+    case .failure(let error): return .failure(error)
+    case .success(let read): findings = read
     }
     let page = Int(cursor?.page ?? "1") ?? 1
     let more: Bool

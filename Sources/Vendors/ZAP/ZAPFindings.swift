@@ -38,14 +38,10 @@ extension ZAPAPI {
       return .failure(AnswerError("the alerts answer has no `alerts` list"))
     }
     let target = scan.trigger.value("url")?.stringValue ?? ""
-    var findings: [Finding] = []
-    findings.reserveCapacity(items.count)
-    for (index, item) in items.enumerated() {
-      switch Self.finding(item, target: target) {
-      case .success(let finding): findings.append(finding)
-      case .failure(let error):
-        return .failure(AnswerError("alert \(index + 1) of the page: \(error.message)"))
-      }
+    let findings: [Finding]
+    switch AnswerReading.findings(items, noun: "alert", { Self.finding($0, target: target) }) {
+    case .failure(let error): return .failure(error)
+    case .success(let read): findings = read
     }
     let start = Int(cursor?.page ?? "0") ?? 0
     let next =
