@@ -44,8 +44,10 @@ import Testing
     ValueMessage.credentialsInURL(key: "base_url"),
     ValueMessage.insecureURL(key: "base_url", host: "example.com"),
     ValueMessage.invalidURL(key: "base_url", text: "ht!tp", reason: "no scheme"),
-    ValueMessage.tokenWithFallback(key: "token"),
-    ValueMessage.tokenNotOneReference(key: "token"), ValueMessage.literalToken(key: "api_key"),
+    ValueMessage.tokenWithFallback(key: "token", variable: "S4E_API_TOKEN"),
+    ValueMessage.tokenNotOneReference(key: "token", variable: "INVICTI_API_TOKEN"),
+    ValueMessage.literalToken(key: "api_key", variable: "ZAP_API_KEY"),
+    ValueMessage.bareReference(key: "token", name: "INVICTI_TOKEN"),
     ValueMessage.plainHTTP(key: "base_url", host: "zap"),
     VendorFitMessage.providerKeyOfOtherVendor(
       key: "token", owners: [s4e, invicti], provider: "zap", table: s4e),

@@ -57,4 +57,52 @@ import Testing
     #expect(
       messages == ["`scan_type` is an S4E and ZAP setting, but provider `inv` is of type invicti"])
   }
+
+  /// The messages a new user found misleading: each says what to write instead.
+  @Test func helpSaysWhatToWrite() {
+    let plan = """
+      version: 1
+      providers:
+        inv: { type: invicti, token: INVICTI_TOKEN }
+        inv2: { type: invicti, token: $INVICTI_TOKEN }
+        zap: { type: zap, api_key: "secret" }
+      assets:
+        - name: api
+          provider: inv
+          target_id: 2df49409-ee21-4080-9640-eb46f4610054
+          scan_type: full
+          scans:
+            - profile_id: 11111111-1111-1111-1111-111111111112
+              fail_on: { critical: 0 }
+      """
+    let diagnostics = validate(plan).diagnostics
+    func help(_ message: String) -> [String] {
+      diagnostics.first { $0.message.contains(message) }?.help ?? ["no such message: \(message)"]
+    }
+    // The vendor's own conventional variable, not S4E's.
+    #expect(
+      help("`token` holds a literal credential")
+        == ["store it in an environment variable and write `token: ${INVICTI_API_TOKEN}`"])
+    #expect(
+      help("`api_key` holds a literal credential")
+        == ["store it in an environment variable and write `api_key: ${ZAP_API_KEY}`"])
+    // A shell's `$NAME` is named, and shown with braces.
+    #expect(
+      diagnostics.contains {
+        $0.message == "`token` is the text `$INVICTI_TOKEN`, not an environment reference"
+      })
+    #expect(
+      help("`$INVICTI_TOKEN`") == ["references take braces: write `token: ${INVICTI_TOKEN}`"])
+    #expect(
+      help("has no `user_authorized_to_scan`").first?.hasPrefix(
+        "add `user_authorized_to_scan: yes`") == true)
+    #expect(
+      help("unknown key `scan_type` in an asset")
+        == ["`scan_type` belongs in a profile, not in an asset; S4E and ZAP scans take it"])
+    #expect(
+      help("`critical` must be at least 1, found 0") == [
+        "a gate counts findings from 1: `critical: 1` fails on the first critical finding; "
+          + "leave `critical` out to not gate on it"
+      ])
+  }
 }

@@ -176,6 +176,15 @@ extension NodeReader {
     _ text: String, key: String, template: EnvironmentTemplate, at range: SourceRange
   ) -> JSONValue? {
     if let name = template.singleReference { return .string(name) }
+    let variable = credentialVariable ?? key.uppercased()
+    if !template.hasReferences, text.hasPrefix("$"), text.count > 1,
+      text.dropFirst().allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
+      !(text.dropFirst().first?.isNumber ?? true)
+    {
+      // A variable's name, written as a shell would: no secret in it.
+      report(ValueMessage.bareReference(key: key, name: String(text.dropFirst())), at: range)
+      return nil
+    }
     markSecret(range)
     if template.hasReferences {
       let hasFallback = template.parts.contains {
@@ -183,10 +192,11 @@ extension NodeReader {
       }
       report(
         hasFallback
-          ? ValueMessage.tokenWithFallback(key: key) : .tokenNotOneReference(key: key),
+          ? ValueMessage.tokenWithFallback(key: key, variable: variable)
+          : .tokenNotOneReference(key: key, variable: variable),
         at: range)
     } else {
-      report(ValueMessage.literalToken(key: key), at: range)
+      report(ValueMessage.literalToken(key: key, variable: variable), at: range)
     }
     return nil
   }

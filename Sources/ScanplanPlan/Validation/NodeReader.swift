@@ -13,6 +13,9 @@ struct NodeReader {
   /// Whether a URL read now may be plain `http` to any host, with a warning: set while a
   /// provider whose vendor allows it has its `base_url` read.
   var allowsPlainHTTP = false
+  /// The conventional variable of the credential being read (`INVICTI_API_TOKEN`), for
+  /// the help of a credential that is no reference.
+  var credentialVariable: String?
   private(set) var diagnostics: [Diagnostic] = []
   /// Ranges holding literal secrets, masked in every excerpt that shows them.
   private(set) var secretRanges: [SourceRange] = []
@@ -186,7 +189,14 @@ struct NodeReader {
 
   mutating func unknownKey(_ key: String, at range: SourceRange, in shape: ObjectShape) {
     let home = format.all.first { $0.title != shape.title && $0.field(key) != nil }
-    report(ShapeMessage.unknownKey(key: key, shape: shape, home: home), at: range)
+    let vendors = home?.field(key).map { field in
+      format.registry.ordered(field.vendors).compactMap {
+        format.registry.vendor($0)?.table.displayName
+      }
+    }
+    report(
+      ShapeMessage.unknownKey(key: key, shape: shape, home: home, vendors: vendors ?? []),
+      at: range)
   }
 
   /// The items of a list, or nil when the node is not one. Reports a list shorter than

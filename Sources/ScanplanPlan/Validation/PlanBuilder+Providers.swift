@@ -29,7 +29,9 @@ extension PlanBuilder {
       if let type, let entry = fields["base_url"], let url = baseURL ?? nil {
         checkAPIPrefix(url, type: type, at: entry.valueRange)
       }
+      reader.credentialVariable = fit?.table.credentialVariable
       let token = credential(fields, fit: fit, provider: name, subject: subject, at: range)
+      reader.credentialVariable = nil
       let caFile = fields["ca_file"].map { reader.value($0)?.stringValue }
       let rate = fields["requests_per_second"].map { reader.value($0)?.doubleValue }
       let triggers = fields["triggers_per_minute"].map { reader.value($0)?.doubleValue }

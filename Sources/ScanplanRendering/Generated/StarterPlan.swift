@@ -10,7 +10,7 @@ public enum StarterPlan {
     #
     # A scanplan plan. Validate it with `scanplan validate`, see the requests it would send
     # with `scanplan plan`, and try it against the built-in emulator with
-    # `scanplan run --sandbox`. Every key: docs/plan-reference.md.
+    # `scanplan run --sandbox`. Every key: `scanplan docs plan-reference`.
     version: 1
 
     providers:

@@ -40,6 +40,9 @@ public final class VendorTable: Sendable {
   /// The provider key that holds the credential, an environment reference: `token`, or
   /// ZAP's `api_key`.
   public let credentialKey: String
+  /// The environment variable the vendor's credential is conventionally kept in
+  /// (`INVICTI_API_TOKEN`), which help and starter plans suggest.
+  public let credentialVariable: String
   /// Whether `base_url` may be plain `http` to a host that is not loopback (with a
   /// warning): a service run beside the job, such as a ZAP daemon in a CI container.
   public let allowsPlainHTTP: Bool
@@ -72,7 +75,8 @@ public final class VendorTable: Sendable {
     type: ProviderType, displayName: String, article: String, defaultBaseURL: String,
     apiPrefix: String, pollDefaults: PollDefaults, deadline: Deadline,
     triggersPerMinute: Double? = nil, oneScanAtATimePer: String? = nil,
-    pollFloorNote: String? = nil, credentialKey: String = "token", allowsPlainHTTP: Bool = false,
+    pollFloorNote: String? = nil, credentialKey: String = "token",
+    credentialVariable: String? = nil, allowsPlainHTTP: Bool = false,
     defaultRequestsPerSecond: Double = 1, defaultMaxConcurrentScans: Int? = nil,
     assetFields: [Field], settings: [Field]
   ) {
@@ -89,6 +93,8 @@ public final class VendorTable: Sendable {
     self.settings = settings
     self.pollFloorNote = pollFloorNote
     self.credentialKey = credentialKey
+    self.credentialVariable =
+      credentialVariable ?? type.rawValue.uppercased() + "_" + credentialKey.uppercased()
     self.allowsPlainHTTP = allowsPlainHTTP
     self.defaultRequestsPerSecond = defaultRequestsPerSecond
     self.defaultMaxConcurrentScans = defaultMaxConcurrentScans

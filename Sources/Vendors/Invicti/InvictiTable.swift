@@ -13,6 +13,7 @@ extension Invicti {
     pollDefaults: .init(initialInterval: 300, maxInterval: 600, multiplier: 2),
     // "Some scans can take hours or days"; a scan left paused must not hold a run for ever.
     deadline: .fixed(seconds: 72 * 3600),
+    credentialVariable: "INVICTI_API_TOKEN",
     assetFields: [
       Field(
         "target_id", .uuid, vendors: [type], environment: true, wire: .always,

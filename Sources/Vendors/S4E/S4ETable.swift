@@ -18,6 +18,7 @@ extension S4E {
     // "409 Conflict: a scan is already running for this asset."
     oneScanAtATimePer: "asset_id",
     pollFloorNote: "S4E documents polling no more than once per second",
+    credentialVariable: "S4E_API_TOKEN",
     assetFields: [
       Field(
         "asset_id", .uuid, vendors: [type], environment: true, wire: .always,

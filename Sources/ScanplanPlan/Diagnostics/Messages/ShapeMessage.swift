@@ -7,7 +7,7 @@ enum ShapeMessage: DiagnosticMessage {
   /// quoted scalar that would have the right type without its quotes.
   case wrongType(key: String, expected: String, found: String, unquoted: String?)
   /// A key `shape` does not have; `home` is another mapping of the format that has it.
-  case unknownKey(key: String, shape: ObjectShape, home: ObjectShape?)
+  case unknownKey(key: String, shape: ObjectShape, home: ObjectShape?, vendors: [String] = [])
   /// A required key that is missing; `subject` names the owner ("asset `web`").
   case missingKey(subject: String, field: Field)
   /// A key an asset of this provider's vendor needs.
@@ -33,7 +33,7 @@ enum ShapeMessage: DiagnosticMessage {
     switch self {
     case .wrongType(let key, let expected, let found, _):
       "`\(key)` must be \(expected), found \(found)"
-    case .unknownKey(let key, let shape, _):
+    case .unknownKey(let key, let shape, _, _):
       "unknown key `\(NodeReader.clip(key))` in \(shape.place)"
     case .missingKey(let subject, let field): "\(subject) has no `\(field.key)`"
     case .missingVendorKey(let subject, let field, let vendor, let provider):
@@ -49,9 +49,15 @@ enum ShapeMessage: DiagnosticMessage {
     switch self {
     case .wrongType(let key, _, _, let unquoted):
       unquoted.map { ["remove the quotes: `\(key): \($0)`"] } ?? []
-    case .unknownKey(let key, let shape, let home): [Self.unknownKeyHelp(key, shape, home)]
+    case .unknownKey(let key, let shape, let home, let vendors):
+      [Self.unknownKeyHelp(key, shape, home, vendors)]
     case .missingKey(_, let field), .missingVendorKey(_, let field, _, _):
-      ["add `\(field.key):` (\(field.summary))"]
+      // A statement the plan must make is shown made.
+      if case .affirmation = field.kind {
+        ["add `\(field.key): yes` (\(field.summary))"]
+      } else {
+        ["add `\(field.key):` (\(field.summary))"]
+      }
     case .missingAfterMerge(_, let key, let provider):
       ["set `\(key)` on the scan, in its profile, or in the `defaults` of provider `\(provider)`"]
     case .tooFewItems: []
@@ -63,15 +69,18 @@ enum ShapeMessage: DiagnosticMessage {
   }
 
   /// A close spelling, else the object the key belongs in, else the keys this one takes.
-  private static func unknownKeyHelp(_ key: String, _ shape: ObjectShape, _ home: ObjectShape?)
-    -> String
-  {
+  private static func unknownKeyHelp(
+    _ key: String, _ shape: ObjectShape, _ home: ObjectShape?, _ vendors: [String]
+  ) -> String {
     let candidates = shape.fields.map(\.key)
     if let suggestion = Suggestions.closest(to: key, among: candidates) {
       return "did you mean `\(suggestion)`?"
     }
     if let home {
-      return "`\(key)` belongs in \(home.place), not in \(shape.place)"
+      // Named by the vendors that take it: not every scan does.
+      let takers =
+        vendors.isEmpty ? "" : "; " + vendors.joined(separator: " and ") + " scans take it"
+      return "`\(key)` belongs in \(home.place), not in \(shape.place)" + takers
     }
     return "\(shape.place) takes " + Suggestions.list(candidates)
   }

@@ -1,3 +1,5 @@
+import ScanplanVendorKit
+
 /// The wording of values that do not fit their key's kind: numbers, durations, UUIDs,
 /// choices, URLs, tokens and environment references. Values are clipped by the caller
 /// (`NodeReader.clip`), so a pasted secret is never echoed whole.
@@ -48,11 +50,13 @@ enum ValueMessage: DiagnosticMessage {
   /// Plain `http` to a host that is not loopback, where the vendor allows it.
   case plainHTTP(key: String, host: String)
   /// `${NAME:-literal}` as a credential.
-  case tokenWithFallback(key: String)
+  case tokenWithFallback(key: String, variable: String)
   /// A credential with text around its reference.
-  case tokenNotOneReference(key: String)
+  case tokenNotOneReference(key: String, variable: String)
   /// A credential written out.
-  case literalToken(key: String)
+  case literalToken(key: String, variable: String)
+  /// `$NAME` where `${NAME}` was meant.
+  case bareReference(key: String, name: String)
 
   var code: DiagnosticCode {
     switch self {
@@ -71,7 +75,7 @@ enum ValueMessage: DiagnosticMessage {
     case .insecureURL: .insecureURL
     case .plainHTTP: .plainHTTP
     case .invalidURL: .invalidURL
-    case .tokenWithFallback, .tokenNotOneReference, .literalToken: .literalToken
+    case .tokenWithFallback, .tokenNotOneReference, .literalToken, .bareReference: .literalToken
     }
   }
 
@@ -108,11 +112,13 @@ enum ValueMessage: DiagnosticMessage {
     case .invalidURL(let key, let text, let reason): "`\(text)` is not a valid `\(key)`: \(reason)"
     case .plainHTTP(let key, let host):
       "`\(key)` uses plain `http` to `\(host)`: the credential and the findings cross the network unencrypted"
-    case .tokenWithFallback(let key):
+    case .tokenWithFallback(let key, _):
       "`\(key)` has a fallback, which puts a literal credential in the plan"
-    case .tokenNotOneReference(let key):
+    case .tokenNotOneReference(let key, _):
       "`\(key)` must be exactly one environment reference, with nothing around it"
-    case .literalToken(let key): "`\(key)` holds a literal credential; plans live in git"
+    case .literalToken(let key, _): "`\(key)` holds a literal credential; plans live in git"
+    case .bareReference(let key, let name):
+      "`\(key)` is the text `$\(name)`, not an environment reference"
     }
   }
 
@@ -136,6 +142,12 @@ enum ValueMessage: DiagnosticMessage {
     case .unsupportedVersion: ["upgrade scanplan, or write `version: 1`"]
     case .notAuthorized(let key, _):
       ["scan only targets you are authorized to test; then write `\(key): yes`"]
+    case .integerBelow(let key, _, let found)
+    where CommonSettings.severities.contains(key) && found == 0:
+      [
+        "a gate counts findings from 1: `\(key): 1` fails on the first \(key) finding; "
+          + "leave `\(key)` out to not gate on it"
+      ]
     case .integerBelow, .integerTooLarge, .numberTooLarge, .notFinite, .numberNotAbove,
       .numberBelow, .zeroTimeout, .durationTooLong:
       []
@@ -150,10 +162,11 @@ enum ValueMessage: DiagnosticMessage {
       ["a base URL looks like `https://api.example.com` or `https://example.com/prefix`"]
     case .plainHTTP:
       ["keep the service on the job's own network (a CI service container), or use `https://`"]
-    case .tokenWithFallback(let key), .tokenNotOneReference(let key), .literalToken(let key):
-      [
-        "store it in an environment variable and write `\(key): ${NAME}`, such as `${\(key.uppercased())}`"
-      ]
+    case .tokenWithFallback(let key, let variable), .tokenNotOneReference(let key, let variable),
+      .literalToken(let key, let variable):
+      ["store it in an environment variable and write `\(key): ${\(variable)}`"]
+    case .bareReference(let key, let name):
+      ["references take braces: write `\(key): ${\(name)}`"]
     }
   }
 }
