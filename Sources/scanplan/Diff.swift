@@ -11,7 +11,8 @@ struct Diff: ParsableCommand {
       reads them. Prints the scans added (+), removed (-) and changed (~), by id, each \
       changed field with its old and new value, then the number of unchanged scans. \
       Environment references are compared as written, never resolved. Exits 0, 2 when \
-      either side is invalid (with its diagnostics), 64 on wrong usage.
+      either side is invalid (with its diagnostics), 64 on wrong usage; with --exit-code, \
+      as git diff's, 1 when a scan is added, removed or changed.
       """)
 
   @Argument(help: "The plans before the change: a file, a directory, or -.")
@@ -23,6 +24,9 @@ struct Diff: ParsableCommand {
   @Option(help: ArgumentHelp("Output format: text, markdown or json.", valueName: "format"))
   var format: DiffFormat = .text
 
+  @Flag(help: "Exit 1 when a scan is added, removed or changed, 0 when none is.")
+  var exitCode = false
+
   func validate() throws {
     if base == "-" && head == "-" {
       throw ValidationError("only one side can be read from standard input")
@@ -32,7 +36,9 @@ struct Diff: ParsableCommand {
   func run() throws {
     let sides = try PlanLoading.validSides([[base], [head]])
     switch PlanDiff.compare(base: sides[0], head: sides[1]) {
-    case .success(let diff): print(format.render(diff), terminator: "")
+    case .success(let diff):
+      print(format.render(diff), terminator: "")
+      if exitCode, !diff.isEmpty { throw ExitCode(1) }
     case .failure(let error): throw ValidationError(error.message)
     }
   }

@@ -9,7 +9,9 @@ struct Plan: ParsableCommand {
     discussion: """
       For each selected scan: method, URL, headers (tokens shown as their ${NAME} \
       reference, never their value) and the JSON body after merging, then the environment \
-      variables a run needs and which of them are unset. Exits 2 on an invalid plan.
+      variables a run needs and which of them are unset. Exits 2 on an invalid plan. \
+      With --detailed-exitcode, as terraform plan's: 0 when no scan would be triggered, \
+      2 when scans would be, 1 on an invalid plan.
       """)
 
   @Argument(help: "Plan files, directories, or - for standard input.")
@@ -20,8 +22,20 @@ struct Plan: ParsableCommand {
   @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
   var format: TextOrJSON = .text
 
+  @Flag(
+    name: .customLong("detailed-exitcode"),
+    help: "Exit 2 when scans would be triggered, 0 when none would, 1 on an invalid plan.")
+  var detailedExitCode = false
+
   func run() throws {
-    let plans = try PlanLoading.validPlans(paths)
+    let plans: [ResolvedPlan]
+    do {
+      plans = try PlanLoading.validPlans(paths)
+    } catch let code as ExitCode where detailedExitCode && code == ExitCode(2) {
+      // 2 means "scans would be triggered" here: an invalid plan is an error, as in
+      // terraform.
+      throw ExitCode(1)
+    }
     let selection = try selection.selection()
     let check = SelectionCheck(selection, plans: plans)
     guard check.problems.isEmpty else {
@@ -30,6 +44,7 @@ struct Plan: ParsableCommand {
     var dryRun = DryRun(plans, selection: selection, environment: Environment.current)
     dryRun.notice = check.emptyShard
     print(format == .json ? dryRun.json() : dryRun.text(), terminator: "")
+    if detailedExitCode, !dryRun.entries.isEmpty { throw ExitCode(2) }
   }
 }
 
