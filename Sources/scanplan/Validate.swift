@@ -24,7 +24,7 @@ struct Validate: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Output format: text, json, github or sarif (github by default inside GitHub Actions).",
+      "Output format: text, json, github, sarif or junit (github by default inside GitHub Actions).",
       valueName: "format"))
   var format: DiagnosticFormat?
 
@@ -52,6 +52,8 @@ struct Validate: ParsableCommand {
       output = GitHubAnnotationRenderer.render(validations)
     case .sarif:
       output = SARIFRenderer.render(validations, toolVersion: ScanplanVersion.current)
+    case .junit:
+      output = JUnitDiagnosticsRenderer.render(validations)
     }
     print(output, terminator: "")
     if let summaryPath = StepSummaryFile.path(in: environment),

@@ -10,6 +10,8 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
   case github
   /// SARIF 2.1.0 for code scanning.
   case sarif
+  /// JUnit XML: one test case per file, one failure per error.
+  case junit
 
   /// The format when none is given: annotations inside GitHub Actions, text elsewhere.
   public static func automatic(environment: [String: String]) -> DiagnosticFormat {
