@@ -20,4 +20,36 @@ struct Scanplan: AsyncParsableCommand {
       Explain.self,
     ]
   )
+
+  /// `scanplan` alone is wrong usage: it prints the help where errors go, and exits 64.
+  func run() throws {
+    Environment.printError(Self.helpMessage() + "\n")
+    throw ExitCode(64)
+  }
+
+  /// Runs the command line. An error found after parsing (a selection that names nothing,
+  /// a file that is no report) prints the usage of the subcommand it belongs to, not the
+  /// root's.
+  static func main() async {
+    var parsed: ParsableCommand?
+    do {
+      var command = try await asyncParseAsRoot(nil)
+      parsed = command
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch let error as ValidationError {
+      guard let command = parsed, !(command is Scanplan) else { exit(withError: error) }
+      let subcommand = type(of: command)
+      let name = subcommand._commandName
+      Environment.printError(
+        "Error: \(error.message)\nUsage: " + usageString(for: subcommand) + "\n"
+          + "  See 'scanplan \(name) --help' for more information.\n")
+      exit(withError: ExitCode.validationFailure)
+    } catch {
+      exit(withError: error)
+    }
+  }
 }
