@@ -1,4 +1,10 @@
-import FoundationEssentials
+// FoundationEssentials is the small part of Foundation on Linux; elsewhere (macOS) the
+// whole of Foundation provides the same types.
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Wall-clock time in UTC as reports, logs and HTTP write it, on FoundationEssentials
 /// (already linked through the HTTP client): its ISO 8601 style and its Gregorian

@@ -35,7 +35,7 @@ struct Emulate: AsyncParsableCommand {
     help: ArgumentHelp(
       "Answer in the shapes of the seed documents or of the vendors' API references.",
       valueName: "seed|reference"))
-  var dialect = "seed"
+  var dialect = EmulatorDialect.seed
 
   @Flag(help: "Enforce the trigger limits the vendors publish (S4E: 10 scans a minute).")
   var publishedLimits = false
@@ -58,7 +58,7 @@ struct Emulate: AsyncParsableCommand {
   var rateLimitHeaders = false
 
   @Option(help: ArgumentHelp("How long scans run, in seconds.", valueName: "min:max"))
-  var scanSeconds = "2:4"
+  var scanSeconds = SecondsRangeArgument(argument: "2:4")!
 
   @Option(help: "Share of scans that end failed (0 to 1).")
   var failureRate = 0.0
@@ -93,9 +93,6 @@ struct Emulate: AsyncParsableCommand {
     guard (tlsCert == nil) == (tlsKey == nil) else {
       throw ValidationError("--tls-cert and --tls-key go together")
     }
-    guard EmulatorDialect(rawValue: dialect) != nil else {
-      throw ValidationError("--dialect takes seed or reference")
-    }
     guard pauseSeconds >= 0, (0...1).contains(cancelRate) else {
       throw ValidationError("--pause-seconds is at least 0 and --cancel-rate from 0 to 1")
     }
@@ -108,10 +105,6 @@ struct Emulate: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let span = scanSeconds.split(separator: ":").compactMap { Double($0) }
-    guard span.count == 2, span[0] >= 0, span[0] <= span[1] else {
-      throw ValidationError("--scan-seconds takes MIN:MAX, such as 2:4")
-    }
     var tls: EmulatorTLS?
     if let tlsCert, let tlsKey {
       do {
@@ -121,11 +114,11 @@ struct Emulate: AsyncParsableCommand {
       }
     }
     var configuration = EmulatorConfiguration(registry: Program.registry)
-    configuration.dialect = EmulatorDialect(rawValue: dialect) ?? .seed
+    configuration.dialect = dialect
     configuration.publishedLimits = publishedLimits
     configuration.pauseSeconds = pauseSeconds
     configuration.cancelRate = cancelRate
-    configuration.runSeconds = span[0]...span[1]
+    configuration.runSeconds = scanSeconds.range
     configuration.rateLimit = rateLimit
     configuration.rateLimitHeaders = rateLimitHeaders
     configuration.strictRateLimit = strictRateLimit

@@ -51,23 +51,16 @@ struct SelectionOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Run shard K of N: a stable split of scan ids, with 1/N of every provider's budget.",
+      "Run shard K of N (1 <= K <= N): a stable split of scan ids, with 1/N of every "
+        + "provider's budget.",
       valueName: "K/N"))
-  var shard: String?
+  var shard: ShardArgument?
 
   func selection() throws -> RunSelection {
     var selection = RunSelection()
     selection.only = only
     selection.tags = tags
-    if let shard {
-      let parts = shard.split(separator: "/").map { Int($0) }
-      guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1,
-        (1...count).contains(index)
-      else {
-        throw ValidationError("--shard takes K/N with 1 <= K <= N, such as 2/4")
-      }
-      selection.shard = RunSelection.Shard(index: index, count: count)
-    }
+    selection.shard = shard?.shard
     return selection
   }
 }

@@ -78,7 +78,9 @@ import Testing
       ["--tls-cert", "no-such.pem", "--tls-key", "no-such.key"],
       "cannot read no-such.pem: no such file or directory"
     ),
-    (["--dialect", "swagger"], "--dialect takes seed or reference"),
+    (["--dialect", "swagger"], "Please provide one of 'seed' and 'reference'"),
+    (["--scan-seconds", "4:2"], "The value '4:2' is invalid for '--scan-seconds <min:max>'"),
+    (["--scan-seconds", "2"], "The value '2' is invalid for '--scan-seconds <min:max>'"),
   ])
   func emulateRefusesWhatItCannotServe(_ arguments: [String], _ message: String) async throws {
     let result = try await CLI.run(["emulate", "--port", "0"] + arguments)

@@ -86,7 +86,13 @@ import Testing
       ["run", "--only", "storefront/webapp", "examples/quickstart.yaml"],
       "did you mean `storefront/web_app`?"
     ),
-    (["run", "--shard", "3/2", "examples/quickstart.yaml"], "--shard takes K/N"),
+    (
+      ["run", "--shard", "3/2", "examples/quickstart.yaml"], "'3/2' is invalid for '--shard <K/N>'"
+    ),
+    (
+      ["plan", "--shard", "0/2", "examples/quickstart.yaml"], "'0/2' is invalid for '--shard <K/N>'"
+    ),
+    (["plan", "--shard", "1/2/3", "examples/quickstart.yaml"], "is invalid for '--shard <K/N>'"),
     (
       ["run", "--tag", "nothing-has-this", "examples/quickstart.yaml"],
       "--tag `nothing-has-this` names no tag of the plan; its tags are `prod` or `web`"
