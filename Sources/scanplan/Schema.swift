@@ -19,7 +19,9 @@ struct Docs: ParsableCommand {
     abstract: "Print a reference document generated from the option tables.",
     discussion: "The output is what docs/NAME.md holds.")
 
-  @Argument(help: ArgumentHelp("plan-reference or diagnostics.", valueName: "name"))
+  @Argument(
+    help: ArgumentHelp("plan-reference or diagnostics.", valueName: "name"),
+    completion: .list(ReferenceDocument.files.map { String($0.dropLast(".md".count)) }))
   var name: String
 
   func validate() throws {
@@ -38,12 +40,15 @@ struct Docs: ParsableCommand {
 struct Explain: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Explain a diagnostic code.")
 
-  @Argument(help: ArgumentHelp("A code such as P101.", valueName: "code"))
+  @Argument(
+    help: ArgumentHelp("A code such as P101.", valueName: "code"),
+    completion: .list(DiagnosticCode.all.map(\.id)))
   var code: String
 
   func validate() throws {
     guard DiagnosticCode.named(code) != nil else {
-      throw ValidationError("unknown diagnostic code `\(code)`; see docs/diagnostics.md")
+      throw ValidationError(
+        "unknown diagnostic code `\(code)`; `scanplan docs diagnostics` lists them")
     }
   }
 

@@ -35,6 +35,10 @@ import Testing
     }
     // fish names long options without their dashes (`-l sandbox`).
     #expect(result.stdout.contains("sandbox"))
+    // The names `docs` and `explain` take are offered.
+    for word in ["plan-reference", "diagnostics", "P101", "S401", "W506"] {
+      #expect(result.stdout.contains(word), "\(shell) lacks \(word)")
+    }
   }
 
   @Test func theManPageIsCommittedAndNamesEveryCommand() throws {
@@ -43,6 +47,16 @@ import Testing
     for command in ["validate", "plan", "diff", "run", "report", "init", "emulate"] {
       #expect(page.contains(command))
     }
+    // The sections the generator does not write end the page, as docs/man/sections.mdoc
+    // holds them.
+    let sections = try String(
+      contentsOf: CLI.packageRoot.appendingPathComponent("docs/man/sections.mdoc"),
+      encoding: .utf8)
+    #expect(page.hasSuffix(sections))
+    for section in [".Sh ENVIRONMENT", ".Sh \"EXIT STATUS\"", ".Sh EXAMPLES"] {
+      #expect(sections.contains(section))
+    }
+    #expect(sections.contains("Fl -detailed-exitcode") && sections.contains("Fl -exit-code"))
   }
 
   /// pre-commit runs the hook's `entry` with the staged files that match `files`.
