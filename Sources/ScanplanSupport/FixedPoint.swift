@@ -10,4 +10,9 @@ public enum FixedPoint {
     return sign + "\(scaled / scale)."
       + String(repeating: "0", count: max(1, places) - fraction.count) + fraction
   }
+
+  /// A number as people write it: `2`, not `2.0`; `1.5`.
+  public static func shortest(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+  }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScanplanExecution
+import ScanplanSupport
 import ScanplanVendorKit
 
 /// `--shard K/N`, read by the argument parser, so a wrong value is a usage error that
@@ -33,15 +34,8 @@ struct SecondsRangeArgument: ExpressibleByArgument {
   }
 
   var defaultValueDescription: String {
-    "\(FixedPointText.short(range.lowerBound)):\(FixedPointText.short(range.upperBound))"
+    "\(FixedPoint.shortest(range.lowerBound)):\(FixedPoint.shortest(range.upperBound))"
   }
 }
 
 extension EmulatorDialect: ExpressibleByArgument {}
-
-/// Numbers as a default's description writes them: `2`, not `2.0`.
-enum FixedPointText {
-  static func short(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-  }
-}

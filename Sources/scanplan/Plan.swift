@@ -23,6 +23,10 @@ struct Plan: ParsableCommand {
   var format: TextOrJSON = .text
 
   @Flag(
+    help: "List each merged setting with the place it was written (its profile, defaults or scan).")
+  var explainSettings = false
+
+  @Flag(
     name: .customLong("detailed-exitcode"),
     help: "Exit 2 when scans would be triggered, 0 when none would, 1 on an invalid plan.")
   var detailedExitCode = false
@@ -43,7 +47,9 @@ struct Plan: ParsableCommand {
     }
     var dryRun = DryRun(plans, selection: selection, environment: Environment.current)
     dryRun.notice = check.emptyShard
-    print(format == .json ? dryRun.json() : dryRun.text(), terminator: "")
+    print(
+      format == .json ? dryRun.json() : dryRun.text(explainingSettings: explainSettings),
+      terminator: "")
     if detailedExitCode, !dryRun.entries.isEmpty { throw ExitCode(2) }
   }
 }

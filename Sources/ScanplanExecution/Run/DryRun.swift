@@ -22,6 +22,8 @@ public struct DryRun: Sendable {
     public let laterStages: [HTTPRequest]
     /// The provider's `ca_file` as written, when it trusts its own authorities.
     public let caFile: String?
+    /// What decides the run besides the request: gate, polling, deadline, budget.
+    let facts: ScanRunFacts
   }
 
   /// The scans in plan order.
@@ -69,7 +71,8 @@ public struct DryRun: Sendable {
             Entry(
               id: scan.id, location: plan.location(of: scan),
               provider: provider.name, request: provider.writtenTriggerRequest(for: scan),
-              laterStages: provider.writtenLaterStages(for: scan), caFile: provider.caFile))
+              laterStages: provider.writtenLaterStages(for: scan), caFile: provider.caFile,
+              facts: ScanRunFacts(scan, provider: provider, plan: plan)))
         }
       }
     }
@@ -84,8 +87,8 @@ public struct DryRun: Sendable {
   /// The variables a run needs that are unset: those used without a fallback.
   public var unset: [String] { variables.filter { !$0.isSet && !$0.hasFallback }.map(\.name) }
 
-  /// For people.
-  public func text() -> String {
+  /// For people; `explainingSettings` lists each merged setting with where it was written.
+  public func text(explainingSettings: Bool = false) -> String {
     var output = ""
     for entry in entries {
       output += "\(entry.id)  (\(entry.provider), \(entry.location))\n"
@@ -94,6 +97,7 @@ public struct DryRun: Sendable {
       for stage in entry.laterStages {
         output += "  then, once the stage before has completed:\n" + Self.text(stage)
       }
+      output += entry.facts.text(explainingSettings: explainingSettings)
       output += "\n"
     }
     if !variables.isEmpty {
@@ -119,7 +123,7 @@ public struct DryRun: Sendable {
       var scan: JSONObject = [
         "id": .string(entry.id), "provider": .string(entry.provider),
         "location": .string(entry.location),
-        "request": .object(request),
+        "request": .object(request), "run": .object(entry.facts.json()),
       ]
       if !entry.laterStages.isEmpty {
         scan["later_stages"] = .array(entry.laterStages.map { .object(Self.json($0)) })

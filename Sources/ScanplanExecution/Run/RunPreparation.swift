@@ -207,11 +207,7 @@ struct RunPreparation {
         budget: connection.budget, provider: provider.name, api: provider.vendor.api,
         baseURL: connection.baseURL, token: connection.token, trust: connection.trust,
         poll: poll, deadline: scan.deadline(timeout: poll.timeout),
-        deadlineSource: poll.timeout != nil
-          ? "`poll.timeout`"
-          : "\(table.displayName)'s default deadline, "
-            + table.deadline.text { PlanDuration.format(seconds: $0) }
-            + "; set `poll.timeout` to wait longer",
+        deadlineSource: provider.deadlineSource,
         onConflict: provider.onConflict, sequenceKey: sequenceKey,
         fingerprint: RequestFingerprint(
           type: provider.type, api: provider.vendor.api, input: scan.triggerInput,

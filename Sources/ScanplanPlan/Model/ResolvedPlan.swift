@@ -93,6 +93,15 @@ public struct ResolvedProvider: Sendable {
     vendor.api.triggerRequest(scan.triggerInput, baseURL: baseURL, token: tokenReference)
   }
 
+  /// Where a scan's deadline comes from, in words: `poll.timeout`, or the vendor's rule.
+  public var deadlineSource: String {
+    poll.timeout != nil
+      ? "`poll.timeout`"
+      : "\(vendor.table.displayName)'s default deadline, "
+        + vendor.table.deadline.text { PlanDuration.format(seconds: $0) }
+        + "; set `poll.timeout` to wait longer"
+  }
+
   /// The requests of a scan's later stages as written, as `writtenTriggerRequest`.
   public func writtenLaterStages(for scan: ResolvedScan) -> [HTTPRequest] {
     vendor.api.laterStages(scan.triggerInput, baseURL: baseURL, token: tokenReference)
