@@ -12,7 +12,9 @@ struct Diff: ParsableCommand {
       changed field with its old and new value, then the number of unchanged scans. \
       Environment references are compared as written, never resolved. Exits 0, 2 when \
       either side is invalid (with its diagnostics), 64 on wrong usage; with --exit-code, \
-      as git diff's, 1 when a scan is added, removed or changed.
+      as git diff's, 1 when a scan is added, removed or changed; with \
+      --fail-on-weakened, 1 when a change weakens a scan (marked ⚠), so a repository can \
+      ask for a security review.
       """)
 
   @Argument(help: "The plans before the change: a file, a directory, or -.")
@@ -27,6 +29,12 @@ struct Diff: ParsableCommand {
   @Flag(help: "Exit 1 when a scan is added, removed or changed, 0 when none is.")
   var exitCode = false
 
+  @Flag(
+    help:
+      "Exit 1 when a change weakens a scan (a gate removed or loosened, a scan removed, wait: false, ...)."
+  )
+  var failOnWeakened = false
+
   func validate() throws {
     if base == "-" && head == "-" {
       throw ValidationError("only one side can be read from standard input")
@@ -39,6 +47,7 @@ struct Diff: ParsableCommand {
     case .success(let diff):
       print(format.render(diff), terminator: "")
       if exitCode, !diff.isEmpty { throw ExitCode(1) }
+      if failOnWeakened, diff.weakened { throw ExitCode(1) }
     case .failure(let error): throw ValidationError(error.message)
     }
   }

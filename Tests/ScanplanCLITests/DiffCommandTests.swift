@@ -16,16 +16,16 @@ import Testing
     #expect(result.stderr.isEmpty)
     #expect(
       result.stdout == """
-        + storefront/tls-new  (s4e, <stdin>:23:9)
-        - storefront/tls  (s4e, examples/quickstart.yaml:23:9)
+        > storefront/tls -> storefront/tls-new  (s4e, <stdin>:23:9), renamed
         ~ storefront/web_app  (s4e, <stdin>:20:9)
             request.body.options.max_depth: 3 -> 4
-        1 added, 1 removed, 1 changed, 0 unchanged
+        0 added, 0 removed, 1 changed, 1 renamed, 0 unchanged
 
         """)
     let markdown = try await CLI.run(
       ["diff", "--format", "markdown", Self.quickstart, "-"], stdin: head)
-    #expect(markdown.stdout.hasPrefix("### scanplan diff\n\n1 added, 1 removed, 1 changed"))
+    #expect(
+      markdown.stdout.hasPrefix("### scanplan diff\n\n0 added, 0 removed, 1 changed, 1 renamed"))
     let same = try await CLI.run(["diff", "--format", "json", Self.quickstart, Self.quickstart])
     #expect(same.status == 0)
     #expect(same.stdout.contains("\"unchanged\": 2"))

@@ -44,4 +44,21 @@ import Testing
     ])
     #expect(invalid.status == 2)
   }
+
+  @Test func diffCanFailOnAChangeThatWeakensAScan() async throws {
+    let base = try String(
+      contentsOfFile: CLI.packageRoot.path + "/examples/quickstart.yaml", encoding: .utf8)
+    let deeper = base.replacing("max_depth: 3", with: "max_depth: 4")
+    let stronger = try await CLI.run(
+      ["diff", "--fail-on-weakened", "examples/quickstart.yaml", "-"], stdin: deeper)
+    #expect(stronger.status == 0, "\(stronger.stdout)")
+    let shallower = base.replacing("max_depth: 3", with: "max_depth: 1")
+    let weaker = try await CLI.run(
+      ["diff", "--fail-on-weakened", "examples/quickstart.yaml", "-"], stdin: shallower)
+    #expect(weaker.status == 1)
+    #expect(weaker.stdout.contains("request.body.options.max_depth: 3 -> 1  ⚠ weakens"))
+    let json = try await CLI.run(
+      ["diff", "--format", "json", "examples/quickstart.yaml", "-"], stdin: shallower)
+    #expect(json.stdout.contains("\"weakened\": true"))
+  }
 }

@@ -21,11 +21,11 @@ import Testing
     #expect(
       DiffFormat.text.render(Self.diff) == """
         + web/new  (s4e, plans/web.yaml:14:11)
-        - web/old  (s4e, plans/web.yaml:15:11)
+        - web/old  (s4e, plans/web.yaml:15:11)  ⚠ weakens
         ~ web/tls  (s4e, plans/web.yaml:13:11)
             request.body.scan_type: "ssl" -> "quick"
             poll.timeout: (unset) -> 3600
-        1 added, 1 removed, 1 changed, 12 unchanged
+        1 added, 1 removed, 1 changed, 12 unchanged; weakens scans: a security review is due
 
         """)
   }
@@ -37,15 +37,17 @@ import Testing
 
         1 added, 1 removed, 1 changed, 12 unchanged.
 
-        | | scan | provider | defined at |
-        | --- | --- | --- | --- |
-        | + | `web/new` | `s4e` | `plans/web.yaml:14:11` |
-        | - | `web/old` | `s4e` | `plans/web.yaml:15:11` |
+        ⚠ **This change weakens scans**: rows marked ⚠ need a security review.
 
-        | scan | field | before | after |
-        | --- | --- | --- | --- |
-        | `web/tls` | `request.body.scan_type` | `"ssl"` | `"quick"` |
-        | `web/tls` | `poll.timeout` | `(unset)` | `3600` |
+        | ⚠ | | scan | provider | defined at |
+        | --- | --- | --- | --- | --- |
+        |  | + | `web/new` | `s4e` | `plans/web.yaml:14:11` |
+        | ⚠ | - | `web/old` | `s4e` | `plans/web.yaml:15:11` |
+
+        | ⚠ | scan | field | before | after |
+        | --- | --- | --- | --- | --- |
+        |  | `web/tls` | `request.body.scan_type` | `"ssl"` | `"quick"` |
+        |  | `web/tls` | `poll.timeout` | `(unset)` | `3600` |
 
         """)
     #expect(
@@ -66,8 +68,8 @@ import Testing
           scan: PlanDiff.Scan(id: "a/x", provider: "s4e", location: "p.yaml:1:1"), changes: [odd])
       ], unchanged: 0)
     let output = DiffFormat.markdown.render(many)
-    #expect(output.contains(#"| `a/x` | `request.body.x` | `"a\|b"` | `` "c`d" `` |"#))
-    #expect(output.contains("| + | `a/s249` |"))
+    #expect(output.contains(#"|  | `a/x` | `request.body.x` | `"a\|b"` | `` "c`d" `` |"#))
+    #expect(output.contains("|  | + | `a/s249` |"))
     #expect(!output.contains("`a/s250`"))
     #expect(output.contains("… and 50 more scans; run `scanplan diff` to see them all."))
   }

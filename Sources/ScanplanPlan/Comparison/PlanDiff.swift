@@ -30,12 +30,15 @@ public struct PlanDiff: Sendable {
     public let before: JSONValue?
     /// The head's value; nil when the head does not set it.
     public let after: JSONValue?
+    /// Whether the change makes the scan weaker (`Weakening`): a reviewer's concern.
+    public let weakens: Bool
 
     /// A change.
-    public init(field: String, before: JSONValue?, after: JSONValue?) {
+    public init(field: String, before: JSONValue?, after: JSONValue?, weakens: Bool = false) {
       self.field = field
       self.before = before
       self.after = after
+      self.weakens = weakens
     }
   }
 
@@ -67,17 +70,31 @@ public struct PlanDiff: Sendable {
   public let changed: [Changed]
   /// Scans that are the same on both sides, wherever they moved in the files.
   public let unchanged: Int
+  /// Scans whose id changed and nothing else (an asset or a scan renamed): the base's
+  /// scan, then the head's. Neither added nor removed.
+  public let renamed: [(from: Scan, to: Scan)]
 
   /// A diff, as `compare` finds one.
-  public init(added: [Scan], removed: [Scan], changed: [Changed], unchanged: Int) {
+  public init(
+    added: [Scan], removed: [Scan], changed: [Changed], unchanged: Int,
+    renamed: [(from: Scan, to: Scan)] = []
+  ) {
     self.added = added
     self.removed = removed
     self.changed = changed
     self.unchanged = unchanged
+    self.renamed = renamed
   }
 
   /// Whether the head does exactly what the base did.
-  public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
+  public var isEmpty: Bool {
+    added.isEmpty && removed.isEmpty && changed.isEmpty && renamed.isEmpty
+  }
+
+  /// Whether the change weakens any scan: a scan removed, or a change that weakens one.
+  public var weakened: Bool {
+    !removed.isEmpty || changed.contains { $0.changes.contains(where: \.weakens) }
+  }
 
   /// Compares two sides, each the valid plans of one command-line argument. A scan id
   /// twice on one side (in two files) cannot be matched, and is an error, as for `run`.
@@ -110,9 +127,32 @@ public struct PlanDiff: Sendable {
         changed.append(Changed(scan: new.scan, changes: changes))
       }
     }
-    let removed = baseOrder.filter { after[$0] == nil }.map { before[$0]!.scan }
+    // A removed scan that does exactly what an added one does was renamed (its asset or
+    // itself): it is shown as such, not as a scan gone and a new one.
+    var vanished: [String: [Int]] = [:]
+    let removedIDs = baseOrder.filter { after[$0] == nil }
+    for (index, id) in removedIDs.enumerated() {
+      vanished[before[id]!.fields.identity, default: []].append(index)
+    }
+    var takenRemoved: Set<Int> = []
+    var renamed: [(from: Scan, to: Scan)] = []
+    var stillAdded: [Scan] = []
+    for scan in added {
+      let identity = after[scan.id]!.fields.identity
+      if let index = vanished[identity]?.first(where: { !takenRemoved.contains($0) }) {
+        takenRemoved.insert(index)
+        renamed.append((before[removedIDs[index]]!.scan, scan))
+      } else {
+        stillAdded.append(scan)
+      }
+    }
+    let removed = removedIDs.enumerated().filter { !takenRemoved.contains($0.offset) }.map {
+      before[$0.element]!.scan
+    }
     return .success(
-      PlanDiff(added: added, removed: removed, changed: changed, unchanged: unchanged))
+      PlanDiff(
+        added: stillAdded, removed: removed, changed: changed, unchanged: unchanged,
+        renamed: renamed))
   }
 
   /// A scan with its fields.
@@ -151,17 +191,24 @@ public struct PlanDiff: Sendable {
   private static func changes(_ old: ScanFields, _ new: ScanFields) -> [Change] {
     var newValues: [String: JSONValue] = [:]
     for field in new.fields { newValues[field.name] = field.value }
+    let strengths = old.strengths.merging(new.strengths) { first, _ in first }
+    func change(_ name: String, _ before: JSONValue?, _ after: JSONValue?) -> Change {
+      let plain = Change(field: name, before: before, after: after)
+      return Change(
+        field: name, before: before, after: after,
+        weakens: Weakening.weakens(plain, strengths: strengths))
+    }
     var seen: Set<String> = []
     var changes: [Change] = []
     for field in old.fields {
       seen.insert(field.name)
       let after = newValues[field.name]
       if after != field.value {
-        changes.append(Change(field: field.name, before: field.value, after: after))
+        changes.append(change(field.name, field.value, after))
       }
     }
     for field in new.fields where !seen.contains(field.name) {
-      changes.append(Change(field: field.name, before: nil, after: field.value))
+      changes.append(change(field.name, nil, field.value))
     }
     return changes
   }

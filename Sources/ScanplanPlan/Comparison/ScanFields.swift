@@ -13,6 +13,8 @@ struct ScanFields {
   }
 
   let fields: [Field]
+  /// The request fields of settings whose vendor marks a weak direction, by name.
+  let strengths: [String: ScanplanVendorKit.Field.Strength]
 
   init(_ scan: ResolvedScan, provider: ResolvedProvider) {
     var fields: [Field] = []
@@ -41,6 +43,18 @@ struct ScanFields {
     add("budget.triggers_per_minute", provider.triggersPerMinute.map(Self.number))
     add("budget.max_concurrent_scans", provider.maxConcurrentScans.map(JSONValue.int))
     self.fields = fields
+    var strengths: [String: ScanplanVendorKit.Field.Strength] = [:]
+    for setting in scan.settings {
+      guard let strength = VendorFit.ownLeaf(setting.path, in: provider.vendor.table)?.strength
+      else { continue }
+      strengths["request.body." + setting.path.joined(separator: ".")] = strength
+    }
+    self.strengths = strengths
+  }
+
+  /// Every field as one text: two scans with the same identity do the same thing.
+  var identity: String {
+    fields.map { $0.name + "=" + JSONWriter.compact($0.value) }.joined(separator: "\n")
   }
 
   /// A request's method, its URL without the query, each query parameter, and each

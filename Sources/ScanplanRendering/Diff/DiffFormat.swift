@@ -25,7 +25,7 @@ extension PlanDiff {
   /// "2 added, 1 removed, 3 changed, 12 unchanged".
   var summary: String {
     "\(added.count) added, \(removed.count) removed, \(changed.count) changed, "
-      + "\(unchanged) unchanged"
+      + (renamed.isEmpty ? "" : "\(renamed.count) renamed, ") + "\(unchanged) unchanged"
   }
 
   /// A value as the outputs show it: compact JSON, or `(unset)`.

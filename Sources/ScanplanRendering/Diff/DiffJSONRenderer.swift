@@ -2,7 +2,8 @@ import ScanplanJSON
 import ScanplanPlan
 
 /// `scanplan diff --format json`: `{"version": 1, "added": [...], "removed": [...],
-/// "changed": [{..., "changes": [{"field", "before", "after"}]}], "unchanged": N}`. A
+/// "changed": [{..., "changes": [{"field", "before", "after", "weakens"}]}], "unchanged":
+/// N, "weakened": BOOL}`; a removed scan has `"weakens": true`. A
 /// value a side does not set is `null`; plans never write `null` as a value.
 public struct DiffJSONRenderer: Sendable {
   /// A renderer.
@@ -22,7 +23,7 @@ public struct DiffJSONRenderer: Sendable {
         entry.changes.map { change in
           .object([
             "field": .string(change.field), "before": change.before ?? .null,
-            "after": change.after ?? .null,
+            "after": change.after ?? .null, "weakens": .bool(change.weakens),
           ])
         })
       return .object(object)
@@ -31,9 +32,21 @@ public struct DiffJSONRenderer: Sendable {
       .object([
         "version": 1,
         "added": .array(diff.added.map { .object(scan($0)) }),
-        "removed": .array(diff.removed.map { .object(scan($0)) }),
+        "removed": .array(
+          diff.removed.map {
+            var object = scan($0)
+            object["weakens"] = true
+            return .object(object)
+          }),
         "changed": .array(changed),
         "unchanged": .int(diff.unchanged),
+        "renamed": .array(
+          diff.renamed.map {
+            var object = scan($0.to)
+            object["from"] = .string($0.from.id)
+            return .object(object)
+          }),
+        "weakened": .bool(diff.weakened),
       ])) + "\n"
   }
 }

@@ -18,21 +18,26 @@ public struct DiffMarkdownRenderer: Sendable {
       return output + "No scan changes: \(diff.unchanged) unchanged.\n"
     }
     output += diff.summary + ".\n"
-    let sides = diff.added.map { ("+", $0) } + diff.removed.map { ("-", $0) }
+    if diff.weakened {
+      output += "\n⚠ **This change weakens scans**: rows marked ⚠ need a security review.\n"
+    }
+    let sides =
+      diff.added.map { ("+", $0) } + diff.removed.map { ("-", $0) }
+      + diff.renamed.map { ("renamed from \(Markdown.code($0.from.id))", $0.to) }
     if !sides.isEmpty {
-      output += "\n| | scan | provider | defined at |\n| --- | --- | --- | --- |\n"
+      output += "\n| ⚠ | | scan | provider | defined at |\n| --- | --- | --- | --- | --- |\n"
       for (mark, scan) in sides.prefix(maxRows) {
         output +=
-          "| \(mark) | \(Markdown.code(scan.id)) | \(Markdown.code(scan.provider)) | \(Markdown.code(scan.location)) |\n"
+          "| \(mark == "-" ? "⚠" : "") | \(mark) | \(Markdown.code(scan.id)) | \(Markdown.code(scan.provider)) | \(Markdown.code(scan.location)) |\n"
       }
       output += Self.more(sides.count - maxRows, "scans")
     }
     if !diff.changed.isEmpty {
-      output += "\n| scan | field | before | after |\n| --- | --- | --- | --- |\n"
+      output += "\n| ⚠ | scan | field | before | after |\n| --- | --- | --- | --- | --- |\n"
       let rows = diff.changed.flatMap { entry in entry.changes.map { (entry.scan, $0) } }
       for (scan, change) in rows.prefix(maxRows) {
         output +=
-          "| \(Markdown.code(scan.id)) | \(Markdown.code(change.field)) | "
+          "| \(change.weakens ? "⚠" : "") | \(Markdown.code(scan.id)) | \(Markdown.code(change.field)) | "
           + "\(Markdown.code(PlanDiff.shown(change.before))) | \(Markdown.code(PlanDiff.shown(change.after))) |\n"
       }
       output += Self.more(rows.count - maxRows, "changed fields")

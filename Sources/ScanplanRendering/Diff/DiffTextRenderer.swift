@@ -6,6 +6,7 @@ import ScanplanPlan
 ///     - api/old  (inv, plans/api.yaml:3:5)
 ///     ~ web/nightly  (s4e, plans/web.yaml:8:9)
 ///         request.body.scan_type: "quick" -> "full"
+///         fail_on.high: 1 -> 5  ⚠ weakens
 ///     1 added, 1 removed, 1 changed, 12 unchanged
 public struct DiffTextRenderer: Sendable {
   /// A renderer.
@@ -15,14 +16,24 @@ public struct DiffTextRenderer: Sendable {
   public func render(_ diff: PlanDiff) -> String {
     var output = ""
     for scan in diff.added { output += "+ \(scan.id)  (\(scan.provider), \(scan.location))\n" }
-    for scan in diff.removed { output += "- \(scan.id)  (\(scan.provider), \(scan.location))\n" }
+    for scan in diff.removed {
+      output += "- \(scan.id)  (\(scan.provider), \(scan.location))\(Self.mark)\n"
+    }
+    for (from, to) in diff.renamed {
+      output += "> \(from.id) -> \(to.id)  (\(to.provider), \(to.location)), renamed\n"
+    }
     for entry in diff.changed {
       output += "~ \(entry.scan.id)  (\(entry.scan.provider), \(entry.scan.location))\n"
       for change in entry.changes {
         output +=
-          "    \(change.field): \(PlanDiff.shown(change.before)) -> \(PlanDiff.shown(change.after))\n"
+          "    \(change.field): \(PlanDiff.shown(change.before)) -> \(PlanDiff.shown(change.after))"
+          + (change.weakens ? Self.mark : "") + "\n"
       }
     }
-    return output + diff.summary + "\n"
+    return output + diff.summary
+      + (diff.weakened ? "; weakens scans: a security review is due" : "") + "\n"
   }
+
+  /// What marks a change that weakens a scan.
+  static let mark = "  ⚠ weakens"
 }

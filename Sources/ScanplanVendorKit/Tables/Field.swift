@@ -33,6 +33,17 @@ public final class Field: Sendable {
   /// When the vendor ignores the setting: a warning, since the plan says something that
   /// has no effect.
   public let unusedWhen: Condition?
+  /// Which way of changing the value makes the scan weaker, for `diff`'s security review;
+  /// nil when no way does.
+  public let strength: Strength?
+
+  /// Which values of a setting make a scan stronger.
+  public enum Strength: Sendable, Equatable {
+    /// A larger number scans more (a crawl depth, the service's own timeout).
+    case higher
+    /// `true` scans more (brute-forcing turned on).
+    case enabled
+  }
 
   /// Another setting of the same scan having one of some values.
   public struct Condition: Sendable {
@@ -69,6 +80,7 @@ public final class Field: Sendable {
     default defaultValue: JSONValue? = nil,
     defaultText: String? = nil, vendors: Set<ProviderType> = [], environment: Bool = false,
     requiredAfterMerge: Bool = false, wire: Wire = .notSent, unusedWhen: Condition? = nil,
+    strength: Strength? = nil,
     summary: String
   ) {
     self.key = key
@@ -82,5 +94,6 @@ public final class Field: Sendable {
     self.isRequiredAfterMerge = requiredAfterMerge
     self.wire = wire
     self.unusedWhen = unusedWhen
+    self.strength = strength
   }
 }

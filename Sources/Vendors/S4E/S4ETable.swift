@@ -43,13 +43,16 @@ extension S4E {
                 unusedWhen: Field.Condition(
                   setting: "scan_type", values: ["network", "ssl"],
                   reason: "only web application scans crawl"),
+                strength: .higher,
                 summary: "crawl depth; only web application scans use it"),
               Field(
                 "timeout", .duration, default: 3600, vendors: [type], wire: .seconds,
+                strength: .higher,
                 summary: "the service's own scan timeout, sent as whole seconds"),
               Field(
                 "enable_bruteforce", .boolean, default: false, vendors: [type],
-                wire: .asWritten, summary: "directory and parameter brute-forcing"),
+                wire: .asWritten, strength: .enabled,
+                summary: "directory and parameter brute-forcing"),
             ])),
         vendors: [type], wire: .asWritten, summary: "options sent with the scan"),
       CommonSettings.failOn(type),

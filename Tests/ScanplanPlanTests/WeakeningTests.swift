@@ -1,0 +1,87 @@
+import ScanplanPlan
+import ScanplanYAML
+import Testing
+
+/// `diff` for a security review: each change that weakens a scan is marked, a removed
+/// scan weakens, and a rename is a rename.
+@Suite struct WeakeningTests {
+  static let base = """
+    version: 1
+    providers:
+      s4e: { type: s4e, token: "${S4E_API_TOKEN}", poll: { timeout: 2h } }
+      zap: { type: zap, api_key: "${ZAP_API_KEY}" }
+    assets:
+      - name: web
+        provider: s4e
+        asset_id: a1b2c3d4-e5f6-7890-abcd-ef1234567890
+        scans:
+          - name: deep
+            scan_type: web_app
+            fail_on: { critical: 1, high: 3 }
+            options: { max_depth: 10, enable_bruteforce: true, timeout: 1h }
+      - name: site
+        provider: zap
+        url: https://site.example.test/
+        scans: [{ name: attack, scan_type: active }]
+
+    """
+
+  static func diff(_ replacements: [(String, String)]) throws -> PlanDiff {
+    var head = base
+    for (old, new) in replacements { head = head.replacing(old, with: new) }
+    let before = try #require(validate(base).plan)
+    let after = try #require(validate(head, path: "head.yaml").plan)
+    return try PlanDiff.compare(base: [before], head: [after]).get()
+  }
+
+  @Test(arguments: [
+    ("high: 3", "high: 5", "fail_on.high"),
+    ("fail_on: { critical: 1, high: 3 }", "fail_on: { critical: 1 }", "fail_on.high"),
+    ("max_depth: 10", "max_depth: 3", "request.body.options.max_depth"),
+    (
+      "enable_bruteforce: true", "enable_bruteforce: false",
+      "request.body.options.enable_bruteforce"
+    ),
+    ("timeout: 1h }", "timeout: 30m }", "request.body.options.timeout"),
+    ("poll: { timeout: 2h }", "poll: { timeout: 1h }", "poll.timeout"),
+    ("scan_type: web_app\n", "scan_type: web_app\n        wait: false\n", "wait"),
+    // An attack that no longer crawls first drops a stage.
+    ("scan_type: active }", "scan_type: active, options: { crawl_first: false } }", "stage2.url"),
+  ])
+  func aWeakeningChangeIsMarked(_ old: String, _ new: String, _ field: String) throws {
+    let diff = try Self.diff([(old, new)])
+    let change = try #require(diff.changed.flatMap(\.changes).first { $0.field == field })
+    #expect(change.weakens, "\(change)")
+    #expect(diff.weakened)
+  }
+
+  @Test(arguments: [
+    ("high: 3", "high: 2"),
+    ("max_depth: 10", "max_depth: 12"),
+    ("enable_bruteforce: true", "enable_bruteforce: true, follow_redirects: false"),
+    ("poll: { timeout: 2h }", "poll: { timeout: 3h }"),
+    ("scan_type: active }", "scan_type: spider }"),
+  ])
+  func aStrongerOrNeutralChangeIsNot(_ old: String, _ new: String) throws {
+    let diff = try Self.diff([(old, new)])
+    #expect(!diff.isEmpty)
+    #expect(
+      diff.changed.flatMap(\.changes).allSatisfy { !$0.weakens || $0.field.hasPrefix("stage") },
+      "\(diff.changed)")
+  }
+
+  @Test func aRemovedScanWeakensAndARenamedAssetIsARename() throws {
+    let removed = try Self.diff([
+      (
+        "  - name: site\n    provider: zap\n    url: https://site.example.test/\n"
+          + "    scans: [{ name: attack, scan_type: active }]\n", ""
+      )
+    ])
+    #expect(removed.removed.map(\.id) == ["site/attack"])
+    #expect(removed.weakened)
+    let renamed = try Self.diff([("- name: web\n", "- name: shop\n")])
+    #expect(renamed.renamed.map { "\($0.from.id) -> \($0.to.id)" } == ["web/deep -> shop/deep"])
+    #expect(renamed.added.isEmpty && renamed.removed.isEmpty)
+    #expect(!renamed.weakened)
+  }
+}
