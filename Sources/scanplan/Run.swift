@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 import ScanplanEmulator
 import ScanplanExecution
 import ScanplanPlan
@@ -53,7 +54,16 @@ struct Run: AsyncParsableCommand {
   @Option(help: .hidden)
   var seed: UInt64?
 
+  @Flag(
+    name: .shortAndLong,
+    help: "Log each request to standard error: method, URL, status and time; -vv adds answers.")
+  var verbose: Int
+
+  @Flag(name: .shortAndLong, help: "Print only the closing summary and errors.")
+  var quiet = false
+
   func validate() throws {
+    if quiet, verbose > 0 { throw ValidationError("--quiet and --verbose do not go together") }
     if let concurrency, concurrency < 1 {
       throw ValidationError("--concurrency must be at least 1")
     }
@@ -125,6 +135,7 @@ struct Run: AsyncParsableCommand {
       print(text, terminator: "")
       fflush(nil)
     }
+    console.quiet = quiet
     let interrupt = InterruptSignal()
     // Ctrl-C: the first stops new triggers, a second quits at once.
     let signals = await Signals.watch(.sigint) { count in
@@ -136,7 +147,24 @@ struct Run: AsyncParsableCommand {
         Environment.exitNow(130)
       }
     }
-    let transport = AsyncHTTPClientTransport(requestTimeout: requestTimeout)
+    // Logs go to standard error, through the same redaction as every output.
+    let level: Logger.Level = verbose > 1 ? .debug : .info
+    // Values as written and as a URL's query carries them; a value of a few characters
+    // would hide every place its characters appear, and is no secret.
+    let logRedactor = Redactor(
+      secrets: plan.secrets
+        + plan.environmentValues.filter { $0.count >= 4 }.flatMap {
+          [$0, PercentEncoding.encode($0)]
+        })
+    let logger = Logger(label: "scanplan") { label in
+      RedactingLogHandler(label: label, level: level, redactor: logRedactor) {
+        Environment.printError($0)
+      }
+    }
+    let client = AsyncHTTPClientTransport(
+      requestTimeout: requestTimeout, logger: verbose > 1 ? logger : nil)
+    let transport: any HTTPTransport =
+      verbose > 0 ? LoggingTransport(client, logger: logger) : client
     var configuration = SchedulerCore.Configuration(
       epochAtStart: UTCDate.now(), concurrency: concurrency)
     configuration.baseline = baseline
@@ -147,7 +175,7 @@ struct Run: AsyncParsableCommand {
     // Every output is drawn from one report in memory, its secrets redacted first.
     let (result, stateError) = (outcome.report.redacted(redactor.redact), outcome.stateError)
     signals.cancel()
-    await transport.shutdown()
+    await client.shutdown()
     await emulator?.stop()
     var code = result.exitCode
     if !files.write(result, jobSummary: true) { code = max(code, 1) }

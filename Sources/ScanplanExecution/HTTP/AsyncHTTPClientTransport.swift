@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
@@ -22,8 +23,13 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
   /// TLS configurations by `ca_file`, built once each so that connections are reused.
   private let configurations = NIOLockedValueBox<[TrustedCA: TLSConfiguration]>([:])
 
-  /// Creates a transport with its own client; call `shutdown()` when done.
-  public init(requestTimeout seconds: Double = 30) {
+  /// The logger the client logs its connections to (`run -vv`), if any.
+  private let logger: Logger?
+
+  /// Creates a transport with its own client; call `shutdown()` when done. `logger`, when
+  /// given, receives the HTTP client's own logs.
+  public init(requestTimeout seconds: Double = 30, logger: Logger? = nil) {
+    self.logger = logger
     var configuration = HTTPClient.Configuration(
       redirectConfiguration: .disallow,
       timeout: .init(connect: .seconds(10), read: .milliseconds(Int64(seconds * 1000))))
@@ -55,7 +61,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
       outgoing.tlsConfiguration = tls
     }
     do {
-      let response = try await client.execute(outgoing, timeout: timeout)
+      let response = try await client.execute(outgoing, timeout: timeout, logger: logger)
       let headers = response.headers.map { HTTPHeader($0.name, $0.value) }
       let status = Int(response.status.code)
       // A redirect is an answer, not a place to follow: the token stays home.

@@ -15,6 +15,9 @@ public final class RunConsole: @unchecked Sendable {
   private let baseline: Bool
   private var drawnLines = 0
   private var lastDraw = -1.0
+  /// `run --quiet`: only what stops a provider (refused, unreachable) is shown as it
+  /// happens, then the summary; no live view.
+  public var quiet = false
 
   /// A console writing through `write`.
   public init(
@@ -32,6 +35,12 @@ public final class RunConsole: @unchecked Sendable {
   public func show(_ events: [RunEvent], records: [ScanRecord], epoch: Double) {
     var lines: [String] = []
     for event in events {
+      if quiet {
+        switch event {
+        case .refused, .unreachable: break
+        default: continue
+        }
+      }
       guard let line = describe(event, records: records) else { continue }
       lines.append(UTCDate.iso8601(epoch) + "  " + line)
     }
@@ -42,7 +51,7 @@ public final class RunConsole: @unchecked Sendable {
 
   /// Redraws the live view, at most a few times a second; nothing off a terminal.
   public func refresh(records: [ScanRecord], rates: [Double], now: Double, force: Bool = false) {
-    guard live, force || now - lastDraw >= 0.25 else { return }
+    guard live, !quiet, force || now - lastDraw >= 0.25 else { return }
     lastDraw = now
     var lines: [String] = []
     let running = records.filter { $0.outcome == nil && $0.triggeredAt != nil }

@@ -83,6 +83,9 @@ public struct RunPlan: Sendable {
   public let jobs: [Job]
   /// Every secret value of the run, for redaction.
   public let secrets: [String]
+  /// Every value the plan read from an environment reference (tokens, asset ids, URLs),
+  /// redacted from logs (`run -v`), which may show any of them; reports keep the ids.
+  public var environmentValues: [String] = []
 }
 
 /// Which scans a run takes.

@@ -1,3 +1,4 @@
+import OrderedCollections
 import ScanplanJSON
 import ScanplanPlan
 import ScanplanVendorKit
@@ -228,6 +229,9 @@ struct RunPreparation {
     guard problems.isEmpty else {
       return .failure(RunPlanError(isUsage: false, problems: problems))
     }
-    return .success(RunPlan(budgets: budgets, jobs: jobs, secrets: secrets.sorted()))
+    var plan = RunPlan(budgets: budgets, jobs: jobs, secrets: secrets.sorted())
+    plan.environmentValues = resolver.uses.keys.compactMap { resolver.environment[$0] }
+      .filter { !$0.isEmpty }.sorted()
+    return .success(plan)
   }
 }
