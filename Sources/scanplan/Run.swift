@@ -87,7 +87,8 @@ struct Run: AsyncParsableCommand {
       let empty = RunReport(
         records: [], startedAt: now, endedAt: now, interrupted: false, unreachableProviders: [],
         baseline: baseline?.source)
-      Environment.exitNow(files.write(empty, jobSummary: true) ? 0 : 1)
+      if !files.write(empty, jobSummary: true) { throw ExitCode(1) }
+      return
     }
     var emulator: Emulator?
     var override: SandboxOverride?
@@ -186,7 +187,8 @@ struct Run: AsyncParsableCommand {
         "error: \(stateError.message); the run stopped so that no trigger goes unrecorded\n")
       code = 3
     }
-    Environment.exitNow(code)
+    ProcessLifetime.keep(outcome)
+    if code != 0 { throw ExitCode(code) }
   }
 
   /// This process's command line as a shell reads it, with the program named `scanplan`:

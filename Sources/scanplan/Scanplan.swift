@@ -40,6 +40,9 @@ struct Scanplan: AsyncParsableCommand {
       } else {
         try command.run()
       }
+    } catch let code as ExitCode {
+      // The one way out of a command that ends other than with success.
+      Environment.exitNow(code.rawValue)
     } catch let error as ValidationError {
       guard let command = parsed, !(command is Scanplan) else { exit(withError: error) }
       let subcommand = type(of: command)

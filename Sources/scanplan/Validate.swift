@@ -62,9 +62,10 @@ struct Validate: ParsableCommand {
     {
       Environment.printError("warning: the job summary was not written: \(problem)\n")
     }
-    // Exit here rather than return: returning would free every node of every plan one
-    // by one, which costs a large plan more than printing its result.
-    Environment.exitNow(validations.contains(where: \.hasErrors) ? 2 : 0)
+    // Kept to the process's end: freeing every node of every plan one by one on the way
+    // out costs a large plan more than printing its result.
+    ProcessLifetime.keep(validations)
+    if validations.contains(where: \.hasErrors) { throw ExitCode(2) }
   }
 }
 

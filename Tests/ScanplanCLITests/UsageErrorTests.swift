@@ -31,3 +31,25 @@ import Testing
     #expect(try await CLI.run(["--help"]).status == 0)
   }
 }
+
+/// Commands leave one way: success returns, anything else throws `ExitCode`, and only the
+/// root command ends the process (`exitNow`), besides a second Ctrl-C.
+@Suite struct OneWayOutTests {
+  @Test func onlyTheRootEndsTheProcess() throws {
+    let folder = CLI.packageRoot.appendingPathComponent("Sources/scanplan")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".swift") }
+    #expect(files.count > 5)
+    for file in files {
+      let text = try String(
+        contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      let calls = text.components(separatedBy: "Environment.exitNow(").count - 1
+      switch file {
+      case "Scanplan.swift": #expect(calls == 1)
+      // A second Ctrl-C quits at once, from the signal handler.
+      case "Run.swift": #expect(calls == 1 && text.contains("Environment.exitNow(130)"))
+      default: #expect(calls == 0, "\(file) ends the process itself")
+      }
+    }
+  }
+}
