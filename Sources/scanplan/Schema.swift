@@ -54,6 +54,18 @@ struct Explain: ParsableCommand {
 
   func run() {
     let found = DiagnosticCode.named(code)!
-    print("\(found.id) \(found.name) (\(found.severity.rawValue)): \(found.summary)")
+    var text = "\(found.id) \(found.name) (\(found.severity.rawValue)): \(found.summary)\n"
+    if let example = DiagnosticExample.all[found.id] {
+      text += "\nWrong (\(example.fixture), line \(example.line)):\n\n\(example.wrong)\n\n"
+      text += "\(found.severity.rawValue)[\(found.id)]: \(example.message)\n"
+      for help in example.help { text += "help: \(help)\n" }
+      if let right = example.right {
+        let number = String(example.line)
+        let gutter = String(repeating: " ", count: max(0, 3 - number.count)) + number
+        text += "\nRight:\n\n\(gutter) | \(right)\n"
+      }
+    }
+    text += "\nEvery code: `scanplan docs diagnostics`.\n"
+    print(text, terminator: "")
   }
 }

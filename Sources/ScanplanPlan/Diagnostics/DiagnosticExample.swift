@@ -1,0 +1,28 @@
+/// A diagnostic as a fixture shows it, for `scanplan explain`: the lines of the plan it is
+/// found in, what validation says, and, where the help names the fix, the line fixed.
+public struct DiagnosticExample: Sendable {
+  /// The fixture the example comes from (`Tests/ScanplanPlanTests/Fixtures/invalid`).
+  public let fixture: String
+  /// The line the diagnostic points at.
+  public let line: Int
+  /// The lines around it, numbered as in the fixture.
+  public let wrong: String
+  /// The diagnostic's message.
+  public let message: String
+  /// Its help.
+  public let help: [String]
+  /// The line as the help says to write it, when it says.
+  public let right: String?
+
+  /// An example.
+  public init(
+    fixture: String, line: Int, wrong: String, message: String, help: [String], right: String?
+  ) {
+    self.fixture = fixture
+    self.line = line
+    self.wrong = wrong
+    self.message = message
+    self.help = help
+    self.right = right
+  }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import ScanplanPlan
+import ScanplanVendors
+import ScanplanYAML
+import Testing
+
+/// `scanplan explain` shows each code as its fixture meets it. The examples are generated
+/// from the fixtures into `DiagnosticExamples.swift`; this test fails when they drift
+/// (`SCANPLAN_UPDATE_GOLDENS=1` writes them again).
+@Suite struct DiagnosticExampleTests {
+  static let output =
+    String(
+      #filePath.dropLast("Tests/ScanplanPlanTests/DiagnosticExampleTests.swift".count))
+    + "Sources/ScanplanPlan/Diagnostics/DiagnosticExamples.swift"
+
+  /// The first clean fixture that shows each code.
+  static func generated() -> String {
+    var examples: [String: String] = [:]
+    // A fixture whose help names the fix is preferred: the example then shows it fixed.
+    var fixed: Set<String> = []
+    for fixture in Fixture.all() {
+      guard let text = String(validating: fixture.bytes, as: UTF8.self),
+        !text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }),
+        !text.hasPrefix("\u{FEFF}")
+      else { continue }
+      let lines = text.components(separatedBy: "\n")
+      let validation = PlanValidator(registry: Vendors.registry).validate(
+        SourceText(path: fixture.name, bytes: fixture.bytes))
+      for diagnostic in validation.diagnostics where !fixed.contains(diagnostic.code.id) {
+        let number = diagnostic.range.start.line
+        guard number >= 1, number <= lines.count else { continue }
+        let fix = right(lines[number - 1], diagnostic)
+        if fix == nil, examples[diagnostic.code.id] != nil { continue }
+        if fix != nil { fixed.insert(diagnostic.code.id) }
+        // The expectation headers are the test's, not the example's.
+        let shown = (max(1, number - 2)...min(lines.count, number + 2)).filter {
+          !lines[$0 - 1].hasPrefix("# expect:") && !lines[$0 - 1].isEmpty
+        }
+        let wrong = shown.map { String(format: "%3d | ", $0) + lines[$0 - 1] }
+          .joined(separator: "\n")
+        examples[diagnostic.code.id] =
+          "    \(literal(diagnostic.code.id)): DiagnosticExample(\n"
+          + "      fixture: \(literal(fixture.name + ".yaml")), line: \(number),\n"
+          + "      wrong: \(literal(wrong)),\n"
+          + "      message: \(literal(diagnostic.message)),\n"
+          + "      help: [\(diagnostic.help.map(literal).joined(separator: ", "))],\n"
+          + "      right: \(fix.map(literal) ?? "nil")),\n"
+      }
+    }
+    var file = """
+      // swift-format-ignore-file
+      // Generated from Tests/ScanplanPlanTests/Fixtures/invalid by
+      // `SCANPLAN_UPDATE_GOLDENS=1 swift test --filter DiagnosticExampleTests`; do not edit.
+
+      extension DiagnosticExample {
+        /// Each code's example, from the first fixture that shows it.
+        public static let all: [String: DiagnosticExample] = [
+
+      """
+    for code in examples.keys.sorted() { file += examples[code]! }
+    return file + "  ]\n}\n"
+  }
+
+  /// The flagged line as the help says to write it: `did you mean `X`?` puts X where the
+  /// diagnostic points; `write `key: value`` replaces the line's content.
+  static func right(_ line: String, _ diagnostic: Diagnostic) -> String? {
+    for help in diagnostic.help {
+      if let mean = between(help, "did you mean `", "`") {
+        let characters = Array(line)
+        let start = diagnostic.range.start.column - 1
+        let end =
+          diagnostic.range.start.line == diagnostic.range.end.line
+          ? diagnostic.range.end.column - 1 : characters.count
+        guard start >= 0, start <= end, end <= characters.count else { return nil }
+        return String(characters[..<start]) + mean + String(characters[end...])
+      }
+      if let written = between(help, "write `", "`"), written.contains(": ") {
+        let indent = line.prefix { $0 == " " || $0 == "-" }
+        return indent + written
+      }
+    }
+    return nil
+  }
+
+  static func between(_ text: String, _ open: String, _ close: String) -> String? {
+    guard let start = text.range(of: open),
+      let end = text[start.upperBound...].range(of: close)
+    else { return nil }
+    return String(text[start.upperBound..<end.lowerBound])
+  }
+
+  static func literal(_ text: String) -> String {
+    var output = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\t": output += "\\t"
+      default: output.unicodeScalars.append(scalar)
+      }
+    }
+    return output + "\""
+  }
+
+  @Test func theExamplesAreTheFixtures() throws {
+    let generated = Self.generated()
+    if ProcessInfo.processInfo.environment["SCANPLAN_UPDATE_GOLDENS"] == "1" {
+      try generated.write(toFile: Self.output, atomically: true, encoding: .utf8)
+    }
+    let committed = try String(contentsOfFile: Self.output, encoding: .utf8)
+    #expect(
+      committed == generated,
+      "run SCANPLAN_UPDATE_GOLDENS=1 swift test --filter DiagnosticExampleTests")
+    // Nearly every code has one; Y007, Y015 and Y016 have no fixture.
+    #expect(DiagnosticExample.all.count >= DiagnosticCode.all.count - 6)
+    let unknown = try #require(DiagnosticExample.all["P101"])
+    #expect(unknown.right != nil)
+  }
+}
