@@ -107,11 +107,7 @@ public final class Emulator: Sendable {
   }
 
   /// Seconds since the emulator started.
-  public var elapsed: Double { Self.seconds(ContinuousClock.now - started) }
-
-  static func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-  }
+  public var elapsed: Double { (ContinuousClock.now - started).inSeconds }
 }
 
 /// What connection handlers share: the state behind its lock, and the start time.
@@ -141,7 +137,7 @@ private final class StateBox: Sendable {
         case .end:
           guard let request = head else { return }
           let bytes = body.readBytes(length: body.readableBytes) ?? []
-          let now = Emulator.seconds(ContinuousClock.now - started)
+          let now = (ContinuousClock.now - started).inSeconds
           let answer = state.withLockedValue {
             $0.answer(
               method: request.method.rawValue, uri: request.uri,

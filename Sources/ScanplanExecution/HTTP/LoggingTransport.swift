@@ -23,10 +23,7 @@ public struct LoggingTransport: HTTPTransport {
     let clock = ContinuousClock()
     let start = clock.now
     let result = await inner.send(request)
-    let elapsed = clock.now - start
-    let seconds =
-      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    let took = FixedPoint.format(seconds, places: 3) + " s"
+    let took = FixedPoint.format((clock.now - start).inSeconds, places: 3) + " s"
     switch result {
     case .success(let response):
       logger.info("\(request.method) \(request.url) -> \(response.status) in \(took)")

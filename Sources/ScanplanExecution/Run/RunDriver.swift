@@ -83,8 +83,7 @@ public struct RunDriver: Sendable {
     }
 
     @Sendable func elapsed() -> Double {
-      let duration = clock.now - begin
-      return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+      (clock.now - begin).inSeconds
     }
 
     await withTaskGroup(of: Completion.self) { group in

@@ -193,10 +193,9 @@ public struct PlanDiff: Sendable {
     for field in new.fields { newValues[field.name] = field.value }
     let strengths = old.strengths.merging(new.strengths) { first, _ in first }
     func change(_ name: String, _ before: JSONValue?, _ after: JSONValue?) -> Change {
-      let plain = Change(field: name, before: before, after: after)
-      return Change(
+      Change(
         field: name, before: before, after: after,
-        weakens: Weakening.weakens(plain, strengths: strengths))
+        weakens: Weakening.weakens(name, before, after, strengths: strengths))
     }
     var seen: Set<String> = []
     var changes: [Change] = []

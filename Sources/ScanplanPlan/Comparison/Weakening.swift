@@ -6,32 +6,31 @@ import ScanplanVendorKit
 /// table marks (`Field.Strength`) moved the weak way: `max_depth` or `timeout` lowered,
 /// `enable_bruteforce` turned off. A removed scan is weaker too (`PlanDiff.weakened`).
 enum Weakening {
-  /// Whether `change` weakens the scan; `strengths` are the scan's marked fields, by name.
-  static func weakens(_ change: PlanDiff.Change, strengths: [String: Field.Strength]) -> Bool {
-    let field = change.field
+  /// Whether changing `field` from `before` to `after` weakens the scan; `strengths` are
+  /// the scan's marked fields, by name.
+  static func weakens(
+    _ field: String, _ before: JSONValue?, _ after: JSONValue?,
+    strengths: [String: Field.Strength]
+  ) -> Bool {
     if field.hasPrefix("fail_on.") {
       // No gate, or a higher count, lets more through.
-      guard let before = change.before?.intValue else { return false }
-      guard let after = change.after?.intValue else { return true }
-      return after > before
+      guard let old = before?.intValue else { return false }
+      guard let new = after?.intValue else { return true }
+      return new > old
     }
-    if field == "wait" { return change.before == true && change.after == false }
-    if field == "poll.timeout" { return lower(change) }
-    if field.hasPrefix("stage"), field.hasSuffix(".url") {
-      return change.before != nil && change.after == nil
-    }
+    if field == "wait" { return before == true && after == false }
+    if field == "poll.timeout" { return lower(before, after) }
+    if field.hasPrefix("stage"), field.hasSuffix(".url") { return before != nil && after == nil }
     switch strengths[field] {
-    case .higher?: return lower(change)
-    case .enabled?: return change.before == true && change.after != true
+    case .higher?: return lower(before, after)
+    case .enabled?: return before == true && after != true
     case nil: return false
     }
   }
 
   /// Both sides numbers, the head's smaller.
-  private static func lower(_ change: PlanDiff.Change) -> Bool {
-    guard let before = change.before?.doubleValue, let after = change.after?.doubleValue else {
-      return false
-    }
-    return after < before
+  private static func lower(_ before: JSONValue?, _ after: JSONValue?) -> Bool {
+    guard let old = before?.doubleValue, let new = after?.doubleValue else { return false }
+    return new < old
   }
 }
