@@ -59,11 +59,7 @@ struct Explain: ParsableCommand {
       text += "\nWrong (\(example.fixture), line \(example.line)):\n\n\(example.wrong)\n\n"
       text += "\(found.severity.rawValue)[\(found.id)]: \(example.message)\n"
       for help in example.help { text += "help: \(help)\n" }
-      if let right = example.right {
-        let number = String(example.line)
-        let gutter = String(repeating: " ", count: max(0, 3 - number.count)) + number
-        text += "\nRight:\n\n\(gutter) | \(right)\n"
-      }
+      if let right = example.right { text += "\nRight:\n\n\(right)\n" }
     }
     text += "\nEvery code: `scanplan docs diagnostics`.\n"
     print(text, terminator: "")

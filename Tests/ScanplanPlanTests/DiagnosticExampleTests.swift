@@ -29,22 +29,19 @@ import Testing
       for diagnostic in validation.diagnostics where !fixed.contains(diagnostic.code.id) {
         let number = diagnostic.range.start.line
         guard number >= 1, number <= lines.count else { continue }
-        let fix = right(lines[number - 1], diagnostic)
+        let fix = fix(for: diagnostic, in: fixture.name, lines: lines)
         if fix == nil, examples[diagnostic.code.id] != nil { continue }
         if fix != nil { fixed.insert(diagnostic.code.id) }
-        // The expectation headers are the test's, not the example's.
-        let shown = (max(1, number - 2)...min(lines.count, number + 2)).filter {
-          !lines[$0 - 1].hasPrefix("# expect:") && !lines[$0 - 1].isEmpty
+        let right = fix.map {
+          excerpt($0.apply(to: lines), from: $0.line, through: $0.line + $0.with.count - 1)
         }
-        let wrong = shown.map { String(format: "%3d | ", $0) + lines[$0 - 1] }
-          .joined(separator: "\n")
         examples[diagnostic.code.id] =
           "    \(literal(diagnostic.code.id)): DiagnosticExample(\n"
           + "      fixture: \(literal(fixture.name + ".yaml")), line: \(number),\n"
-          + "      wrong: \(literal(wrong)),\n"
+          + "      wrong: \(literal(excerpt(lines, from: number, through: number))),\n"
           + "      message: \(literal(diagnostic.message)),\n"
           + "      help: [\(diagnostic.help.map(literal).joined(separator: ", "))],\n"
-          + "      right: \(fix.map(literal) ?? "nil")),\n"
+          + "      right: \(right.map(literal) ?? "nil")),\n"
       }
     }
     var file = """
@@ -61,9 +58,14 @@ import Testing
     return file + "  ]\n}\n"
   }
 
-  /// The flagged line as the help says to write it: `did you mean `X`?` puts X where the
-  /// diagnostic points; `write `key: value`` replaces the line's content.
-  static func right(_ line: String, _ diagnostic: Diagnostic) -> String? {
+  /// The fix for a diagnostic: the table's for its code and fixture, or else the flagged
+  /// line as the help says to write it: `did you mean `X`?` puts X where the diagnostic
+  /// points; `write `key: value`` replaces the line's content.
+  static func fix(for diagnostic: Diagnostic, in fixture: String, lines: [String])
+    -> DiagnosticFix?
+  {
+    let number = diagnostic.range.start.line
+    let line = lines[number - 1]
     for help in diagnostic.help {
       if let mean = between(help, "did you mean `", "`") {
         let characters = Array(line)
@@ -72,14 +74,28 @@ import Testing
           diagnostic.range.start.line == diagnostic.range.end.line
           ? diagnostic.range.end.column - 1 : characters.count
         guard start >= 0, start <= end, end <= characters.count else { return nil }
-        return String(characters[..<start]) + mean + String(characters[end...])
+        let fixed = String(characters[..<start]) + mean + String(characters[end...])
+        return DiagnosticFix(fixture, line: number, with: [fixed])
       }
       if let written = between(help, "write `", "`"), written.contains(": ") {
         let indent = line.prefix { $0 == " " || $0 == "-" }
-        return indent + written
+        return DiagnosticFix(fixture, line: number, with: [indent + written])
       }
     }
-    return nil
+    guard let fix = DiagnosticFix.byCode[diagnostic.code.id], fix.fixture == fixture else {
+      return nil
+    }
+    return fix
+  }
+
+  /// Lines `from...through` with two on either side, numbered; the expectation headers are
+  /// the test's, not the example's. `through` below `from` is a place where lines were
+  /// deleted.
+  static func excerpt(_ lines: [String], from: Int, through: Int) -> String {
+    let window = max(1, from - 2)...max(max(1, from - 2), min(lines.count, through + 2))
+    return window.filter { !lines[$0 - 1].hasPrefix("# expect:") && !lines[$0 - 1].isEmpty }
+      .map { String(format: "%3d | ", $0) + lines[$0 - 1] }
+      .joined(separator: "\n")
   }
 
   static func between(_ text: String, _ open: String, _ close: String) -> String? {
@@ -114,7 +130,27 @@ import Testing
       "run SCANPLAN_UPDATE_GOLDENS=1 swift test --filter DiagnosticExampleTests")
     // Nearly every code has one; Y007, Y015 and Y016 have no fixture.
     #expect(DiagnosticExample.all.count >= DiagnosticCode.all.count - 6)
-    let unknown = try #require(DiagnosticExample.all["P101"])
-    #expect(unknown.right != nil)
+    // Each shows the plan fixed: a new code's fixture needs a `DiagnosticFix` when its help
+    // names no fix.
+    let unfixed = DiagnosticExample.all.filter { $0.value.right == nil }.keys.sorted()
+    #expect(unfixed.isEmpty, "\(unfixed)")
+  }
+
+  /// Each fix in the table is the example shown for its code, and really fixes it: the
+  /// fixture fixed has fewer of the code's diagnostics.
+  @Test(arguments: DiagnosticFix.byCode.keys.sorted())
+  func theRightExampleIsRight(_ code: String) throws {
+    let fix = try #require(DiagnosticFix.byCode[code])
+    #expect(DiagnosticExample.all[code]?.fixture == fix.fixture + ".yaml")
+    let fixture = try #require(Fixture.all().first { $0.name == fix.fixture })
+    let lines = String(decoding: fixture.bytes, as: UTF8.self).components(separatedBy: "\n")
+    func count(_ lines: [String]) -> Int {
+      PlanValidator(registry: Vendors.registry).validate(
+        SourceText(path: fix.fixture, bytes: Array(lines.joined(separator: "\n").utf8))
+      ).diagnostics.filter { $0.code.id == code }.count
+    }
+    let before = count(lines)
+    #expect(before > 0)
+    #expect(count(fix.apply(to: lines)) < before)
   }
 }

@@ -10,6 +10,7 @@ import Testing
     providers:
       s4e: { type: s4e, token: "${S4E_API_TOKEN}", poll: { timeout: 2h } }
       zap: { type: zap, api_key: "${ZAP_API_KEY}" }
+      inv: { type: invicti, token: "${INVICTI_API_TOKEN}" }
     assets:
       - name: web
         provider: s4e
@@ -23,6 +24,11 @@ import Testing
         provider: zap
         url: https://site.example.test/
         scans: [{ name: attack, scan_type: active }]
+      - name: shop
+        provider: inv
+        target_id: 2df49409-ee21-4080-9640-eb46f4610054
+        user_authorized_to_scan: yes
+        scans: [{ name: full, profile_id: 11111111-1111-1111-1111-111111111111 }]
 
     """
 
@@ -79,9 +85,37 @@ import Testing
     ])
     #expect(removed.removed.map(\.id) == ["site/attack"])
     #expect(removed.weakened)
-    let renamed = try Self.diff([("- name: web\n", "- name: shop\n")])
-    #expect(renamed.renamed.map { "\($0.from.id) -> \($0.to.id)" } == ["web/deep -> shop/deep"])
+    let renamed = try Self.diff([("- name: web\n", "- name: store\n")])
+    #expect(renamed.renamed.map { "\($0.from.id) -> \($0.to.id)" } == ["web/deep -> store/deep"])
     #expect(renamed.added.isEmpty && renamed.removed.isEmpty)
     #expect(!renamed.weakened)
+  }
+
+  /// Invicti's profiles are ids: a swap weakens when the new profile leaves out a check the
+  /// old one ran (Full Scan to Crawl Only), or when either side is a profile nothing ranks.
+  @Test(arguments: [
+    ("111", "117", true),  // Full Scan to Crawl Only
+    ("111", "113", true),  // Full Scan to SQL Injection
+    ("113", "116", true),  // SQL Injection to Cross-site Scripting: a family dropped
+    ("111", "2df49409-ee21-4080-9640-eb46f4610054", true),  // to a custom profile
+    ("117", "112", false),  // Crawl Only to High Risk
+    ("116", "111", false),  // Cross-site Scripting to Full Scan
+    ("2df49409-ee21-4080-9640-eb46f4610054", "111", false),  // custom to Full Scan
+    ("111", "11111111-1111-1111-1111-11111111111A", true),  // a custom id, not a built-in
+  ])
+  func aLighterInvictiProfileWeakens(_ old: String, _ new: String, _ weakens: Bool) throws {
+    func id(_ short: String) -> String {
+      short.count == 3 ? "11111111-1111-1111-1111-111111111" + short : short
+    }
+    let full = "profile_id: " + id("111")
+    let base = Self.base.replacing(full, with: "profile_id: " + id(old))
+    let head = Self.base.replacing(full, with: "profile_id: " + id(new))
+    let diff = try PlanDiff.compare(
+      base: [#require(validate(base).plan)], head: [#require(validate(head, path: "h.yaml").plan)]
+    ).get()
+    let change = try #require(
+      diff.changed.flatMap(\.changes).first { $0.field == "request.body.profile_id" })
+    #expect(change.weakens == weakens, "\(change)")
+    #expect(diff.weakened == weakens)
   }
 }

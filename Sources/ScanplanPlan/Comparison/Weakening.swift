@@ -4,7 +4,7 @@ import ScanplanVendorKit
 /// Which changes make a scan weaker, for a security reviewer: a gate removed or loosened,
 /// `wait: false`, a shorter `poll.timeout`, a stage dropped, and a setting its vendor's
 /// table marks (`Field.Strength`) moved the weak way: `max_depth` or `timeout` lowered,
-/// `enable_bruteforce` turned off. A removed scan is weaker too (`PlanDiff.weakened`).
+/// `enable_bruteforce` turned off, Invicti's Full Scan swapped for Crawl Only. A removed scan is weaker too (`PlanDiff.weakened`).
 enum Weakening {
   /// Whether changing `field` from `before` to `after` weakens the scan; `strengths` are
   /// the scan's marked fields, by name.
@@ -24,8 +24,26 @@ enum Weakening {
     switch strengths[field] {
     case .higher?: return lower(before, after)
     case .enabled?: return before == true && after != true
+    case .covers(let checks)?: return narrower(before, after, checks: checks)
     case nil: return false
     }
+  }
+
+  /// Whether the head's value runs fewer of the checks than the base's. A value the table
+  /// does not list (a custom profile, an environment reference) cannot be ranked, so a
+  /// move to one fails closed as weaker; a move from one to a listed value weakens unless
+  /// that value runs every check listed at all.
+  private static func narrower(
+    _ before: JSONValue?, _ after: JSONValue?, checks: [String: Set<String>]
+  ) -> Bool {
+    func known(_ value: JSONValue?) -> Set<String>? {
+      value?.stringValue.flatMap { checks[$0.lowercased()] }
+    }
+    guard let new = known(after) else { return true }
+    guard let old = known(before) else {
+      return !new.isSuperset(of: checks.values.reduce(into: Set()) { $0.formUnion($1) })
+    }
+    return !new.isSuperset(of: old)
   }
 
   /// Both sides numbers, the head's smaller.

@@ -1,5 +1,5 @@
 /// A diagnostic as a fixture shows it, for `scanplan explain`: the lines of the plan it is
-/// found in, what validation says, and, where the help names the fix, the line fixed.
+/// found in, what validation says, and the same lines fixed.
 public struct DiagnosticExample: Sendable {
   /// The fixture the example comes from (`Tests/ScanplanPlanTests/Fixtures/invalid`).
   public let fixture: String
@@ -11,7 +11,8 @@ public struct DiagnosticExample: Sendable {
   public let message: String
   /// Its help.
   public let help: [String]
-  /// The line as the help says to write it, when it says.
+  /// The same place fixed, numbered as in the fixed plan: as the help says, or as the
+  /// fixture table's fix for the code does.
   public let right: String?
 
   /// An example.

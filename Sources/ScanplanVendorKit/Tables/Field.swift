@@ -43,6 +43,10 @@ public final class Field: Sendable {
     case higher
     /// `true` scans more (brute-forcing turned on).
     case enabled
+    /// Named values, each with the checks it runs (Invicti's built-in profiles by id):
+    /// a move to a value that leaves out a check the old one ran weakens, and so does a
+    /// move to or from a value not listed, since nothing says what it checks.
+    case covers([String: Set<String>])
   }
 
   /// Another setting of the same scan having one of some values.

@@ -26,7 +26,9 @@ extension Invicti {
     settings: [
       Field(
         "profile_id", .uuid, vendors: [type], environment: true, requiredAfterMerge: true,
-        wire: .asWritten, summary: "the Invicti scan profile"),
+        wire: .asWritten, strength: profileCoverage,
+        summary: "the Invicti scan profile: a custom one's id, or a built-in one's: "
+          + builtInProfiles.map { "\($0.name) `\($0.id)`" }.joined(separator: ", ")),
       Field(
         "schedule",
         .object(
