@@ -31,11 +31,11 @@ struct Scanplan: AsyncParsableCommand {
   /// a file that is no report) prints the usage of the subcommand it belongs to, not the
   /// root's.
   static func main() async {
-    var parsed: ParsableCommand?
+    var parsed: (any ParsableCommand)?
     do {
       var command = try await asyncParseAsRoot(nil)
       parsed = command
-      if var asyncCommand = command as? AsyncParsableCommand {
+      if var asyncCommand = command as? any AsyncParsableCommand {
         try await asyncCommand.run()
       } else {
         try command.run()

@@ -88,13 +88,33 @@ import Testing
   }
 
   @Test(arguments: [
-    "docs/ci/github-actions.yml", "docs/ci/gitlab-ci.yml", ".pre-commit-hooks.yaml",
+    "docs/ci/github-actions.yml", "docs/ci/gitlab-ci.yml", "docs/ci/gitlab-ci-zap.yml",
+    ".pre-commit-hooks.yaml",
   ])
   func theCIExamplesAreValidYAMLThatCallScanplan(_ path: String) throws {
     let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent(path), encoding: .utf8)
     let result = YAMLLoader().load(SourceText(path: path, text: text))
     #expect(result.errors.isEmpty, "\(result.errors.map(\.message))")
     #expect(text.contains("scanplan validate"))
+  }
+
+  /// Each job that builds scanplan caches its checkout with the build folder, not the
+  /// folder alone: a fresh clone's files are new, and a release build beside a restored
+  /// folder would compile scanplan's own modules again. The checkout is a fetch and a
+  /// detached checkout, which rewrites only what changed in a restored tree.
+  @Test(arguments: [
+    "docs/ci/github-actions.yml", "docs/ci/gitlab-ci.yml", "docs/ci/gitlab-ci-zap.yml",
+  ])
+  func theCIExamplesCacheTheCheckoutWithItsBuild(_ path: String) throws {
+    let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent(path), encoding: .utf8)
+    let builds = text.components(separatedBy: "swift build -c release").count - 1
+    #expect(builds >= 1)
+    #expect(!text.contains(".scanplan-src/.build\n") && !text.contains("git clone"))
+    #expect(text.components(separatedBy: "checkout -q --detach FETCH_HEAD").count - 1 == builds)
+    let cached =
+      text.components(separatedBy: "path: .scanplan-src\n").count
+      + text.components(separatedBy: "paths: [.scanplan-src]").count - 2
+    #expect(cached == builds)
   }
 
   /// The pull-request comment: each example's `scanplan diff` line runs as written,

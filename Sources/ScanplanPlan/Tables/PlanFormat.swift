@@ -35,6 +35,9 @@ public final class PlanFormat: Sendable {
   /// lists them, for messages.
   public let environmentKeys: [String]
 
+  /// For a setting that several vendors declare as a choice (`scan_type`), each vendor's
+  /// values, worded for help: the union alone would offer S4E's values to a ZAP scan.
+  let choicesByVendor: [String: String]
   /// What each vendor accepts of the union.
   let fits: [ProviderType: VendorFit]
   /// The asset keys of vendors, each once, with their place in the asset's shape.
@@ -106,6 +109,17 @@ public final class PlanFormat: Sendable {
       scanTypeSlot: leaves.first { $0.path == ["scan_type"] }?.slot,
       waitSlot: leaves.first { $0.path == ["wait"] }?.slot,
       failOnSlots: (failOn.first ?? 0)..<((failOn.last ?? -1) + 1))
+    var groups: [String: [String]] = [:]
+    for table in tables {
+      for field in table.settings {
+        guard case .choice(let values) = field.kind else { continue }
+        groups[field.key, default: []].append(
+          Suggestions.list(values) + " on " + table.displayName)
+      }
+    }
+    choicesByVendor = groups.filter { $0.value.count > 1 }.mapValues {
+      $0.joined(separator: "; ")
+    }
     let settings = scanSettings
     let assetFields = vendorAssetFields
     fits = Dictionary(

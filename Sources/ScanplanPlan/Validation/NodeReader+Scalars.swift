@@ -106,7 +106,8 @@ extension NodeReader {
         let shown = node.text
         report(
           ValueMessage.invalidChoice(
-            key: key, value: Self.clip(shown), shown: shown, choices: choices), at: range)
+            key: key, value: Self.clip(shown), shown: shown, choices: choices,
+            byVendor: format.choicesByVendor[key]), at: range)
         return nil
       }
       return .string(text)

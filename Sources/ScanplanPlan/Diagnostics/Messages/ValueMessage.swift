@@ -11,8 +11,10 @@ enum ValueMessage: DiagnosticMessage {
   case referenceNotAllowed(key: String, allowed: [String])
   /// Not 8-4-4-4-12 hexadecimal digits.
   case invalidUUID(key: String, found: String)
-  /// Not one of the key's choices; `value` is clipped, `shown` is the text compared.
-  case invalidChoice(key: String, value: String, shown: String, choices: [String])
+  /// Not one of the key's choices; `value` is clipped, `shown` is the text compared;
+  /// `byVendor` words each vendor's values, for a key several vendors declare.
+  case invalidChoice(
+    key: String, value: String, shown: String, choices: [String], byVendor: String? = nil)
   /// `version` other than 1.
   case unsupportedVersion(found: Int)
   /// `user_authorized_to_scan` other than `yes`; `found` describes the value.
@@ -86,7 +88,7 @@ enum ValueMessage: DiagnosticMessage {
     case .referenceNotAllowed(let key, _):
       "`\(key)` cannot use environment references; its value must be known when the plan is validated"
     case .invalidUUID(let key, let found): "`\(key)` must be a UUID, found `\(found)`"
-    case .invalidChoice(let key, let value, _, _): "`\(value)` is not a valid `\(key)`"
+    case .invalidChoice(let key, let value, _, _, _): "`\(value)` is not a valid `\(key)`"
     case .unsupportedVersion(let found):
       "plan format version \(found) is not supported; this scanplan reads version 1"
     case .notAuthorized(let key, let found): "`\(key)` must be `yes`, found \(found)"
@@ -136,9 +138,9 @@ enum ValueMessage: DiagnosticMessage {
       [
         "a UUID is 32 hexadecimal digits in groups of 8-4-4-4-12, such as `a1b2c3d4-e5f6-7890-abcd-ef1234567890`"
       ]
-    case .invalidChoice(let key, _, let shown, let choices):
+    case .invalidChoice(let key, _, let shown, let choices, let byVendor):
       (Suggestions.closest(to: shown, among: choices).map { ["did you mean `\($0)`?"] } ?? [])
-        + ["`\(key)` takes " + Suggestions.list(choices)]
+        + ["`\(key)` takes " + (byVendor ?? Suggestions.list(choices))]
     case .unsupportedVersion: ["upgrade scanplan, or write `version: 1`"]
     case .notAuthorized(let key, _):
       ["scan only targets you are authorized to test; then write `\(key): yes`"]
