@@ -14,7 +14,14 @@ import Testing
         changes: [
           PlanDiff.Change(field: "request.body.scan_type", before: "ssl", after: "quick"),
           PlanDiff.Change(field: "poll.timeout", before: nil, after: 3600),
-        ])
+        ]),
+      PlanDiff.Changed(
+        scan: PlanDiff.Scan(id: "api/full", provider: "inv", location: "plans/api.yaml:9:11"),
+        changes: [
+          PlanDiff.Change(
+            field: "request.body.profile_id", before: "p-1", after: "p-7", weakens: true,
+            beforeName: "Full Scan", afterName: "Crawl Only")
+        ]),
     ], unchanged: 12)
 
   @Test func text() {
@@ -25,7 +32,9 @@ import Testing
         ~ web/tls  (s4e, plans/web.yaml:13:11)
             request.body.scan_type: "ssl" -> "quick"
             poll.timeout: (unset) -> 3600
-        1 added, 1 removed, 1 changed, 12 unchanged; weakens scans: a security review is due
+        ~ api/full  (inv, plans/api.yaml:9:11)
+            request.body.profile_id: "p-1" (Full Scan) -> "p-7" (Crawl Only)  ⚠ weakens
+        1 added, 1 removed, 2 changed, 12 unchanged; weakens scans: a security review is due
 
         """)
   }
@@ -35,7 +44,7 @@ import Testing
       DiffFormat.markdown.render(Self.diff) == """
         ### scanplan diff
 
-        1 added, 1 removed, 1 changed, 12 unchanged.
+        1 added, 1 removed, 2 changed, 12 unchanged.
 
         ⚠ **This change weakens scans**: rows marked ⚠ need a security review.
 
@@ -48,6 +57,7 @@ import Testing
         | --- | --- | --- | --- | --- |
         |  | `web/tls` | `request.body.scan_type` | `"ssl"` | `"quick"` |
         |  | `web/tls` | `poll.timeout` | `(unset)` | `3600` |
+        | ⚠ | `api/full` | `request.body.profile_id` | `"p-1"` (Full Scan) | `"p-7"` (Crawl Only) |
 
         """)
     #expect(
@@ -86,5 +96,9 @@ import Testing
     #expect(changes.first?["after"] == "quick")
     #expect(changes.last?["before"] == .null)
     #expect(changes.last?["after"] == 3600)
+    #expect(changes.first?["before_name"] == nil)
+    let named = try #require(parsed["changed"]?.arrayValue?.last?["changes"]?.arrayValue?.first)
+    #expect(named["before_name"] == "Full Scan" && named["after_name"] == "Crawl Only")
+    #expect(named["weakens"] == true)
   }
 }

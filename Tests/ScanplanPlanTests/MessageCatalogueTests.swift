@@ -127,17 +127,7 @@ import Testing
   /// A setting several vendors declare as a choice lists each vendor's values apart: the
   /// union would offer ZAP's `spider` to an S4E scan.
   @Test func aSharedChoiceNamesEachVendorsValues() throws {
-    let plan = """
-      version: 1
-      providers:
-        s4e: { type: s4e, token: "${S4E_API_TOKEN}" }
-      assets:
-        - name: web
-          provider: s4e
-          asset_id: a1b2c3d4-e5f6-7890-abcd-ef1234567890
-          scans: [{ scan_type: nope }]
-
-      """
+    let plan = BooleanSpellingTests.plan("true").replacing("web_app", with: "nope")
     let diagnostic = try #require(validate(plan).diagnostics.first { $0.code.id == "P104" })
     #expect(
       diagnostic.help == [

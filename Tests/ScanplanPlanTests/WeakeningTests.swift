@@ -117,5 +117,11 @@ import Testing
       diff.changed.flatMap(\.changes).first { $0.field == "request.body.profile_id" })
     #expect(change.weakens == weakens, "\(change)")
     #expect(diff.weakened == weakens)
+    // Built-in profiles are shown by name beside their ids.
+    let names = [
+      "111": "Full Scan", "112": "High Risk", "113": "SQL Injection", "116": "Cross-site Scripting",
+      "117": "Crawl Only",
+    ]
+    #expect(change.beforeName == names[old] && change.afterName == names[new], "\(change)")
   }
 }

@@ -32,13 +32,22 @@ public struct PlanDiff: Sendable {
     public let after: JSONValue?
     /// Whether the change makes the scan weaker (`Weakening`): a reviewer's concern.
     public let weakens: Bool
+    /// The vendor's name for the base's value (`Full Scan` for Invicti's profile id).
+    public let beforeName: String?
+    /// The vendor's name for the head's value.
+    public let afterName: String?
 
     /// A change.
-    public init(field: String, before: JSONValue?, after: JSONValue?, weakens: Bool = false) {
+    public init(
+      field: String, before: JSONValue?, after: JSONValue?, weakens: Bool = false,
+      beforeName: String? = nil, afterName: String? = nil
+    ) {
       self.field = field
       self.before = before
       self.after = after
       self.weakens = weakens
+      self.beforeName = beforeName
+      self.afterName = afterName
     }
   }
 
@@ -193,9 +202,13 @@ public struct PlanDiff: Sendable {
     for field in new.fields { newValues[field.name] = field.value }
     let strengths = old.strengths.merging(new.strengths) { first, _ in first }
     func change(_ name: String, _ before: JSONValue?, _ after: JSONValue?) -> Change {
-      Change(
+      func named(_ value: JSONValue?, _ fields: ScanFields) -> String? {
+        value?.stringValue.flatMap { fields.valueNames[name]?[$0.lowercased()] }
+      }
+      return Change(
         field: name, before: before, after: after,
-        weakens: Weakening.weakens(name, before, after, strengths: strengths))
+        weakens: Weakening.weakens(name, before, after, strengths: strengths),
+        beforeName: named(before, old), afterName: named(after, new))
     }
     var seen: Set<String> = []
     var changes: [Change] = []

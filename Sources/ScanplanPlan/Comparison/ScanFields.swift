@@ -15,6 +15,8 @@ struct ScanFields {
   let fields: [Field]
   /// The request fields of settings whose vendor marks a weak direction, by name.
   let strengths: [String: ScanplanVendorKit.Field.Strength]
+  /// The names the vendor gives values of request fields (`Field.valueNames`), by field.
+  let valueNames: [String: [String: String]]
 
   init(_ scan: ResolvedScan, provider: ResolvedProvider) {
     var fields: [Field] = []
@@ -44,12 +46,17 @@ struct ScanFields {
     add("budget.max_concurrent_scans", provider.maxConcurrentScans.map(JSONValue.int))
     self.fields = fields
     var strengths: [String: ScanplanVendorKit.Field.Strength] = [:]
+    var valueNames: [String: [String: String]] = [:]
     for setting in scan.settings {
-      guard let strength = VendorFit.ownLeaf(setting.path, in: provider.vendor.table)?.strength
-      else { continue }
-      strengths["request.body." + setting.path.joined(separator: ".")] = strength
+      guard let field = VendorFit.ownLeaf(setting.path, in: provider.vendor.table) else {
+        continue
+      }
+      let name = "request.body." + setting.path.joined(separator: ".")
+      strengths[name] = field.strength
+      if !field.valueNames.isEmpty { valueNames[name] = field.valueNames }
     }
     self.strengths = strengths
+    self.valueNames = valueNames
   }
 
   /// Every field as one text: two scans with the same identity do the same thing.

@@ -32,4 +32,9 @@ extension PlanDiff {
   static func shown(_ value: JSONValue?) -> String {
     value.map(JSONWriter.compact) ?? "(unset)"
   }
+
+  /// The vendor's name for a value, as the outputs add it: ` (Full Scan)`, or nothing.
+  static func named(_ name: String?) -> String {
+    name.map { " (\($0))" } ?? ""
+  }
 }

@@ -3,7 +3,8 @@ import ScanplanPlan
 
 /// `scanplan diff --format json`: `{"version": 1, "added": [...], "removed": [...],
 /// "changed": [{..., "changes": [{"field", "before", "after", "weakens"}]}], "unchanged":
-/// N, "weakened": BOOL}`; a removed scan has `"weakens": true`. A
+/// N, "weakened": BOOL}`; a removed scan has `"weakens": true`; a change adds
+/// `before_name` and `after_name` where the vendor names the value (Invicti's profiles). A
 /// value a side does not set is `null`; plans never write `null` as a value.
 public struct DiffJSONRenderer: Sendable {
   /// A renderer.
@@ -21,10 +22,13 @@ public struct DiffJSONRenderer: Sendable {
       var object = scan(entry.scan)
       object["changes"] = .array(
         entry.changes.map { change in
-          .object([
+          var object: JSONObject = [
             "field": .string(change.field), "before": change.before ?? .null,
             "after": change.after ?? .null, "weakens": .bool(change.weakens),
-          ])
+          ]
+          if let name = change.beforeName { object["before_name"] = .string(name) }
+          if let name = change.afterName { object["after_name"] = .string(name) }
+          return .object(object)
         })
       return .object(object)
     }

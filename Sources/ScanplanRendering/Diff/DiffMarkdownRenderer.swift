@@ -38,7 +38,8 @@ public struct DiffMarkdownRenderer: Sendable {
       for (scan, change) in rows.prefix(maxRows) {
         output +=
           "| \(change.weakens ? "⚠" : "") | \(Markdown.code(scan.id)) | \(Markdown.code(change.field)) | "
-          + "\(Markdown.code(PlanDiff.shown(change.before))) | \(Markdown.code(PlanDiff.shown(change.after))) |\n"
+          + "\(Markdown.code(PlanDiff.shown(change.before)))\(PlanDiff.named(change.beforeName)) | "
+          + "\(Markdown.code(PlanDiff.shown(change.after)))\(PlanDiff.named(change.afterName)) |\n"
       }
       output += Self.more(rows.count - maxRows, "changed fields")
     }

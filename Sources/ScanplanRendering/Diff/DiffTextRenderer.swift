@@ -7,6 +7,8 @@ import ScanplanPlan
 ///     ~ web/nightly  (s4e, plans/web.yaml:8:9)
 ///         request.body.scan_type: "quick" -> "full"
 ///         fail_on.high: 1 -> 5  ⚠ weakens
+///     ~ api/full  (inv, plans/api.yaml:3:9)
+///         request.body.profile_id: "1111...111" (Full Scan) -> "1111...117" (Crawl Only)  ⚠ weakens
 ///     1 added, 1 removed, 1 changed, 12 unchanged
 public struct DiffTextRenderer: Sendable {
   /// A renderer.
@@ -26,7 +28,8 @@ public struct DiffTextRenderer: Sendable {
       output += "~ \(entry.scan.id)  (\(entry.scan.provider), \(entry.scan.location))\n"
       for change in entry.changes {
         output +=
-          "    \(change.field): \(PlanDiff.shown(change.before)) -> \(PlanDiff.shown(change.after))"
+          "    \(change.field): \(PlanDiff.shown(change.before))\(PlanDiff.named(change.beforeName))"
+          + " -> \(PlanDiff.shown(change.after))\(PlanDiff.named(change.afterName))"
           + (change.weakens ? Self.mark : "") + "\n"
       }
     }

@@ -36,6 +36,9 @@ public final class Field: Sendable {
   /// Which way of changing the value makes the scan weaker, for `diff`'s security review;
   /// nil when no way does.
   public let strength: Strength?
+  /// Names the vendor gives some values, shown beside them where a value alone says
+  /// little (Invicti's built-in profiles, by id, in `diff`).
+  public let valueNames: [String: String]
 
   /// Which values of a setting make a scan stronger.
   public enum Strength: Sendable, Equatable {
@@ -84,7 +87,7 @@ public final class Field: Sendable {
     default defaultValue: JSONValue? = nil,
     defaultText: String? = nil, vendors: Set<ProviderType> = [], environment: Bool = false,
     requiredAfterMerge: Bool = false, wire: Wire = .notSent, unusedWhen: Condition? = nil,
-    strength: Strength? = nil,
+    strength: Strength? = nil, valueNames: [String: String] = [:],
     summary: String
   ) {
     self.key = key
@@ -99,5 +102,6 @@ public final class Field: Sendable {
     self.wire = wire
     self.unusedWhen = unusedWhen
     self.strength = strength
+    self.valueNames = valueNames
   }
 }
