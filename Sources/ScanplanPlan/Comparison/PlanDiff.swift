@@ -1,4 +1,5 @@
 import ScanplanJSON
+import ScanplanVendorKit
 
 /// What a change to plans does to their scans: `scanplan diff BASE HEAD`. Scans are
 /// matched by their stable ids; a changed scan lists each field that differs
@@ -200,14 +201,14 @@ public struct PlanDiff: Sendable {
   private static func changes(_ old: ScanFields, _ new: ScanFields) -> [Change] {
     var newValues: [String: JSONValue] = [:]
     for field in new.fields { newValues[field.name] = field.value }
-    let strengths = old.strengths.merging(new.strengths) { first, _ in first }
     func change(_ name: String, _ before: JSONValue?, _ after: JSONValue?) -> Change {
       func named(_ value: JSONValue?, _ fields: ScanFields) -> String? {
-        value?.stringValue.flatMap { fields.valueNames[name]?[$0.lowercased()] }
+        Field.valueKey(value).flatMap { fields.settingFields[name]?.valueNames[$0] }
       }
+      let strength = old.settingFields[name]?.strength ?? new.settingFields[name]?.strength
       return Change(
         field: name, before: before, after: after,
-        weakens: Weakening.weakens(name, before, after, strengths: strengths),
+        weakens: Weakening.weakens(name, before, after, strength: strength),
         beforeName: named(before, old), afterName: named(after, new))
     }
     var seen: Set<String> = []

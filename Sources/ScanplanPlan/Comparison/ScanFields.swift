@@ -13,10 +13,9 @@ struct ScanFields {
   }
 
   let fields: [Field]
-  /// The request fields of settings whose vendor marks a weak direction, by name.
-  let strengths: [String: ScanplanVendorKit.Field.Strength]
-  /// The names the vendor gives values of request fields (`Field.valueNames`), by field.
-  let valueNames: [String: [String: String]]
+  /// The vendor's table field of each setting the scan sends, by request field name: its
+  /// weak direction (`Field.strength`) and its values' names (`Field.valueNames`).
+  let settingFields: [String: ScanplanVendorKit.Field]
 
   init(_ scan: ResolvedScan, provider: ResolvedProvider) {
     var fields: [Field] = []
@@ -45,18 +44,14 @@ struct ScanFields {
     add("budget.triggers_per_minute", provider.triggersPerMinute.map(Self.number))
     add("budget.max_concurrent_scans", provider.maxConcurrentScans.map(JSONValue.int))
     self.fields = fields
-    var strengths: [String: ScanplanVendorKit.Field.Strength] = [:]
-    var valueNames: [String: [String: String]] = [:]
+    var settingFields: [String: ScanplanVendorKit.Field] = [:]
     for setting in scan.settings {
       guard let field = VendorFit.ownLeaf(setting.path, in: provider.vendor.table) else {
         continue
       }
-      let name = "request.body." + setting.path.joined(separator: ".")
-      strengths[name] = field.strength
-      if !field.valueNames.isEmpty { valueNames[name] = field.valueNames }
+      settingFields["request.body." + setting.path.joined(separator: ".")] = field
     }
-    self.strengths = strengths
-    self.valueNames = valueNames
+    self.settingFields = settingFields
   }
 
   /// Every field as one text: two scans with the same identity do the same thing.

@@ -4,13 +4,13 @@ import ScanplanVendorKit
 /// Which changes make a scan weaker, for a security reviewer: a gate removed or loosened,
 /// `wait: false`, a shorter `poll.timeout`, a stage dropped, and a setting its vendor's
 /// table marks (`Field.Strength`) moved the weak way: `max_depth` or `timeout` lowered,
-/// `enable_bruteforce` turned off, Invicti's Full Scan swapped for Crawl Only. A removed scan is weaker too (`PlanDiff.weakened`).
+/// `enable_bruteforce` turned off, Invicti's Full Scan swapped for Crawl Only. A removed
+/// scan is weaker too (`PlanDiff.weakened`).
 enum Weakening {
-  /// Whether changing `field` from `before` to `after` weakens the scan; `strengths` are
-  /// the scan's marked fields, by name.
+  /// Whether changing `field` from `before` to `after` weakens the scan; `strength` is the
+  /// setting's weak direction, where its vendor's table marks one.
   static func weakens(
-    _ field: String, _ before: JSONValue?, _ after: JSONValue?,
-    strengths: [String: Field.Strength]
+    _ field: String, _ before: JSONValue?, _ after: JSONValue?, strength: Field.Strength?
   ) -> Bool {
     if field.hasPrefix("fail_on.") {
       // No gate, or a higher count, lets more through.
@@ -21,7 +21,7 @@ enum Weakening {
     if field == "wait" { return before == true && after == false }
     if field == "poll.timeout" { return lower(before, after) }
     if field.hasPrefix("stage"), field.hasSuffix(".url") { return before != nil && after == nil }
-    switch strengths[field] {
+    switch strength {
     case .higher?: return lower(before, after)
     case .enabled?: return before == true && after != true
     case .covers(let checks)?: return narrower(before, after, checks: checks)
@@ -36,9 +36,7 @@ enum Weakening {
   private static func narrower(
     _ before: JSONValue?, _ after: JSONValue?, checks: [String: Set<String>]
   ) -> Bool {
-    func known(_ value: JSONValue?) -> Set<String>? {
-      value?.stringValue.flatMap { checks[$0.lowercased()] }
-    }
+    func known(_ value: JSONValue?) -> Set<String>? { Field.valueKey(value).flatMap { checks[$0] } }
     guard let new = known(after) else { return true }
     guard let old = known(before) else {
       return !new.isSuperset(of: checks.values.reduce(into: Set()) { $0.formUnion($1) })

@@ -9,7 +9,7 @@ import ScanplanPlan
 ///         fail_on.high: 1 -> 5  ⚠ weakens
 ///     ~ api/full  (inv, plans/api.yaml:3:9)
 ///         request.body.profile_id: "1111...111" (Full Scan) -> "1111...117" (Crawl Only)  ⚠ weakens
-///     1 added, 1 removed, 1 changed, 12 unchanged
+///     1 added, 1 removed, 2 changed, 12 unchanged
 public struct DiffTextRenderer: Sendable {
   /// A renderer.
   public init() {}

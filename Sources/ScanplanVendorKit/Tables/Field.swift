@@ -37,8 +37,14 @@ public final class Field: Sendable {
   /// nil when no way does.
   public let strength: Strength?
   /// Names the vendor gives some values, shown beside them where a value alone says
-  /// little (Invicti's built-in profiles, by id, in `diff`).
+  /// little (Invicti's built-in profiles, by id, in `diff`); keyed by `valueKey`.
   public let valueNames: [String: String]
+
+  /// The key a written value is found by in `valueNames` and `Strength.covers`: its text,
+  /// lowercased, since the values listed are UUIDs, which compare without case.
+  public static func valueKey(_ value: JSONValue?) -> String? {
+    value?.stringValue?.lowercased()
+  }
 
   /// Which values of a setting make a scan stronger.
   public enum Strength: Sendable, Equatable {

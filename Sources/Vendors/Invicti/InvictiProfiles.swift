@@ -30,4 +30,9 @@ extension Invicti {
   static var profileCoverage: Field.Strength {
     .covers(Dictionary(uniqueKeysWithValues: builtInProfiles.map { ($0.id, $0.checks) }))
   }
+
+  /// The built-in profiles' names by id, as `profile_id`'s value names.
+  static var profileNames: [String: String] {
+    Dictionary(uniqueKeysWithValues: builtInProfiles.map { ($0.id, $0.name) })
+  }
 }

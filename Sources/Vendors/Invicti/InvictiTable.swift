@@ -27,7 +27,7 @@ extension Invicti {
       Field(
         "profile_id", .uuid, vendors: [type], environment: true, requiredAfterMerge: true,
         wire: .asWritten, strength: profileCoverage,
-        valueNames: Dictionary(uniqueKeysWithValues: builtInProfiles.map { ($0.id, $0.name) }),
+        valueNames: profileNames,
         summary: "the Invicti scan profile: a custom one's id, or a built-in one's: "
           + builtInProfiles.map { "\($0.name) `\($0.id)`" }.joined(separator: ", ")),
       Field(
