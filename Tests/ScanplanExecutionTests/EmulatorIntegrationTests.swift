@@ -44,6 +44,7 @@ struct EmulatorRun {
   let records: [ScanRecord]
   let output: String
   let sent: [(time: Double, url: String)]
+  let timeline: RunTimeline
 
   static let s4eToken = "integration-s4e-token-0123456789"
   static let invictiToken = "integration-invicti-token-abcdef"
@@ -138,7 +139,7 @@ struct EmulatorRun {
     output.append(console.summary(report))
     return EmulatorRun(
       emulator: emulator, report: report, records: outcome.records, output: output.value,
-      sent: recording.sent)
+      sent: recording.sent, timeline: outcome.timeline)
   }
 
   func outcome(_ id: String) -> ScanOutcome? { records.first { $0.id == id }?.outcome }
@@ -203,15 +204,18 @@ struct EmulatorRun {
     #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     let throttled = run.emulator.requests.filter { $0.status == 429 }
     #expect(!throttled.isEmpty)
-    // After each 429 (Retry-After: 1), the runner waited: nothing arrived in the next 0.9 s
-    // but requests that were already on their way when the 429 was sent.
-    for refusal in throttled {
-      let inPause = run.emulator.requests.filter {
-        $0.time > refusal.time + 0.1 && $0.time < refusal.time + 0.9
-      }
-      #expect(
-        inPause.isEmpty, "requests inside a pause after \(refusal.time): \(inPause.map(\.time))")
+    // Every 429 the emulator sent paused the runner for its Retry-After (1 s), and no
+    // request left the runner inside a pause. Both are read on the runner's own clock,
+    // where a hold and a departure are ordered exactly: at the emulator, a request that
+    // left before the 429 came back can arrive after it, by however slow the machine is.
+    let budget = run.timeline.budgets[0]
+    #expect(budget.pauses.count == throttled.count, "\(budget.pauses)")
+    for pause in budget.pauses {
+      #expect(pause.until - pause.from > 0.9, "\(pause)")
+      let inPause = budget.sends.filter { $0 > pause.from && $0 < pause.until }
+      #expect(inPause.isEmpty, "requests left inside the pause \(pause): \(inPause)")
     }
+    #expect(budget.sends.count == run.emulator.requests.count)
     #expect(run.output.contains("throttled (429)"))
     run.expectOneScanPerAsset()
     run.expectNoSecrets()

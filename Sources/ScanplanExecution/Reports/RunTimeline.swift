@@ -54,14 +54,21 @@ public struct RunTimeline: Sendable {
     if kind == .poll { scans[job].polls.append(now) }
   }
 
-  /// Events that happened at `now`.
-  public mutating func record(_ events: [RunEvent], at now: Double) {
+  /// The moments requests actually left, one list per budget, in place of the moments
+  /// they were dispatched: a request held back by a pause left later.
+  public mutating func departed(_ departures: [[Double]]) {
+    for (index, times) in departures.enumerated() { budgets[index].sends = times }
+  }
+
+  /// Events that happened at `now`; a 429's pause began at `pausedFrom` when the
+  /// requests were held later than the answer came.
+  public mutating func record(_ events: [RunEvent], at now: Double, pausedFrom: Double? = nil) {
     for event in events {
       switch event {
       case .status(let job, let status, _) where status != "queued":
         if scans[job].runningAt == nil { scans[job].runningAt = now }
       case .throttled(let budget, let seconds, _):
-        budgets[budget].pauses.append(Pause(from: now, until: now + seconds))
+        budgets[budget].pauses.append(Pause(from: pausedFrom ?? now, until: now + seconds))
       default:
         break
       }

@@ -64,7 +64,10 @@ public struct RunDriver: Sendable {
   ) async -> Outcome {
     let begin = clock.now
     let epoch = configuration.epochAtStart
-    let pacer = SendPacer(budgets: plan.budgets.count)
+    @Sendable func elapsed() -> Double {
+      (clock.now - begin).inSeconds
+    }
+    let pacer = SendPacer(budgets: plan.budgets.count, now: elapsed)
     var core = SchedulerCore(
       plan: plan, configuration: configuration, random: random,
       restored: journal?.restored(for: plan) ?? [:])
@@ -80,10 +83,6 @@ public struct RunDriver: Sendable {
         stateError = error
         carried = core.interrupt(now: 0).events
       }
-    }
-
-    @Sendable func elapsed() -> Double {
-      (clock.now - begin).inSeconds
     }
 
     await withTaskGroup(of: Completion.self) { group in
@@ -119,8 +118,7 @@ public struct RunDriver: Sendable {
           let transport = transport
           let interval = 1 / rates[request.budget]
           group.addTask {
-            while let wait = pacer.claim(budget: request.budget, interval: interval, now: elapsed())
-            {
+            while let wait = pacer.claim(budget: request.budget, interval: interval) {
               // Rounded up: a send is never early.
               try? await clock.sleep(
                 for: .microseconds(Int64((wait * 1e6).rounded(.up))), tolerance: nil)
@@ -148,7 +146,10 @@ public struct RunDriver: Sendable {
           if case .success = result { answered[budget] = true }
           let at = elapsed()
           let reply = core.receive(ticket: ticket, answer: result, now: at)
-          timeline.record(reply.events, at: at)
+          // A pause holds back requests already dispatched but not yet gone, too.
+          let pausedUntil = core.pausedUntil(budget: budget)
+          let heldFrom = pausedUntil > at ? pacer.hold(budget: budget, until: pausedUntil) : at
+          timeline.record(reply.events, at: at, pausedFrom: heldFrom)
           carried += reply.events
         case .timer:
           if let at = timerAt, at <= elapsed() + 0.001 { timerAt = nil }
@@ -159,6 +160,7 @@ public struct RunDriver: Sendable {
       group.cancelAll()
     }
     let end = elapsed()
+    timeline.departed(pacer.departures)
     console.show(carried, records: core.records, epoch: epoch + end)
     if let journal, stateError == nil {
       do throws(StateFileError) {
@@ -184,7 +186,8 @@ public struct RunDriver: Sendable {
           name: plan.budgets[$0].name, rate: plan.budgets[$0].requestsPerSecond,
           statistics: core.budgetStatistics[$0])
       }, baseline: configuration.baseline?.source)
-    return Outcome(report: report, records: core.records, stateError: stateError)
+    return Outcome(
+      report: report, records: core.records, timeline: timeline, stateError: stateError)
   }
 
   /// How a run ended.
@@ -193,6 +196,8 @@ public struct RunDriver: Sendable {
     public let report: RunReport
     /// What the run learned of each scan, in job order.
     public let records: [ScanRecord]
+    /// When requests left and 429s paused each budget, on the run's clock.
+    public let timeline: RunTimeline
     /// Set when the state file could not be written: the run stopped so that no trigger
     /// went unrecorded.
     public let stateError: StateFileError?

@@ -3,24 +3,51 @@ import ScanplanSupport
 
 /// Keeps each budget's requests apart where they actually leave, not only where the
 /// scheduler dispatches them. A request claims its moment when it is about to leave: if
-/// the budget's previous request left less than an interval ago, it is told how long to
-/// wait and asks again. A task that wakes late therefore pushes the next request back
-/// instead of leaving right before it, however busy the machine is.
+/// the budget's previous request left less than an interval ago, or the budget is held
+/// by a 429's pause, it is told how long to wait and asks again. A task that wakes late
+/// therefore pushes the next request back instead of leaving right before it, and a
+/// request dispatched just before a 429 came back waits out the pause with the rest.
+///
+/// The clock is read under the lock, so the order of claims and holds is the order of
+/// their times: a request that left after a hold began left after it ended.
 final class SendPacer: Sendable {
-  private let lastStarts: NIOLockedValueBox<[Double]>
-
-  init(budgets: Int) {
-    lastStarts = NIOLockedValueBox(Array(repeating: -.infinity, count: budgets))
+  private struct Budget {
+    var lastStart = -Double.infinity
+    var heldUntil = -Double.infinity
+    var departures: [Double] = []
   }
 
-  /// Claims `now` for a request of `budget`, or says how many seconds to wait before
-  /// asking again.
-  func claim(budget: Int, interval: Double, now: Double) -> Double? {
-    lastStarts.withLockedValue { starts in
-      let earliest = starts[budget] + interval
+  private let budgets: NIOLockedValueBox<[Budget]>
+  private let now: @Sendable () -> Double
+
+  /// A pacer for `budgets` budgets, reading seconds since the run began from `now`.
+  init(budgets count: Int, now: @escaping @Sendable () -> Double) {
+    budgets = NIOLockedValueBox(Array(repeating: Budget(), count: count))
+    self.now = now
+  }
+
+  /// Claims this moment for a request of `budget`, or says how many seconds to wait
+  /// before asking again.
+  func claim(budget: Int, interval: Double) -> Double? {
+    budgets.withLockedValue { budgets in
+      let now = now()
+      let earliest = max(budgets[budget].lastStart + interval, budgets[budget].heldUntil)
       guard now >= earliest else { return earliest - now }
-      starts[budget] = now
+      budgets[budget].lastStart = now
+      budgets[budget].departures.append(now)
       return nil
     }
   }
+
+  /// Holds every request of `budget` that has not left yet until `until`; returns when
+  /// the hold began.
+  func hold(budget: Int, until: Double) -> Double {
+    budgets.withLockedValue { budgets in
+      budgets[budget].heldUntil = max(budgets[budget].heldUntil, until)
+      return now()
+    }
+  }
+
+  /// When each budget's requests left, in order.
+  var departures: [[Double]] { budgets.withLockedValue { $0.map(\.departures) } }
 }

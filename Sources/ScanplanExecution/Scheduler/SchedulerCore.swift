@@ -160,6 +160,9 @@ public struct SchedulerCore: Sendable {
   /// Each budget's rate at `now`, in requests per second.
   public func rates(at now: Double) -> [Double] { budgets.map { $0.pace.rate(at: now) } }
 
+  /// When a budget's 429 or `RateLimit` pause ends (in the past when it is not paused).
+  public func pausedUntil(budget: Int) -> Double { budgets[budget].pausedUntil }
+
   // MARK: Sending
 
   /// The requests to send at `now`, each budget's spacing respected.
