@@ -124,16 +124,87 @@ import Testing
     #expect(unsaid == [])
   }
 
-  /// A setting several vendors declare as a choice lists each vendor's values apart: the
-  /// union would offer ZAP's `spider` to an S4E scan.
-  @Test func aSharedChoiceNamesEachVendorsValues() throws {
-    let plan = BooleanSpellingTests.plan("true").replacing("web_app", with: "nope")
-    let diagnostic = try #require(validate(plan).diagnostics.first { $0.code.id == "P104" })
-    #expect(
-      diagnostic.help == [
-        "`scan_type` takes `full`, `quick`, `web_app`, `network`, `api` or `ssl` on S4E; "
-          + "`spider` or `active` on ZAP"
-      ])
+  /// Where a value of a setting several vendors declare as a choice is written, and
+  /// the help P104 gives there.
+  struct SharedChoice: Sendable, CustomTestStringConvertible {
+    let place: String
+    /// The plan's `providers`, `profiles` and `assets`, after its version.
+    let body: String
+    let help: [String]
+    var testDescription: String { place }
+  }
+
+  // Block style: `}` would end a flow mapping inside `${...}`.
+  static let zapProvider = """
+    providers:
+      zap:
+        type: zap
+        base_url: http://127.0.0.1:8080
+        api_key: ${ZAP_API_KEY}
+    """
+  static let s4eProvider = """
+    providers:
+      s4e:
+        type: s4e
+        token: ${S4E_API_TOKEN}
+    """
+  static let s4eValues = "`scan_type` takes `full`, `quick`, `web_app`, `network`, `api` or `ssl`"
+  static let everyVendorsValues = s4eValues + " on S4E; `spider` or `active` on ZAP"
+
+  static let sharedChoices: [SharedChoice] = [
+    SharedChoice(
+      place: "a scan of an S4E asset",
+      body: """
+        \(s4eProvider)
+        assets:
+          - { name: web, provider: s4e, asset_id: 8c1f6f0e-59a2-4a44-9a53-4f8a8f2e0b11,
+              scans: [{ scan_type: fulll }] }
+        """, help: ["did you mean `full`?", s4eValues]),
+    SharedChoice(
+      place: "a scan of a ZAP asset",
+      body: """
+        \(zapProvider)
+        assets:
+          - { name: web, provider: zap, url: https://shop.example.test/,
+              scans: [{ scan_type: activ }] }
+        """, help: ["did you mean `active`?", "`scan_type` takes `spider` or `active`"]),
+    SharedChoice(
+      place: "an S4E provider's defaults",
+      body: """
+        \(s4eProvider)
+            defaults: { scan_type: quik }
+        assets:
+          - { name: web, provider: s4e, asset_id: 8c1f6f0e-59a2-4a44-9a53-4f8a8f2e0b11 }
+        """, help: ["did you mean `quick`?", s4eValues]),
+    // A profile belongs to no vendor; an asset whose provider is unknown has none yet.
+    SharedChoice(
+      place: "a profile",
+      body: """
+        \(zapProvider)
+        profiles: { p: { scan_type: spidr } }
+        assets:
+          - { name: web, provider: zap, url: https://shop.example.test/, scans: [{ profile: p }] }
+        """, help: ["did you mean `spider`?", everyVendorsValues]),
+    SharedChoice(
+      place: "a scan of an asset whose provider is not defined",
+      body: """
+        \(zapProvider)
+        assets:
+          - { name: web, provider: nope, url: https://shop.example.test/,
+              scans: [{ scan_type: fulll }] }
+        """, help: ["did you mean `full`?", everyVendorsValues]),
+  ]
+
+  /// A setting several vendors declare as a choice is shown against the values of the
+  /// vendor it is written for, when the plan says which: the union would offer ZAP's
+  /// `spider` to an S4E scan. Where no vendor is known, each vendor's values are listed
+  /// apart.
+  @Test(arguments: sharedChoices)
+  func aSharedChoiceIsShownAgainstItsVendorsValues(_ fixture: SharedChoice) throws {
+    let diagnostics = validate("version: 1\n" + fixture.body + "\n").diagnostics
+    let diagnostic = try #require(
+      diagnostics.first { $0.code.id == "P104" }, "\(diagnostics.map(\.message))")
+    #expect(diagnostic.help == fixture.help)
   }
 
   @Test func messagesCarryTheirFactsIntoTheirHelp() {

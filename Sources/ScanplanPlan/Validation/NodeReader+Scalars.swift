@@ -104,10 +104,12 @@ extension NodeReader {
     case .choice(let choices):
       guard case .string(let text) = scalar, choices.contains(text) else {
         let shown = node.text
-        report(
-          ValueMessage.invalidChoice(
-            key: key, value: Self.clip(shown), shown: shown, choices: choices,
-            byVendor: format.choicesByVendor[key]), at: range)
+        if deferredChoices != nil, format.sharedChoices[key] != nil {
+          deferredChoices?.append(
+            DeferredChoice(key: key, shown: shown, choices: choices, range: range))
+        } else {
+          report(invalidChoice(key: key, shown: shown, choices: choices), at: range)
+        }
         return nil
       }
       return .string(text)

@@ -16,6 +16,13 @@ struct NodeReader {
   /// The conventional variable of the credential being read (`INVICTI_API_TOKEN`), for
   /// the help of a credential that is no reference.
   var credentialVariable: String?
+  /// The vendor of the settings being read, when known (a provider's `defaults`): a
+  /// value of a choice several vendors share is then shown against its values alone.
+  var choiceVendor: ProviderType?
+  /// Set while an asset is decoded, before its provider is known: invalid values of
+  /// choices several vendors share wait here, to be reported against the asset's
+  /// provider's values (`PlanBuilder.check`).
+  var deferredChoices: [DeferredChoice]?
   private(set) var diagnostics: [Diagnostic] = []
   /// Ranges holding literal secrets, masked in every excerpt that shows them.
   private(set) var secretRanges: [SourceRange] = []

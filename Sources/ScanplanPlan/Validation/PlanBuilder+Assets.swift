@@ -52,6 +52,7 @@ extension PlanBuilder {
           NameMessage.unknownProvider(name: use.name, defined: providerOrder), at: use.range)
       }
     }
+    reader.reportDeferred(asset.deferredChoices, vendor: provider?.type)
     let assetKeys = checkAssetKeys(asset, provider: provider, subject: subject)
     checkScans(
       asset.scans, asset: isDuplicate ? nil : asset.name, subject: subject, provider: provider,

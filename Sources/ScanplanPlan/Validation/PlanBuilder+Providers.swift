@@ -40,6 +40,7 @@ extension PlanBuilder {
       let readsFindings = fields["read_findings"].map { reader.value($0)?.boolValue }
       let poll = fields["poll"].map { readPoll($0, type: type) }
       var defaults = SettingsLayer()
+      reader.choiceVendor = type
       if let entry = fields["defaults"],
         let settings = reader.object(
           entry.value, shape: format.scanSettings, key: "defaults",
@@ -48,6 +49,7 @@ extension PlanBuilder {
         defaults = reader.settings(settings)
         if let fit { checkFit(defaults, fit: fit, owner: "provider `\(name)`") }
       }
+      reader.choiceVendor = nil
       var resolved: ResolvedProvider?
       // Every read that failed was reported; resolve only a provider read cleanly.
       if let type, let fit, let token, baseURL != .some(nil), rate != .some(nil),

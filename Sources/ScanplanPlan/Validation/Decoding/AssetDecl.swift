@@ -69,12 +69,16 @@ final class AssetDecl {
   let scans: [Scan]
   /// The problems found reading the asset, and literal secrets to mask.
   let diagnostics: [Diagnostic]
+  /// Invalid values of choices several vendors share, to be reported against the
+  /// provider's values once it is known.
+  let deferredChoices: [NodeReader.DeferredChoice]
   let secretRanges: [SourceRange]
 
   init(
     item: YAMLNodeID, index: Int, head: SourceRange, isMapping: Bool, name: String?,
     provider: Reference?, vendorKeys: [VendorKey], tags: [String], scans: [Scan],
-    diagnostics: [Diagnostic], secretRanges: [SourceRange]
+    diagnostics: [Diagnostic], deferredChoices: [NodeReader.DeferredChoice],
+    secretRanges: [SourceRange]
   ) {
     self.item = item
     self.index = index
@@ -86,6 +90,7 @@ final class AssetDecl {
     self.tags = tags
     self.scans = scans
     self.diagnostics = diagnostics
+    self.deferredChoices = deferredChoices
     self.secretRanges = secretRanges
   }
 }

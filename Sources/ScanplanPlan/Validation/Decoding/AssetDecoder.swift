@@ -14,6 +14,7 @@ struct AssetDecoder {
   ) -> AssetDecl {
     var decoder = AssetDecoder(
       reader: NodeReader(document: document, file: file, format: format))
+    decoder.reader.deferredChoices = []
     return decoder.decode(item, index: index)
   }
 
@@ -35,7 +36,7 @@ struct AssetDecoder {
       return AssetDecl(
         item: item, index: index, head: head, isMapping: false, name: nil, provider: nil,
         vendorKeys: [], tags: [], scans: [], diagnostics: reader.diagnostics,
-        secretRanges: reader.secretRanges)
+        deferredChoices: [], secretRanges: reader.secretRanges)
     }
     let places = reader.format.places
     var name: String?
@@ -69,7 +70,7 @@ struct AssetDecoder {
     return AssetDecl(
       item: item, index: index, head: head, isMapping: true, name: name, provider: provider,
       vendorKeys: vendorKeys, tags: tags, scans: scans, diagnostics: reader.diagnostics,
-      secretRanges: reader.secretRanges)
+      deferredChoices: reader.deferredChoices ?? [], secretRanges: reader.secretRanges)
   }
 
   /// The scans that are mappings, with their names checked for repeats in the asset.
