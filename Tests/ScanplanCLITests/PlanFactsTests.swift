@@ -19,6 +19,8 @@ import Testing
       result.stdout.contains(
         "  budget: 1 requests/s, no trigger limit, no limit on scans at once\n"))
     #expect(!result.stdout.contains("  settings:"))
+    // An id the vendor names is shown by its name.
+    #expect(result.stdout.contains("  profile_id is Invicti's \"High Risk\"\n"))
   }
 
   @Test func explainSettingsNamesWhereEachValueWasWritten() async throws {
@@ -53,6 +55,8 @@ import Testing
     #expect(run["deadline_seconds"] == 21600)
     #expect(run["poll"]?["initial_interval_seconds"] == 300)
     #expect(run["budget"]?["requests_per_second"]?.doubleValue == 1)
+    let profile = run["settings"]?.arrayValue?.first { $0["path"] == "profile_id" }
+    #expect(profile?["value_name"] == "High Risk")
     let deep = try #require(scans.first { $0["id"] == "storefront/deep-web" })
     let settings = try #require(deep["run"]?["settings"]?.arrayValue)
     #expect(

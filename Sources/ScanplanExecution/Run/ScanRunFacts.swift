@@ -1,6 +1,7 @@
 import ScanplanJSON
 import ScanplanPlan
 import ScanplanSupport
+import ScanplanVendorKit
 import ScanplanYAML
 
 /// What decides a scan's run besides its request, as `scanplan plan` shows it: the merged
@@ -15,10 +16,13 @@ struct ScanRunFacts: Sendable {
   let requestsPerSecond: Double
   let triggersPerMinute: Double?
   let maxConcurrentScans: Int?
-  let settings: [(path: String, value: JSONValue, setAt: String)]
+  let settings: [(path: String, value: JSONValue, name: String?, setAt: String)]
+  /// The vendor's name for people, for the names of values.
+  let vendorName: String
 
   init(_ scan: ResolvedScan, provider: ResolvedProvider, plan: ResolvedPlan) {
     failOn = scan.failOn
+    vendorName = provider.vendor.table.displayName
     wait = scan.wait
     poll = provider.poll
     deadline = scan.deadline(timeout: provider.poll.timeout)
@@ -28,7 +32,7 @@ struct ScanRunFacts: Sendable {
     maxConcurrentScans = provider.maxConcurrentScans
     settings = scan.settings.map {
       (
-        $0.path.joined(separator: "."), $0.value,
+        $0.path.joined(separator: "."), $0.value, provider.valueName(of: $0),
         "\(plan.file):\($0.range.start.line):\($0.range.start.column)"
       )
     }
@@ -36,7 +40,12 @@ struct ScanRunFacts: Sendable {
 
   /// Lines for people, indented as the request's.
   func text(explainingSettings: Bool) -> String {
-    var output =
+    // An id the vendor names (Invicti's built-in profiles) is shown by its name too.
+    var output = ""
+    for setting in settings {
+      if let name = setting.name { output += "  \(setting.path) is \(vendorName)'s \"\(name)\"\n" }
+    }
+    output +=
       "  gate: "
       + (failOn.isEmpty
         ? "none"
@@ -58,7 +67,8 @@ struct ScanRunFacts: Sendable {
       output += "  settings:\n"
       for setting in settings {
         output +=
-          "    \(setting.path): \(JSONWriter.compact(setting.value))  (set at \(setting.setAt))\n"
+          "    \(setting.path): \(JSONWriter.compact(setting.value))"
+          + (setting.name.map { " (\($0))" } ?? "") + "  (set at \(setting.setAt))\n"
       }
     }
     return output
@@ -83,7 +93,11 @@ struct ScanRunFacts: Sendable {
       "budget": .object(budget),
       "settings": .array(
         settings.map {
-          .object(["path": .string($0.path), "value": $0.value, "set_at": .string($0.setAt)])
+          var object: JSONObject = [
+            "path": .string($0.path), "value": $0.value, "set_at": .string($0.setAt),
+          ]
+          if let name = $0.name { object["value_name"] = .string(name) }
+          return .object(object)
         }),
     ]
   }

@@ -102,6 +102,14 @@ public struct ResolvedProvider: Sendable {
         + "; set `poll.timeout` to wait longer"
   }
 
+  /// The vendor's name for a setting's value, when its table names it (Invicti's
+  /// built-in profiles, whose ids say nothing to a reader).
+  public func valueName(of setting: ScanSetting) -> String? {
+    Field.valueKey(setting.value).flatMap {
+      VendorFit.ownLeaf(setting.path, in: vendor.table)?.valueNames[$0]
+    }
+  }
+
   /// The requests of a scan's later stages as written, as `writtenTriggerRequest`.
   public func writtenLaterStages(for scan: ResolvedScan) -> [HTTPRequest] {
     vendor.api.laterStages(scan.triggerInput, baseURL: baseURL, token: tokenReference)
