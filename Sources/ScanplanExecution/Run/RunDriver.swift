@@ -122,7 +122,12 @@ public struct RunDriver: Sendable {
               // Rounded up: a send is never early.
               try? await clock.sleep(
                 for: .microseconds(Int64((wait * 1e6).rounded(.up))), tolerance: nil)
-              if Task.isCancelled { break }
+              // A run that stopped while the request waited sends nothing more.
+              if Task.isCancelled {
+                return .answer(
+                  ticket: request.ticket, budget: request.budget,
+                  .failure(TransportError(.network, "not sent: the run stopped")))
+              }
             }
             return .answer(
               ticket: request.ticket, budget: request.budget, await transport.send(request.request))
