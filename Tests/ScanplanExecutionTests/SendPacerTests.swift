@@ -43,4 +43,20 @@ import Testing
     #expect(pacer.claim(budget: 0, interval: 0.1) == nil)
     #expect(pacer.departures == [[0, 1.5], [0.6]])
   }
+
+  @Test func triggersKeepTheVendorsSpacingWhereTheyLeave() {
+    let clock = ManualClock()
+    let pacer = SendPacer(budgets: 1, now: { clock.now })
+    #expect(pacer.claim(budget: 0, interval: 0.1, triggerSpacing: 6) == nil)
+    // A poll between triggers goes by the rate alone.
+    clock.set(1)
+    #expect(pacer.claim(budget: 0, interval: 0.1) == nil)
+    // A trigger dispatched 6 s after the last one was, which left late, waits.
+    clock.set(5.5)
+    #expect(pacer.claim(budget: 0, interval: 0.1, triggerSpacing: 6) == 0.5)
+    clock.set(6)
+    #expect(pacer.claim(budget: 0, interval: 0.1, triggerSpacing: 6) == nil)
+    #expect(pacer.triggers == [[0, 6]])
+    #expect(pacer.departures == [[0, 1, 6]])
+  }
 }

@@ -25,6 +25,9 @@ public struct RunTimeline: Sendable {
     public var pauses: [Pause] = []
     /// When each request was sent, in order.
     public var sends: [Double] = []
+    /// When each trigger the vendor limits (`triggers_per_minute`) left, in order; kept
+    /// by a real run only.
+    public var triggers: [Double] = []
   }
 
   /// Each job's moments, in job order.
@@ -55,9 +58,11 @@ public struct RunTimeline: Sendable {
   }
 
   /// The moments requests actually left, one list per budget, in place of the moments
-  /// they were dispatched: a request held back by a pause left later.
-  public mutating func departed(_ departures: [[Double]]) {
+  /// they were dispatched: a request held back by a pause left later. `triggers` are
+  /// the moments of those of them that were limited triggers.
+  public mutating func departed(_ departures: [[Double]], triggers: [[Double]]) {
     for (index, times) in departures.enumerated() { budgets[index].sends = times }
+    for (index, times) in triggers.enumerated() { budgets[index].triggers = times }
   }
 
   /// Events that happened at `now`; a 429's pause began at `pausedFrom` when the

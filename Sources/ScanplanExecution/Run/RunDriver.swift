@@ -117,8 +117,13 @@ public struct RunDriver: Sendable {
         for request in actions.requests {
           let transport = transport
           let interval = 1 / rates[request.budget]
+          let triggerSpacing =
+            request.kind == .trigger
+            ? plan.budgets[request.budget].triggersPerMinute.map { 60 / $0 } : nil
           group.addTask {
-            while let wait = pacer.claim(budget: request.budget, interval: interval) {
+            while let wait = pacer.claim(
+              budget: request.budget, interval: interval, triggerSpacing: triggerSpacing)
+            {
               // Rounded up: a send is never early.
               try? await clock.sleep(
                 for: .microseconds(Int64((wait * 1e6).rounded(.up))), tolerance: nil)
@@ -165,7 +170,7 @@ public struct RunDriver: Sendable {
       group.cancelAll()
     }
     let end = elapsed()
-    timeline.departed(pacer.departures)
+    timeline.departed(pacer.departures, triggers: pacer.triggers)
     console.show(carried, records: core.records, epoch: epoch + end)
     if let journal, stateError == nil {
       do throws(StateFileError) {
