@@ -118,8 +118,7 @@ public struct RunDriver: Sendable {
           let transport = transport
           let interval = 1 / rates[request.budget]
           let triggerSpacing =
-            request.kind == .trigger
-            ? plan.budgets[request.budget].triggersPerMinute.map { 60 / $0 } : nil
+            request.kind == .trigger ? plan.budgets[request.budget].triggerSpacing : nil
           group.addTask {
             while let wait = pacer.claim(
               budget: request.budget, interval: interval, triggerSpacing: triggerSpacing)

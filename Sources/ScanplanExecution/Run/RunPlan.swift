@@ -17,6 +17,9 @@ public struct RunPlan: Sendable {
     public let triggersPerMinute: Double?
     /// Scans of this budget running at once, if limited.
     public let maxConcurrentScans: Int?
+    /// Seconds between two triggers, from `triggersPerMinute`; nil for no limit. The
+    /// scheduler spaces triggers by it where it dispatches them, the pacer where they leave.
+    public var triggerSpacing: Double? { triggersPerMinute.map { 60 / $0 } }
 
     /// Creates a budget.
     public init(

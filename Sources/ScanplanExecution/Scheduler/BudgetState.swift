@@ -43,9 +43,9 @@ struct BudgetState: Sendable {
   /// queue. No head is ever such a request.
   private var ended: Set<Int> = []
 
-  init(pace: AdaptiveRate, triggersPerMinute: Double?, retryTokens: Double) {
+  init(pace: AdaptiveRate, triggerSpacing: Double?, retryTokens: Double) {
     self.pace = pace
-    triggerSpacing = triggersPerMinute.map { 60 / $0 } ?? 0
+    self.triggerSpacing = triggerSpacing ?? 0
     self.retryTokens = retryTokens
   }
 

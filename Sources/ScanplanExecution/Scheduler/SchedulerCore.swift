@@ -63,7 +63,7 @@ public struct SchedulerCore: Sendable {
           configured: $0.requestsPerSecond, minimumFraction: configuration.minimumRateFraction,
           slowdown: configuration.slowdown, recoverySeconds: configuration.recoverySeconds,
           headroom: configuration.headroom, isolation: configuration.jitterIsolation),
-        triggersPerMinute: $0.triggersPerMinute, retryTokens: configuration.retryBudget)
+        triggerSpacing: $0.triggerSpacing, retryTokens: configuration.retryBudget)
     }
     budgetStatistics = Array(repeating: BudgetStatistics(), count: plan.budgets.count)
     records = plan.jobs.map {

@@ -36,21 +36,14 @@ public final class PlanFormat: Sendable {
   public let environmentKeys: [String]
 
   /// For a setting that several vendors declare as a choice (`scan_type`), each vendor's
-  /// values in registry order: the union alone would offer S4E's values to a ZAP scan.
-  let sharedChoices: [String: [VendorChoices]]
+  /// values, worded for help: the union alone would offer S4E's values to a ZAP scan.
+  let choicesByVendor: [String: String]
   /// What each vendor accepts of the union.
   let fits: [ProviderType: VendorFit]
   /// The asset keys of vendors, each once, with their place in the asset's shape.
   let vendorAssetFields: [(field: Field, position: Int)]
   /// Places in the shapes, found once: by name, each read would compare strings.
   let places: Places
-
-  /// One vendor's values of a choice several vendors declare.
-  struct VendorChoices: Sendable {
-    let type: ProviderType
-    let name: String
-    let values: [String]
-  }
 
   /// Slots and places the builder reads by number.
   struct Places: Sendable {
@@ -116,15 +109,17 @@ public final class PlanFormat: Sendable {
       scanTypeSlot: leaves.first { $0.path == ["scan_type"] }?.slot,
       waitSlot: leaves.first { $0.path == ["wait"] }?.slot,
       failOnSlots: (failOn.first ?? 0)..<((failOn.last ?? -1) + 1))
-    var groups: [String: [VendorChoices]] = [:]
+    var groups: [String: [String]] = [:]
     for table in tables {
       for field in table.settings {
         guard case .choice(let values) = field.kind else { continue }
         groups[field.key, default: []].append(
-          VendorChoices(type: table.type, name: table.displayName, values: values))
+          Suggestions.list(values) + " on " + table.displayName)
       }
     }
-    sharedChoices = groups.filter { $0.value.count > 1 }
+    choicesByVendor = groups.filter { $0.value.count > 1 }.mapValues {
+      $0.joined(separator: "; ")
+    }
     let settings = scanSettings
     let assetFields = vendorAssetFields
     fits = Dictionary(

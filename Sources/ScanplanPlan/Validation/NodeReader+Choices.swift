@@ -21,12 +21,11 @@ extension NodeReader {
   ) -> ValueMessage {
     var choices = choices
     var byVendor: String?
-    if let shared = format.sharedChoices[key] {
-      if let vendor = vendor ?? choiceVendor, let own = shared.first(where: { $0.type == vendor }) {
-        choices = own.values
+    if let each = format.choicesByVendor[key] {
+      if let vendor = vendor ?? choiceVendor, let own = format.fit(vendor).choices(of: key) {
+        choices = own
       } else {
-        byVendor = shared.map { Suggestions.list($0.values) + " on " + $0.name }
-          .joined(separator: "; ")
+        byVendor = each
       }
     }
     return .invalidChoice(

@@ -104,7 +104,7 @@ extension NodeReader {
     case .choice(let choices):
       guard case .string(let text) = scalar, choices.contains(text) else {
         let shown = node.text
-        if deferredChoices != nil, format.sharedChoices[key] != nil {
+        if deferredChoices != nil, format.choicesByVendor[key] != nil {
           deferredChoices?.append(
             DeferredChoice(key: key, shown: shown, choices: choices, range: range))
         } else {
