@@ -99,8 +99,8 @@ struct EmulatorState: Sendable {
       answer = trigger(vendor, body: body, query: query, path: path, now: now)
     case .status(let id)?:
       answer = status(vendor, id, now: now)
-    case .list(let asset, let offset, let limit)?:
-      answer = list(vendor, asset: asset, offset: offset, limit: limit, now: now)
+    case .list(let asset, let offset, let limit, let echoed)?:
+      answer = list(vendor, asset: asset, echoed: echoed, offset: offset, limit: limit, now: now)
     case .results(let id)?:
       answer = completed(vendor, id, now: now) { scan, view in
         vendor.emulation.results(view, dialect: dialect)
@@ -329,9 +329,13 @@ struct EmulatorState: Sendable {
   }
 
   private func list(
-    _ vendor: Vendor, asset: String?, offset: Int, limit: Int?, now: Double
+    _ vendor: Vendor, asset: String?, echoed: [String: String], offset: Int, limit: Int?,
+    now: Double
   ) -> EmulatedAnswer {
-    let all = scans.list(vendor.type, asset: asset)
+    var all = scans.list(vendor.type, asset: asset)
+    if !echoed.isEmpty {
+      all = all.filter { scan in echoed.allSatisfy { scan.echoed[$0.key] == $0.value } }
+    }
     let size = max(1, limit ?? configuration.listPageSize)
     let start = min(max(0, offset), all.count)
     let end = min(all.count, start + size)

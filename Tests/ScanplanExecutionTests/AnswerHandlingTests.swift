@@ -87,7 +87,9 @@ import Testing
     #expect(failing.run())
     #expect(
       failing.outcome("asset-0/s0")
-        == .errored("the provider answered 503: maintenance window, 6 times in a row"))
+        == .errored(
+          "the provider answered 503: maintenance window, 6 times in a row; not triggered "
+            + "again, to make no second scan"))
   }
 
   @Test func retryAfterInS4EsErrorBodyIsHonoured() throws {

@@ -112,6 +112,7 @@ func runPlan(_ yaml: String, selection: RunSelection = RunSelection()) throws ->
     [plan],
     environment: [
       "S4E_API_TOKEN": "s4e-secret-token", "INVICTI_API_TOKEN": "invicti-secret-token",
+      "ZAP_API_KEY": "zap-secret-key",
     ],
     selection: selection
   ).get()

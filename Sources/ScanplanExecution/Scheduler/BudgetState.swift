@@ -36,6 +36,18 @@ struct BudgetState: Sendable {
   var stopped: Bool { stop != nil }
   var retryTokens: Double
   var active = 0
+  /// Scans of the budget whose last trigger went unanswered and whose scan is not yet
+  /// found: each may have made a scan this run does not know.
+  var unsettled: Set<Int> = []
+  /// Triggers and stage starts sent and not yet answered.
+  var startsInFlight = 0
+  /// Whether a trigger waits while another start is unsettled or unanswered: set for a
+  /// vendor whose list of scans names no asset (ZAP), so that the one scan new in it
+  /// after a lost answer is that trigger's.
+  var serializesStarts = false
+  /// Starts of the budget that may have made a scan this run will never know (a stage or
+  /// trigger unanswered when its scan ended).
+  var orphans = 0
   private(set) var triggers = Heap<Item>()
   private(set) var others = Heap<Item>()
   /// Jobs that ended while a request of theirs waited: their requests are dropped when
@@ -52,7 +64,13 @@ struct BudgetState: Sendable {
   /// The earliest time the head trigger may go: its due time, or later when the
   /// trigger spacing holds it back.
   private var triggerTime: Double? {
-    triggers.min.map { max($0.due, nextTrigger) }
+    guard let head = triggers.min else { return nil }
+    if serializesStarts,
+      startsInFlight > 0 || unsettled.count > (unsettled.contains(head.job) ? 1 : 0)
+    {
+      return nil
+    }
+    return max(head.due, nextTrigger)
   }
 
   /// The request that may go at `now`: of those the spacing lets go, the earliest due,

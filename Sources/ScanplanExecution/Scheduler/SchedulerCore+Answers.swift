@@ -10,6 +10,7 @@ extension SchedulerCore {
     defer { activateIfNeeded(now: now) }
     guard let (jobIndex, kind, sentAt) = inFlight.removeValue(forKey: ticket) else { return }
     let job = plan.jobs[jobIndex]
+    if kind.startsAScan { budgets[job.budget].startsInFlight -= 1 }
     // A scan that ended meanwhile (its provider refused, the run stopped) takes no answer.
     guard runtimes[jobIndex].phase == .active || runtimes[jobIndex].phase == .finishing else {
       return
@@ -94,6 +95,7 @@ extension SchedulerCore {
     case .failure(let error):
       // The scan may exist: a second trigger could make another. A state file keeps the
       // attempt, so a later run finds it first.
+      budgets[job.budget].orphans += 1
       finish(
         index,
         .errored(
@@ -111,7 +113,7 @@ extension SchedulerCore {
   mutating func started(_ job: RunPlan.Job, scanID: String, adopted: Bool, now: Double) {
     let index = job.index
     runtimes[index].hasTriggered = true
-    runtimes[index].ambiguous = false
+    setAmbiguous(index, false)
     records[index].scanID = scanID
     records[index].adopted = adopted
     records[index].triggeredAt = now

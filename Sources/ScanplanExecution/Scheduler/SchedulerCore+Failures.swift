@@ -41,7 +41,7 @@ extension SchedulerCore {
     let delay = random.unit() * ceiling
     events.append(.retrying(job: index, cause: cause, delay: delay))
     if kind == .trigger {
-      runtimes[index].ambiguous = true
+      setAmbiguous(index, true)
       enqueueStart(index, due: now + delay)
     } else {
       enqueue(index, kind, due: now + delay)
@@ -53,6 +53,10 @@ extension SchedulerCore {
   private mutating func gaveUp(_ index: Int, _ kind: RequestKind, _ why: String, now: Double) {
     if kind == .findings {
       findingsFailed(index, why, now: now)
+    } else if kind == .lookup {
+      // Its trigger's answer was lost: the scan may exist.
+      finish(
+        index, .errored(why + "; not triggered again, to make no second scan"), now: now)
     } else {
       finish(index, .errored(why), now: now)
     }
@@ -79,5 +83,6 @@ extension SchedulerCore {
     for (ticket, entry) in inFlight where plan.jobs[entry.job].budget == index {
       inFlight.removeValue(forKey: ticket)
     }
+    budgets[index].startsInFlight = 0
   }
 }

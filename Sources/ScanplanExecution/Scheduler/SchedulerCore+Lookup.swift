@@ -90,11 +90,18 @@ extension SchedulerCore {
     let index = job.index
     let census = runtimes[index].census
     var found: ScanListing.Scan?
+    var candidates = 0
     for scan in listing.scans where scan.matches && owners[scan.id] == nil {
       // Not in the census, whatever its state; without a census, only a scan that runs.
       let new = census.map { !$0.contains(scan.id) } ?? !(scan.state?.isTerminal ?? false)
       guard new else { continue }
+      candidates += 1
       if found == nil || (scan.started ?? "") > (found!.started ?? "") { found = scan }
+    }
+    if candidates > 0, !job.api.listsOneAssetsScans,
+      !takeFromSharedList(job, candidates: candidates, now: now)
+    {
+      return
     }
     if let found {
       records[index].recovered = true
@@ -112,6 +119,62 @@ extension SchedulerCore {
     }
     runtimes[index].lookupCursor = nil
     runtimes[index].lookupPages = 0
+    // No scan was made: the trigger goes again as any other, and still adopts on a 409.
+    budgets[job.budget].unsettled.remove(index)
     enqueue(index, .trigger, due: now)
+  }
+
+  /// Whether the one new scan of a listing that names no asset (ZAP's) is surely the lost
+  /// trigger's: no other start of the provider may have made a scan this run does not
+  /// know. Triggers wait meanwhile (`BudgetState.serializesStarts`), so only a stage, or
+  /// another lost trigger of a resumed run, can be unanswered: then the list is read
+  /// again later. When a start never will be answered, or the list has several new scans,
+  /// the scan ends rather than take another scan for its own or make a second.
+  private mutating func takeFromSharedList(_ job: RunPlan.Job, candidates: Int, now: Double)
+    -> Bool
+  {
+    let index = job.index
+    let budget = budgets[job.budget]
+    let unanswered =
+      budget.unsettled.count - (budget.unsettled.contains(index) ? 1 : 0)
+      + budget.startsInFlight
+    if unanswered > 0 {
+      runtimes[index].lookupCursor = nil
+      runtimes[index].lookupPages = 0
+      retry(
+        index, .lookup,
+        cause:
+          "the trigger's answer was lost, and the provider's list of scans, which names no "
+          + "asset, cannot tell its scan from one that \(unanswered) other unanswered "
+          + "start\(unanswered == 1 ? "" : "s") of this run may have made",
+        now: now)
+      return false
+    }
+    guard candidates == 1, budget.orphans == 0 else {
+      let why =
+        candidates > 1
+        ? "\(candidates) scans are new in the provider's list of scans, which names no asset"
+        : "the one new scan in the provider's list of scans, which names no asset, may be "
+          + "one that an unanswered start of this run made"
+      finish(
+        index,
+        .errored(
+          "the trigger's answer was lost and \(why): which is this one's cannot be told, so "
+            + "it is not triggered again, to make no second scan"),
+        now: now)
+      return false
+    }
+    return true
+  }
+
+  /// Marks whether the scan's last trigger went unanswered, counted per budget for
+  /// `takeFromSharedList`.
+  mutating func setAmbiguous(_ index: Int, _ value: Bool) {
+    runtimes[index].ambiguous = value
+    if value {
+      budgets[plan.jobs[index].budget].unsettled.insert(index)
+    } else {
+      budgets[plan.jobs[index].budget].unsettled.remove(index)
+    }
   }
 }

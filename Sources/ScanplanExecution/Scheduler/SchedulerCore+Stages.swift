@@ -39,6 +39,7 @@ extension SchedulerCore {
   /// A stage's start that got no usable answer may have started it: the scan ends rather
   /// than risk a second one.
   mutating func stageLost(_ job: RunPlan.Job, _ cause: String, now: Double) {
+    budgets[job.budget].orphans += 1
     finish(
       job.index,
       .errored(

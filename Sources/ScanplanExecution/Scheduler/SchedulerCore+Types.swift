@@ -74,6 +74,9 @@ extension SchedulerCore {
     /// Starting the scan's next stage, once the last one completed (ZAP's active scan
     /// after its crawl).
     case stage
+
+    /// Whether the request makes a scan at the vendor.
+    var startsAScan: Bool { self == .trigger || self == .stage }
   }
 
   /// A request to send now.

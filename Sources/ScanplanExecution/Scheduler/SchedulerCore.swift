@@ -73,6 +73,9 @@ public struct SchedulerCore: Sendable {
       return record
     }
     runtimes = plan.jobs.map { JobRuntime(interval: Double($0.poll.initialInterval)) }
+    for job in plan.jobs where job.api.recoversLostTriggers && !job.api.listsOneAssetsScans {
+      budgets[job.budget].serializesStarts = true
+    }
     pending = PendingScans(budgets: plan.budgets.count)
     var resumed = 0
     for job in plan.jobs {
@@ -92,6 +95,7 @@ public struct SchedulerCore: Sendable {
         }
         if let after = entry.stagedAfter, after == entry.scanID {
           // The next stage may have started: it is never started twice.
+          budgets[job.budget].orphans += 1
           finish(
             job.index,
             .errored(
@@ -100,6 +104,7 @@ public struct SchedulerCore: Sendable {
             now: 0)
           continue
         }
+        // Counted as unsettled once it starts (`enqueueStart`), not while it waits.
         runtimes[job.index].ambiguous = entry.attempted && entry.scanID == nil
         runtimes[job.index].census = entry.census
         if let progress = entry.findingsProgress, entry.scanID != nil {
@@ -184,6 +189,7 @@ public struct SchedulerCore: Sendable {
         var request = self.request(item.kind, for: plan.jobs[item.job])
         request.trust = plan.jobs[item.job].trust
         inFlight[nextTicket] = (item.job, item.kind, now)
+        if item.kind.startsAScan { budgets[index].startsInFlight += 1 }
         budgetStatistics[index].requests += 1
         if budgetStatistics[index].backloggedSince != nil {
           budgetStatistics[index].backloggedRequests += 1
@@ -254,6 +260,7 @@ public struct SchedulerCore: Sendable {
         now: now)
     }
     inFlight.removeAll()
+    for index in budgets.indices { budgets[index].startsInFlight = 0 }
   }
 
   // MARK: Activation
@@ -280,6 +287,7 @@ public struct SchedulerCore: Sendable {
     runtimes[index].lookupCursor = nil
     runtimes[index].lookupPages = 0
     if runtimes[index].ambiguous {
+      setAmbiguous(index, true)
       events.append(.lookingForLostScan(job: index))
       enqueue(index, .lookup, due: due)
     } else if configuration.census, runtimes[index].census == nil, !runtimes[index].censusSkipped {
@@ -293,6 +301,11 @@ public struct SchedulerCore: Sendable {
     guard runtimes[index].phase != .done else { return }
     let wasActive = runtimes[index].phase == .active
     runtimes[index].phase = .done
+    if runtimes[index].ambiguous {
+      // Its unanswered trigger may have made a scan that no one will claim.
+      setAmbiguous(index, false)
+      budgets[plan.jobs[index].budget].orphans += 1
+    }
     endedCount += 1
     records[index].outcome = outcome
     records[index].endedAt = now

@@ -68,6 +68,13 @@ public protocol ProviderAPI: Sendable {
   /// the second listing has and the first had not.
   var recoversLostTriggers: Bool { get }
 
+  /// Whether a listing holds the trigger's asset's scans only. ZAP's lists every scan of
+  /// a kind and names no URL: a new scan there may be another start of this run whose
+  /// answer has not come. For such a vendor the runner sends one trigger at a time, none
+  /// while a lost one is looked for, and takes a listed scan only when it is the one new
+  /// scan and no start of the run is unanswered.
+  var listsOneAssetsScans: Bool { get }
+
   /// The request that lists the scans of the trigger's asset or target, a page at a
   /// time (`cursor` nil for the first). Nil for a vendor that lists none.
   func lookupRequest(_ trigger: TriggerInput, cursor: String?, baseURL: String, token: String)
@@ -139,6 +146,9 @@ extension ProviderAPI {
 
   /// A vendor that lists no scans: its 409 names the scan a lost trigger created.
   public var recoversLostTriggers: Bool { false }
+
+  /// A listing of the trigger's asset or target.
+  public var listsOneAssetsScans: Bool { true }
 
   /// No listing.
   public func lookupRequest(

@@ -7,8 +7,9 @@ public enum EmulatedRoute: Equatable, Sendable {
   /// How one scan stands.
   case status(scanID: String)
   /// The scans of an asset (or of every asset), a page at a time: `limit` from
-  /// `offset`, or the emulator's page size when the request names none.
-  case list(asset: String?, offset: Int, limit: Int?)
+  /// `offset`, or the emulator's page size when the request names none; only those
+  /// whose trigger echoed each of `echoed` (ZAP's crawls apart from its attacks).
+  case list(asset: String?, offset: Int, limit: Int?, echoed: [String: String] = [:])
   /// A scan's results, under which its findings are listed (Invicti).
   case results(scanID: String)
   /// A page of a completed scan's findings (of one of its results, where the vendor has

@@ -21,7 +21,8 @@ struct ZAPEmulation: VendorEmulation {
     case ("spider", "view", "status"), ("ascan", "view", "status"):
       return .status(scanID: query["scanId"] ?? "")
     case ("spider", "view", "scans"), ("ascan", "view", "scans"):
-      return .list(asset: nil, offset: 0, limit: nil)
+      // Each kind is listed apart, every page at once, as ZAP numbers and lists them.
+      return .list(asset: nil, offset: 0, limit: 1 << 30, echoed: ["kind": String(segments[1])])
     case ("pscan", "view", "recordsToScan"):
       // The emulator's scans raise their alerts at once: nothing is left to read.
       return .answer(status: 200, body: .object(["recordsToScan": "0"]))
@@ -81,7 +82,8 @@ struct ZAPEmulation: VendorEmulation {
     }
   }
 
-  /// `{"scans": [{"id", "progress", "state"}]}`: ZAP's listing names no URL.
+  /// `{"scans": [{"id", "progress", "state"}]}`: ZAP's listing names no URL, and a scan
+  /// that has not ended is `RUNNING`.
   func list(
     _ scans: [EmulatedScan], next: Int?, offset: Int, limit: Int, total: Int,
     dialect: EmulatorDialect
