@@ -97,7 +97,7 @@ struct EmulatorRun {
     configure: (inout EmulatorConfiguration) -> Void = { _ in },
     plan: (String) -> String = { plan(baseURL: $0) },
     tokens: (s4e: String, invicti: String) = (s4eToken, invictiToken),
-    requestTimeout: Double = 5,
+    requestTimeout: Double = 30,
     scheduler: (inout SchedulerCore.Configuration) -> Void = { _ in },
     tls: EmulatorTLS? = nil,
     planFile: String = "plan.yaml",

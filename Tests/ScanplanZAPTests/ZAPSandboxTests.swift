@@ -203,7 +203,7 @@ final class URLRecorder: HTTPTransport {
     let runPlan = try RunPlan.prepare(
       [try #require(validation.plan)], environment: ["ZAP_API_KEY": "not-the-key"]
     ).get()
-    let transport = AsyncHTTPClientTransport(requestTimeout: 5)
+    let transport = AsyncHTTPClientTransport(requestTimeout: 30)
     let console = RunConsole(
       plan: runPlan, live: false, redactor: Redactor(secrets: runPlan.secrets)
     ) { _ in }
