@@ -57,6 +57,22 @@ import Testing
     #expect(zip(times, times.dropFirst()).allSatisfy { $1 - $0 >= 2 }, "\(times)")
   }
 
+  /// ZAP's list holds every scan the run made; the census keeps only the others, so it
+  /// does not grow with the plan.
+  @Test func theCensusKeepsOnlyScansThisRunDidNotMake() throws {
+    let fake = FakeZAP()
+    fake.add("spider", url: "https://elsewhere.example.test/", created: -100)
+    let simulation = Simulation(
+      try runPlan(zapPlan(urls: 4)), census: true, answer: Self.answers(fake, losing: []))
+    #expect(simulation.run())
+    let censuses = simulation.events.compactMap { entry -> [String]? in
+      if case .census(_, let scanIDs) = entry.event { return scanIDs }
+      return nil
+    }
+    #expect(censuses == Array(repeating: ["spider:0"], count: 4))
+    #expect(fake.scans["spider"]?.count == 5)
+  }
+
   @Test func anAttackThatDoesNotCrawlIsLookedForInTheAttacksList() throws {
     let fake = FakeZAP()
     let simulation = Simulation(

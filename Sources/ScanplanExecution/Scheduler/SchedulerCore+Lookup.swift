@@ -66,7 +66,15 @@ extension SchedulerCore {
   /// A page of the census: its ids kept, then the next page or the trigger.
   private mutating func censusPage(_ job: RunPlan.Job, _ listing: ScanListing, now: Double) {
     let index = job.index
-    runtimes[index].censusSoFar.formUnion(listing.scans.map(\.id))
+    if job.api.listsOneAssetsScans {
+      runtimes[index].censusSoFar.formUnion(listing.scans.map(\.id))
+    } else {
+      // A list of every asset's scans holds this run's own, which a lookup never takes:
+      // kept out, the census (and the state file) does not grow with the plan.
+      for scan in listing.scans where owners[scan.id] == nil {
+        runtimes[index].censusSoFar.insert(scan.id)
+      }
+    }
     if let next = listing.next, next != runtimes[index].lookupCursor,
       runtimes[index].lookupPages + 1 < configuration.maxLookupPages
     {
