@@ -17,6 +17,34 @@ public enum JSONWriter {
     return output
   }
 
+  /// `object` and then `key`, a list of `count` values that are not numbers, written as
+  /// `pretty` writes the object with that member last; each item is made by `item` when
+  /// it is written, so that a large list (a report's scans and their findings) is never
+  /// whole in memory as values, only as the text.
+  public static func pretty(
+    _ object: JSONObject, endingWith key: String, count: Int, item: (Int) -> JSONValue
+  ) -> String {
+    var output = "{"
+    for member in object.members {
+      newline(&output, indent: "  ", depth: 1)
+      writeString(member.key, into: &output)
+      output += ": "
+      write(member.value, into: &output, indent: "  ", depth: 1)
+      output += ","
+    }
+    newline(&output, indent: "  ", depth: 1)
+    writeString(key, into: &output)
+    output += ": ["
+    for index in 0..<count {
+      if index > 0 { output += "," }
+      newline(&output, indent: "  ", depth: 2)
+      writeItem(item(index), into: &output, indent: "  ", depth: 2)
+    }
+    if count > 0 { newline(&output, indent: "  ", depth: 1) }
+    output += "]\n}\n"
+    return output
+  }
+
   private static func write(
     _ value: JSONValue, into output: inout String, indent: String?, depth: Int
   ) {
@@ -45,22 +73,7 @@ public enum JSONWriter {
       for (index, item) in items.enumerated() {
         if index > 0 { output += "," }
         newline(&output, indent: indent, depth: depth + 1)
-        // A flat object (a finding, a pause) on a line of its own: a report of 100,000
-        // findings is 100,000 lines, not a million.
-        if indent != nil, case .object(let object) = item, !object.isEmpty,
-          object.members.allSatisfy({ $0.value.isScalar })
-        {
-          output += "{"
-          for (place, member) in object.members.enumerated() {
-            if place > 0 { output += ", " }
-            writeString(member.key, into: &output)
-            output += ": "
-            write(member.value, into: &output, indent: nil, depth: 0)
-          }
-          output += "}"
-        } else {
-          write(item, into: &output, indent: indent, depth: depth + 1)
-        }
+        writeItem(item, into: &output, indent: indent, depth: depth + 1)
       }
       newline(&output, indent: indent, depth: depth)
       output += "]"
@@ -79,6 +92,28 @@ public enum JSONWriter {
       }
       newline(&output, indent: indent, depth: depth)
       output += "}"
+    }
+  }
+
+  /// An item of a list that is not all numbers.
+  private static func writeItem(
+    _ item: JSONValue, into output: inout String, indent: String?, depth: Int
+  ) {
+    // A flat object (a finding, a pause) on a line of its own: a report of 100,000
+    // findings is 100,000 lines, not a million.
+    if indent != nil, case .object(let object) = item, !object.isEmpty,
+      object.members.allSatisfy({ $0.value.isScalar })
+    {
+      output += "{"
+      for (place, member) in object.members.enumerated() {
+        if place > 0 { output += ", " }
+        writeString(member.key, into: &output)
+        output += ": "
+        write(member.value, into: &output, indent: nil, depth: 0)
+      }
+      output += "}"
+    } else {
+      write(item, into: &output, indent: indent, depth: depth)
     }
   }
 

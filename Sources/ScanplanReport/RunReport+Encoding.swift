@@ -16,8 +16,10 @@ extension RunReport {
     for count in self.summary { summary[count.name] = .int(count.count) }
     document["summary"] = .object(summary)
     document["providers"] = .array(providers.map { provider($0) })
-    document["scans"] = .array(scans.map { scan($0) })
-    return JSONWriter.pretty(.object(document))
+    // Scan by scan: the values of every finding at once would be several times the text.
+    return JSONWriter.pretty(document, endingWith: "scans", count: scans.count) {
+      scan(scans[$0])
+    }
   }
 
   /// Seconds to the millisecond, as the report writes them.

@@ -22,6 +22,25 @@ import Testing
         == "{\n  \"polls\": [1, 2.5, -3],\n  \"none\": []\n}\n")
   }
 
+  /// A list written item by item reads exactly as the whole value written at once.
+  @Test(arguments: [0, 1, 3])
+  func aListWrittenItemByItemIsTheSameText(_ count: Int) {
+    let items: [JSONValue] = (0..<count).map { index in
+      index % 2 == 0
+        ? .object(["id": .int(index), "findings": [.object(["check": "x", "n": 1])], "e": []])
+        : .object(["flat": .string("\(index)"), "n": .double(0.5)])
+    }
+    let head: JSONObject = ["version": 1, "summary": .object(["completed": 2]), "polls": [1, 2]]
+    var whole = head
+    whole["scans"] = .array(items)
+    #expect(
+      JSONWriter.pretty(head, endingWith: "scans", count: count) { items[$0] }
+        == JSONWriter.pretty(.object(whole)))
+    #expect(
+      JSONWriter.pretty([:], endingWith: "scans", count: count) { items[$0] }
+        == JSONWriter.pretty(.object(["scans": .array(items)])))
+  }
+
   @Test func wholeDoublesPrintAsIntegers() {
     #expect(JSONWriter.compact(.double(2)) == "2")
     #expect(JSONWriter.compact(.double(0.5)) == "0.5")
