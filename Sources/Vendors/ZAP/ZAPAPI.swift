@@ -34,8 +34,7 @@ struct ZAPAPI: ProviderAPI {
 
   /// The first stage: the crawl, unless the scan is an attack told not to crawl.
   func triggerRequest(_ trigger: TriggerInput, baseURL: String, token: String) -> HTTPRequest {
-    stageRequest(
-      Self.crawls(trigger) ? .spider : .active, trigger, baseURL: baseURL, token: token)
+    stageRequest(Self.firstStage(trigger), trigger, baseURL: baseURL, token: token)
   }
 
   /// The attack after the crawl of an active scan.
@@ -91,6 +90,11 @@ struct ZAPAPI: ProviderAPI {
   /// `options.crawl_first` is false.
   static func crawls(_ trigger: TriggerInput) -> Bool {
     !isActive(trigger) || trigger.settings["options"]?["crawl_first"]?.boolValue != false
+  }
+
+  /// The stage the trigger starts, whose list a lost trigger's scan is looked for in.
+  static func firstStage(_ trigger: TriggerInput) -> Stage {
+    crawls(trigger) ? .spider : .active
   }
 
   /// The kind and number in a kept id (`active:3`).

@@ -24,7 +24,7 @@ extension ZAPAPI {
     String, AnswerError
   > {
     Self.scanNumber(response, what: "trigger answer").map {
-      (Self.crawls(trigger) ? Stage.spider : Stage.active).rawValue + ":" + $0
+      Self.firstStage(trigger).rawValue + ":" + $0
     }
   }
 

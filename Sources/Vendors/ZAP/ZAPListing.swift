@@ -18,9 +18,8 @@ extension ZAPAPI {
   func lookupRequest(_ trigger: TriggerInput, cursor: String?, baseURL: String, token: String)
     -> HTTPRequest?
   {
-    let stage: Stage = Self.crawls(trigger) ? .spider : .active
-    return HTTPRequest(
-      method: "GET", url: baseURL + "/JSON/\(stage.component)/view/scans/",
+    HTTPRequest(
+      method: "GET", url: baseURL + "/JSON/\(Self.firstStage(trigger).component)/view/scans/",
       headers: authorizationHeaders(token: token))
   }
 
@@ -37,7 +36,7 @@ extension ZAPAPI {
     guard let items = body["scans"]?.arrayValue else {
       return .failure(AnswerError("the scan list has no `scans` list"))
     }
-    let stage: Stage = Self.crawls(trigger) ? .spider : .active
+    let stage = Self.firstStage(trigger)
     var scans: [ScanListing.Scan] = []
     for item in items {
       guard let scan = item.objectValue,
