@@ -53,6 +53,11 @@ import Testing
     ("scan_type: web_app\n", "scan_type: web_app\n        wait: false\n", "wait"),
     // An attack that no longer crawls first drops a stage.
     ("scan_type: active }", "scan_type: active, options: { crawl_first: false } }", "stage2.url"),
+    // The attack is dropped: the scan type itself covers less.
+    ("scan_type: active }", "scan_type: spider }", "setting.scan_type"),
+    ("scan_type: web_app\n", "scan_type: quick\n", "request.body.scan_type"),
+    // A setting removed falls back to its default: a depth of 10 becomes 5.
+    ("max_depth: 10, ", "", "request.body.options.max_depth"),
   ])
   func aWeakeningChangeIsMarked(_ old: String, _ new: String, _ field: String) throws {
     let diff = try Self.diff([(old, new)])
@@ -66,14 +71,93 @@ import Testing
     ("max_depth: 10", "max_depth: 12"),
     ("enable_bruteforce: true", "enable_bruteforce: true, follow_redirects: false"),
     ("poll: { timeout: 2h }", "poll: { timeout: 3h }"),
-    ("scan_type: active }", "scan_type: spider }"),
+    ("scan_type: web_app\n", "scan_type: full\n"),
+    // Removed, the service's timeout is its default, the hour written.
+    (", timeout: 1h }", " }"),
   ])
   func aStrongerOrNeutralChangeIsNot(_ old: String, _ new: String) throws {
     let diff = try Self.diff([(old, new)])
     #expect(!diff.isEmpty)
-    #expect(
-      diff.changed.flatMap(\.changes).allSatisfy { !$0.weakens || $0.field.hasPrefix("stage") },
-      "\(diff.changed)")
+    #expect(diff.changed.flatMap(\.changes).allSatisfy { !$0.weakens }, "\(diff.changed)")
+    #expect(!diff.weakened)
+  }
+
+  /// A scan of each vendor whose scan type (S4E, ZAP) or profile (Invicti) is `SCAN`.
+  static let coveragePlans = [
+    "s4e": """
+    version: 1
+    providers: { p: { type: s4e, token: "${S4E_API_TOKEN}" } }
+    assets:
+      - { name: a, provider: p, asset_id: a1b2c3d4-e5f6-7890-abcd-ef1234567890,
+          scans: [{ name: s, scan_type: SCAN }] }
+
+    """,
+    "zap": """
+    version: 1
+    providers: { p: { type: zap, api_key: "${ZAP_API_KEY}" } }
+    assets:
+      - { name: a, provider: p, url: "https://a.example.test/", scans: [{ name: s, SCAN }] }
+
+    """,
+    "invicti": """
+    version: 1
+    providers: { p: { type: invicti, token: "${INVICTI_API_TOKEN}" } }
+    assets:
+      - { name: a, provider: p, target_id: 2df49409-ee21-4080-9640-eb46f4610054,
+          user_authorized_to_scan: yes, scans: [{ name: s, profile_id: SCAN }] }
+
+    """,
+  ]
+
+  /// Before and after on each vendor, with the verdict: a change that drops what the scan
+  /// covers weakens, and so does one to a value the vendor's table cannot rank.
+  @Test(arguments: [
+    // S4E: `full` covers every type, `quick` is the lightest, the targeted four differ.
+    ("s4e", "full", "quick", true),
+    ("s4e", "quick", "full", false),
+    ("s4e", "full", "web_app", true),
+    ("s4e", "web_app", "full", false),
+    ("s4e", "web_app", "quick", true),
+    ("s4e", "quick", "ssl", false),
+    ("s4e", "web_app", "network", true),
+    ("s4e", "api", "ssl", true),
+    ("s4e", "network", "full", false),
+    // ZAP: an attack covers the crawl it starts with; without the crawl it covers less.
+    ("zap", "scan_type: active", "scan_type: spider", true),
+    ("zap", "scan_type: spider", "scan_type: active", false),
+    ("zap", "scan_type: active", "scan_type: spider, options: { recurse: true }", true),
+    ("zap", "scan_type: spider", "options: { max_children: 5 }", false),
+    ("zap", "scan_type: active", "options: { crawl_first: false }", true),
+    ("zap", "scan_type: spider", "scan_type: active, options: { crawl_first: false }", true),
+    ("zap", "options: { crawl_first: false }", "scan_type: active", false),
+    ("zap", "scan_type: spider", "scan_type: spider, options: { subtree_only: true }", true),
+    ("zap", "options: { recurse: false }", "options: { recurse: true }", false),
+    ("zap", "options: { in_scope_only: false }", "options: { in_scope_only: true }", true),
+    // A setting the head's scan type ignores weakens nothing.
+    ("s4e", "network, options: { max_depth: 10 }", "network, options: { max_depth: 3 }", false),
+    // Invicti: the built-in profiles rank by their checks; a custom one cannot be ranked.
+    (
+      "invicti", "11111111-1111-1111-1111-111111111111", "11111111-1111-1111-1111-111111111117",
+      true
+    ),
+    (
+      "invicti", "11111111-1111-1111-1111-111111111117", "11111111-1111-1111-1111-111111111111",
+      false
+    ),
+    (
+      "invicti", "11111111-1111-1111-1111-111111111111", "2df49409-ee21-4080-9640-eb46f4610054",
+      true
+    ),
+  ])
+  func coverageDecidesWeakening(_ vendor: String, _ old: String, _ new: String, _ weakens: Bool)
+    throws
+  {
+    let plan = try #require(Self.coveragePlans[vendor])
+    let base = try #require(validate(plan.replacing("SCAN", with: old)).plan)
+    let head = try #require(validate(plan.replacing("SCAN", with: new), path: "head.yaml").plan)
+    let diff = try PlanDiff.compare(base: [base], head: [head]).get()
+    #expect(diff.changed.count == 1)
+    #expect(diff.weakened == weakens, "\(diff.changed.flatMap(\.changes))")
   }
 
   @Test func aRemovedScanWeakensAndARenamedAssetIsARename() throws {

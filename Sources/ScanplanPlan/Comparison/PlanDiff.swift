@@ -205,10 +205,13 @@ public struct PlanDiff: Sendable {
       func named(_ value: JSONValue?, _ fields: ScanFields) -> String? {
         Field.valueKey(value).flatMap { fields.settingFields[name]?.valueNames[$0] }
       }
-      let strength = old.settingFields[name]?.strength ?? new.settingFields[name]?.strength
+      // A setting the head's vendor ignores (`max_depth` of a network scan) weakens nothing.
+      let weakens =
+        !new.unusedSettings.contains(name)
+        && Weakening.weakens(
+          name, before, after, setting: old.settingFields[name] ?? new.settingFields[name])
       return Change(
-        field: name, before: before, after: after,
-        weakens: Weakening.weakens(name, before, after, strength: strength),
+        field: name, before: before, after: after, weakens: weakens,
         beforeName: named(before, old), afterName: named(after, new))
     }
     var seen: Set<String> = []

@@ -14,8 +14,12 @@ struct ScanFields {
 
   let fields: [Field]
   /// The vendor's table field of each setting the scan sends, by request field name: its
-  /// weak direction (`Field.strength`) and its values' names (`Field.valueNames`).
+  /// weak direction (`Field.strength`), its default (what an unset value means) and its
+  /// values' names (`Field.valueNames`).
   let settingFields: [String: ScanplanVendorKit.Field]
+  /// The fields of settings this scan's vendor ignores (`Field.unusedWhen`): a change to
+  /// one does nothing, so it weakens nothing.
+  let unusedSettings: Set<String>
 
   init(_ scan: ResolvedScan, provider: ResolvedProvider) {
     var fields: [Field] = []
@@ -24,7 +28,31 @@ struct ScanFields {
     }
     add("provider", .string(provider.name))
     add("type", .string(provider.type.rawValue))
-    Self.request(provider.writtenTriggerRequest(for: scan), prefix: "request", into: &fields)
+    let trigger = provider.writtenTriggerRequest(for: scan)
+    Self.request(trigger, prefix: "request", into: &fields)
+    // A setting that ranks (`Field.strength`) is compared where the request carries it:
+    // in the body; for a vendor that sends no body (ZAP, whose scan type is the URL's
+    // component) as written, as `setting.PATH`. `Weakening` reads an unset one as its
+    // default.
+    var settingFields: [String: ScanplanVendorKit.Field] = [:]
+    var unusedSettings: Set<String> = []
+    for (path, field) in provider.vendor.table.rankedLeaves {
+      let unused =
+        field.unusedWhen.map { condition in
+          scan.setting(path: [condition.setting])?.stringValue.map(condition.values.contains)
+            ?? false
+        } ?? false
+      let name: String
+      if trigger.body != nil {
+        name = "request.body." + path.joined(separator: ".")
+      } else {
+        name = "setting." + path.joined(separator: ".")
+        // An unused setting is no part of what the scan does.
+        if !unused { add(name, scan.setting(path: path)) }
+      }
+      settingFields[name] = field
+      if unused { unusedSettings.insert(name) }
+    }
     add("request.token", .string(provider.tokenReference))
     // A later stage (ZAP's attack after its crawl) is part of what the scan does.
     for (index, stage) in provider.writtenLaterStages(for: scan).enumerated() {
@@ -44,14 +72,15 @@ struct ScanFields {
     add("budget.triggers_per_minute", provider.triggersPerMinute.map(Self.number))
     add("budget.max_concurrent_scans", provider.maxConcurrentScans.map(JSONValue.int))
     self.fields = fields
-    var settingFields: [String: ScanplanVendorKit.Field] = [:]
     for setting in scan.settings {
-      guard let field = VendorFit.ownLeaf(setting.path, in: provider.vendor.table) else {
-        continue
-      }
-      settingFields["request.body." + setting.path.joined(separator: ".")] = field
+      let name = "request.body." + setting.path.joined(separator: ".")
+      guard settingFields[name] == nil,
+        let field = VendorFit.ownLeaf(setting.path, in: provider.vendor.table)
+      else { continue }
+      settingFields[name] = field
     }
     self.settingFields = settingFields
+    self.unusedSettings = unusedSettings
   }
 
   /// Every field as one text: two scans with the same identity do the same thing.

@@ -4,13 +4,15 @@ import ScanplanVendorKit
 /// Which changes make a scan weaker, for a security reviewer: a gate removed or loosened,
 /// `wait: false`, a shorter `poll.timeout`, a stage dropped, and a setting its vendor's
 /// table marks (`Field.Strength`) moved the weak way: `max_depth` or `timeout` lowered,
-/// `enable_bruteforce` turned off, Invicti's Full Scan swapped for Crawl Only. A removed
-/// scan is weaker too (`PlanDiff.weakened`).
+/// `enable_bruteforce` or ZAP's `crawl_first` turned off, a scan type or profile that
+/// covers less (S4E's `full` to `quick`, ZAP's `active` to `spider`, Invicti's Full Scan
+/// to Crawl Only). A removed scan is weaker too (`PlanDiff.weakened`).
 enum Weakening {
-  /// Whether changing `field` from `before` to `after` weakens the scan; `strength` is the
-  /// setting's weak direction, where its vendor's table marks one.
+  /// Whether changing `field` from `before` to `after` weakens the scan; `setting` is the
+  /// vendor's table field of the setting it sends, whose strength is its weak direction
+  /// and whose default is what an unset value means.
   static func weakens(
-    _ field: String, _ before: JSONValue?, _ after: JSONValue?, strength: Field.Strength?
+    _ field: String, _ before: JSONValue?, _ after: JSONValue?, setting: Field?
   ) -> Bool {
     if field.hasPrefix("fail_on.") {
       // No gate, or a higher count, lets more through.
@@ -21,11 +23,15 @@ enum Weakening {
     if field == "wait" { return before == true && after == false }
     if field == "poll.timeout" { return lower(before, after) }
     if field.hasPrefix("stage"), field.hasSuffix(".url") { return before != nil && after == nil }
+    guard let setting, let strength = setting.strength else { return false }
+    // A setting left out is sent as, or taken by the vendor as, its default.
+    let before = before ?? setting.defaultValue
+    let after = after ?? setting.defaultValue
     switch strength {
-    case .higher?: return lower(before, after)
-    case .enabled?: return before == true && after != true
-    case .covers(let checks)?: return narrower(before, after, checks: checks)
-    case nil: return false
+    case .higher: return lower(before, after)
+    case .enabled: return before == true && after != true
+    case .disabled: return before != true && after == true
+    case .covers(let checks): return narrower(before, after, checks: checks)
     }
   }
 

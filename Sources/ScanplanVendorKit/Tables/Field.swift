@@ -52,9 +52,12 @@ public final class Field: Sendable {
     case higher
     /// `true` scans more (brute-forcing turned on).
     case enabled
-    /// Named values, each with the checks it runs (Invicti's built-in profiles by id):
-    /// a move to a value that leaves out a check the old one ran weakens, and so does a
-    /// move to or from a value not listed, since nothing says what it checks.
+    /// `false` scans more (ZAP's crawl kept under the URL's path when `true`).
+    case disabled
+    /// Named values, each with the checks it runs (S4E's scan types, ZAP's, Invicti's
+    /// built-in profiles by id): a move to a value that leaves out a check the old one ran
+    /// weakens, and so does a move to a value not listed, since nothing says what it
+    /// checks.
     case covers([String: Set<String>])
   }
 

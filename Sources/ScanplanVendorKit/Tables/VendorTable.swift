@@ -98,7 +98,21 @@ public final class VendorTable: Sendable {
     self.allowsPlainHTTP = allowsPlainHTTP
     self.defaultRequestsPerSecond = defaultRequestsPerSecond
     self.defaultMaxConcurrentScans = defaultMaxConcurrentScans
+    var ranked: [(path: [String], field: Field)] = []
+    for field in settings {
+      if field.strength != nil { ranked.append(([field.key], field)) }
+      if case .object(let nested) = field.kind {
+        for leaf in nested.fields where leaf.strength != nil {
+          ranked.append(([field.key, leaf.key], leaf))
+        }
+      }
+    }
+    rankedLeaves = ranked
   }
+
+  /// The settings whose changes `diff` ranks (`Field.strength`), with their key paths, in
+  /// table order: the ones a security review reads.
+  public let rankedLeaves: [(path: [String], field: Field)]
 
   /// The body fields a scan's settings contribute, in table order: leaves set in the
   /// plan, and leaves whose wire says they are always sent, with their defaults.

@@ -27,7 +27,8 @@ extension S4E {
     settings: [
       Field(
         "scan_type", .choice(["full", "quick", "web_app", "network", "api", "ssl"]),
-        vendors: [type], requiredAfterMerge: true, wire: .asWritten, summary: "scan category"),
+        vendors: [type], requiredAfterMerge: true, wire: .asWritten, strength: scanTypeCoverage,
+        summary: "scan category"),
       Field(
         "options",
         .object(
@@ -59,4 +60,15 @@ extension S4E {
       CommonSettings.wait(type),
     ]
   )
+
+  /// What each scan type checks, for `diff`'s security review: `full` runs every other
+  /// type's checks; `quick` is the lightest, and every type runs at least its checks; the
+  /// four targeted types cover different ground, so a move between them drops coverage.
+  static let scanTypeCoverage: Field.Strength = {
+    let targeted = ["web_app", "network", "api", "ssl"]
+    var checks = Dictionary(uniqueKeysWithValues: targeted.map { ($0, Set(["quick", $0])) })
+    checks["quick"] = ["quick"]
+    checks["full"] = Set(targeted + ["quick"])
+    return .covers(checks)
+  }()
 }

@@ -30,6 +30,8 @@ extension ZAP {
       Field(
         "scan_type", .choice(["spider", "active"]), default: "active", vendors: [type],
         wire: .always,
+        // The attack is run after the crawl (or, told not to crawl, `crawl_first` weakens).
+        strength: .covers(["spider": ["crawl"], "active": ["crawl", "attack"]]),
         summary: "`spider` crawls; `active` attacks, after a crawl unless `crawl_first` is false"),
       Field(
         "options",
@@ -49,11 +51,11 @@ extension ZAP {
       "max_children", .integer(minimum: 0), vendors: [type], wire: .asWritten,
       summary: "children of a node the crawl visits at most; 0 for no limit"),
     Field(
-      "recurse", .boolean, default: true, vendors: [type], wire: .asWritten,
+      "recurse", .boolean, default: true, vendors: [type], wire: .asWritten, strength: .enabled,
       summary: "crawl and attack below the URL, not the URL alone"),
     Field(
       "subtree_only", .boolean, default: false, vendors: [type], wire: .asWritten,
-      summary: "keep the crawl under the URL's path"),
+      strength: .disabled, summary: "keep the crawl under the URL's path"),
     Field(
       "context_name", .text, vendors: [type], wire: .asWritten,
       summary: "the ZAP context the crawl keeps to"),
@@ -63,10 +65,11 @@ extension ZAP {
   static let activeOptions: [Field] = [
     Field(
       "crawl_first", .boolean, default: true, vendors: [type], wire: .asWritten,
-      unusedWhen: onlyActive, summary: "crawl the URL before the attack, so ZAP knows its pages"),
+      unusedWhen: onlyActive, strength: .enabled,
+      summary: "crawl the URL before the attack, so ZAP knows its pages"),
     Field(
       "in_scope_only", .boolean, default: false, vendors: [type], wire: .asWritten,
-      unusedWhen: onlyActive, summary: "attack only what is in scope"),
+      unusedWhen: onlyActive, strength: .disabled, summary: "attack only what is in scope"),
     Field(
       "scan_policy_name", .text, vendors: [type], wire: .asWritten, unusedWhen: onlyActive,
       summary: "the scan policy the attack uses"),
