@@ -103,6 +103,9 @@ public struct EmulatorConfiguration: Sendable {
     case locationWithoutID
     /// The trigger is answered with this status, in the vendor's error shape.
     case vendorError(status: Int)
+    /// The vendor cannot reach the URL itself: ZAP's `accessUrl` of it answers 500
+    /// `internal_error`.
+    case unreachable
     /// The trigger is answered with a redirect to another host.
     case redirect(to: String)
     /// Status requests are never answered.

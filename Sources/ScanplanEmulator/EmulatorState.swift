@@ -30,6 +30,8 @@ struct EmulatorState: Sendable {
   /// The most requests the log keeps.
   static let maxLog = 100_000
   var triggersByAsset: [String: Int] = [:]
+  /// Each vendor's site tree (ZAP's), which its attacks start from.
+  var siteTrees: [ProviderType: SiteTree] = [:]
   var polls: [String: Int] = [:]
 
   init(configuration: EmulatorConfiguration, origin: String) {
@@ -119,6 +121,16 @@ struct EmulatorState: Sendable {
         break
       }
       answer = findingsPage(vendor, latest, offset: offset, limit: limit, now: now)
+    case .visit(let url, let body)?:
+      if configuration.hostile[url] == .unreachable {
+        // ZAP's `sendRequest` failing: an `internal_error` with the cause.
+        answer = emulation.error(
+          EmulatedError(500, code: "internal_error", "Internal Error: connection refused"),
+          dialect: dialect)
+      } else {
+        siteTrees[vendor.type, default: SiteTree()].add(url)
+        answer = .json(200, body)
+      }
     case .answer(let status, let body)?:
       answer = .json(status, body)
     case nil:
@@ -255,6 +267,11 @@ struct EmulatorState: Sendable {
         EmulatedError(404, code: "not_found", "the specified asset does not exist"),
         dialect: dialect)
     }
+    if let missing = trigger.missingFromSiteTree,
+      !(siteTrees[vendor.type]?.contains(trigger.asset) ?? false)
+    {
+      return emulation.error(missing, dialect: dialect)
+    }
     if emulation.refusesConcurrentScans,
       let running = scans.running(vendor.type, asset: trigger.asset, now: now)
     {
@@ -270,6 +287,7 @@ struct EmulatorState: Sendable {
       recent.append(now)
       recentTriggers[vendor.type] = recent
     }
+    if trigger.addsToSiteTree { siteTrees[vendor.type, default: SiteTree()].add(trigger.asset) }
     let scan = scans.create(vendor, trigger, now: now, random: &random)
     let (phase, progress) = scans.phase(scan, now: now)
     var answer = emulation.created(

@@ -55,7 +55,7 @@ enum HostileAnswers {
       answer = rewriting(answer, "scan_id", with: "5ca9ffff-0000-4000-8000-000000000000")
     case .neverAnswers:
       answer.delay = .infinity
-    case .redirect, .statusGoesBackwards, .pausesAtFirst, .triggerWithoutID,
+    case .redirect, .statusGoesBackwards, .pausesAtFirst, .unreachable, .triggerWithoutID,
       .triggerIDOfWrongType, .locationWithoutID, .vendorError:
       break
     }

@@ -5,7 +5,9 @@ import ScanplanVendorKit
 
 /// A ZAP daemon in memory, as `openapi.yaml` shows it: crawls and attacks numbered each
 /// apart, `{"scan": "N"}` to a start, `{"status": "NN"}`, and `view/scans` listing every
-/// scan of a kind without its URL. Each scan runs `duration` seconds.
+/// scan of a kind without its URL. Each scan runs `duration` seconds. As ZAP's
+/// `ActiveScanAPI.scanURL`, an attack starts only on a URL in the site tree: crawled, or
+/// requested with `core/action/accessUrl`.
 final class FakeZAP: @unchecked Sendable {
   struct Scan {
     let number: Int
@@ -14,6 +16,10 @@ final class FakeZAP: @unchecked Sendable {
   }
 
   var duration = 20.0
+  /// URLs ZAP cannot reach: `accessUrl` of one answers 500 `internal_error`.
+  var unreachable: Set<String> = []
+  /// The session's site tree.
+  private(set) var siteTree: Set<String> = []
   /// The scans of each kind (`spider`, `ascan`), in order of their numbers.
   private(set) var scans: [String: [Scan]] = [:]
 
@@ -39,8 +45,22 @@ final class FakeZAP: @unchecked Sendable {
     let kind = path.count == 4 ? path[1] : ""
     let body: JSONValue
     switch path.count == 4 ? (path[2], path[3]) : ("", "") {
+    case ("action", "accessUrl"):
+      let url = query["url"] ?? ""
+      guard !unreachable.contains(url) else {
+        return json(
+          500, .object(["code": "internal_error", "message": "Internal Error: connection refused"]))
+      }
+      siteTree.insert(url)
+      body = .object(["accessUrl": .array([.object(["id": "1", "requestHeader": "GET"])])])
     case ("action", "scan"):
-      add(kind, url: query["url"] ?? "", created: now)
+      let url = query["url"] ?? ""
+      if kind == "spider" { siteTree.insert(url) }
+      guard kind != "ascan" || siteTree.contains(url) else {
+        return json(
+          400, .object(["code": "url_not_found", "message": "URL Not Found in the Scan Tree"]))
+      }
+      add(kind, url: url, created: now)
       body = .object(["scan": .string(String(scans[kind]!.count - 1))])
     case ("view", "status"):
       guard let number = Int(query["scanId"] ?? ""), let scan = scans[kind]?[number] else {

@@ -83,6 +83,8 @@ import Testing
           emulated = emulation.list([], next: nil, offset: 0, limit: 100, total: 0, dialect: .seed)
         case .answer(let status, let body)?:
           emulated = .json(status, body)
+        case .visit(_, let body)?:
+          emulated = .json(200, body)
         case nil:
           emulated = emulation.error(EmulatedError(404, code: "not_found", "no"), dialect: .seed)
         }

@@ -37,6 +37,8 @@ enum ZAPOperations {
     "/JSON/ascan/view/status/": Operation(
       id: "ascanViewStatus", parameters: ["scanId"], required: []),
     "/JSON/ascan/view/scans/": Operation(id: "ascanViewScans", parameters: [], required: []),
+    "/JSON/core/action/accessUrl/": Operation(
+      id: "coreActionAccessUrl", parameters: ["url", "followRedirects"], required: ["url"]),
     "/JSON/pscan/view/recordsToScan/": Operation(
       id: "pscanViewRecordsToScan", parameters: [], required: []),
     "/JSON/alert/view/alerts/": Operation(
@@ -129,6 +131,7 @@ final class URLRecorder: HTTPTransport {
           String($0.split(separator: "=", maxSplits: 1)[0])
         } : []
       #expect(Set(names).isSubset(of: operation.parameters), "\(operation.id): \(names)")
+      #expect(operation.required.isSubset(of: Set(names)), "\(operation.id): \(names)")
       #expect(Set(names).count == names.count, "\(url)")
     }
     // The attack after a crawl starts once the crawl is done, and only then.
@@ -138,6 +141,13 @@ final class URLRecorder: HTTPTransport {
     #expect(attacks.count == 2)
     #expect(emulator.scansByAsset["https://shop.example.test/"] == 3)
     #expect(emulator.scansByAsset["https://api.example.test/v1/"] == 1)
+    // The attack that does not crawl has ZAP request its URL first, into the site tree
+    // the emulator, as ZAP, attacks only from.
+    let api = "url=https%3A%2F%2Fapi.example.test%2Fv1%2F"
+    let visit = try #require(sent.firstIndex { $0.contains("/core/action/accessUrl/?" + api) })
+    let apiAttack = try #require(sent.firstIndex { $0.contains("/ascan/action/scan/?" + api) })
+    #expect(visit < apiAttack)
+    #expect(sent.filter { $0.contains("/core/action/accessUrl/") }.count == 1)
     // Every completed scan's alerts were read, and gated.
     #expect(outcome.report.scans.allSatisfy { $0.findings != nil })
     #expect(outcome.report.exitCode == 0)
@@ -192,6 +202,78 @@ final class URLRecorder: HTTPTransport {
     #expect(emulator.scansByAsset.values.allSatisfy { $0 == 1 }, "\(emulator.scansByAsset)")
     #expect(emulator.requests.contains { $0.status == 0 && $0.path.contains("/action/scan/") })
     #expect(outcome.records.contains { $0.recovered })
+  }
+
+  /// The emulator refuses an attack on a URL its site tree does not have, as ZAP does;
+  /// `accessUrl` or a crawl puts it there.
+  @Test func theEmulatorAttacksOnlyURLsInItsSiteTree() async throws {
+    var configuration = EmulatorConfiguration(registry: Vendors.registry)
+    configuration.tokens = [.zap: Self.key]
+    let emulator = try await Emulator.start(configuration: configuration, tls: nil)
+    let transport = AsyncHTTPClientTransport(requestTimeout: 30)
+    func get(_ path: String) async -> (Int, String) {
+      let request = HTTPRequest(
+        method: "GET", url: emulator.baseURL + path,
+        headers: [HTTPHeader("X-ZAP-API-Key", Self.key)])
+      guard case .success(let response) = await transport.send(request) else { return (0, "") }
+      return (response.status, String(decoding: response.body, as: UTF8.self))
+    }
+    let shop = "url=https%3A%2F%2Fshop.example.test%2F"
+    let refused = await get("/JSON/ascan/action/scan/?" + shop)
+    #expect(refused.0 == 400)
+    #expect(refused.1.contains(#""code":"url_not_found""#), "\(refused.1)")
+    #expect(refused.1.contains("URL Not Found in the Scan Tree"), "\(refused.1)")
+    let visited = await get("/JSON/core/action/accessUrl/?" + shop)
+    #expect(visited.0 == 200)
+    #expect(visited.1.contains(#""accessUrl""#), "\(visited.1)")
+    #expect((await get("/JSON/ascan/action/scan/?" + shop)).0 == 200)
+    // A crawl puts its URL and what is below it in the tree.
+    #expect((await get("/JSON/spider/action/scan/?url=https%3A%2F%2Fapi.example.test%2F")).0 == 200)
+    #expect(
+      (await get("/JSON/ascan/action/scan/?url=https%3A%2F%2Fapi.example.test%2Fv1")).0 == 200)
+    #expect(
+      (await get("/JSON/ascan/action/scan/?url=https%3A%2F%2Fother.example.test%2F")).0 == 400)
+    await transport.shutdown()
+    await emulator.stop()
+  }
+
+  /// A URL ZAP cannot reach: the attack that would need it in the tree fails with ZAP's
+  /// own reason, and is never started; the crawl of the other URL completes.
+  @Test func anUnreachableURLFailsItsAttackWithZAPsReason() async throws {
+    var configuration = EmulatorConfiguration(registry: Vendors.registry)
+    configuration.tokens = [.zap: Self.key]
+    configuration.queueSeconds = 0.1
+    configuration.runSeconds = 0.3...0.6
+    configuration.hostile = ["https://api.example.test/v1/": .unreachable]
+    let emulator = try await Emulator.start(configuration: configuration, tls: nil)
+    let validation = PlanValidator(registry: Vendors.registry).validate(
+      SourceText(path: "zap.yaml", text: Self.plan(emulator.baseURL)))
+    let runPlan = try RunPlan.prepare(
+      [try #require(validation.plan)], environment: ["ZAP_API_KEY": Self.key]
+    ).get()
+    let transport = AsyncHTTPClientTransport(requestTimeout: 30)
+    let console = RunConsole(
+      plan: runPlan, live: false, redactor: Redactor(secrets: runPlan.secrets)
+    ) { _ in }
+    var scheduler = SchedulerCore.Configuration(epochAtStart: UTCDate.now())
+    scheduler.retryBase = 0.01
+    let outcome = await RunDriver(
+      plan: runPlan, transport: transport, configuration: scheduler,
+      random: SeededRandom(seed: 5)
+    ).run(journal: nil, console: console, interrupt: nil)
+    await transport.shutdown()
+    await emulator.stop()
+    let api = try #require(outcome.records.first { $0.id.hasPrefix("api/") })
+    guard case .failed(let reason)? = api.outcome else {
+      Issue.record("\(String(describing: api.outcome))")
+      return
+    }
+    #expect(reason.hasPrefix("could not put the URL in ZAP's site tree"), "\(reason)")
+    #expect(reason.contains("Internal Error: connection refused (internal_error)"), "\(reason)")
+    #expect(emulator.scansByAsset["https://api.example.test/v1/"] == nil)
+    #expect(
+      outcome.records.filter { !$0.id.hasPrefix("api/") }.allSatisfy { $0.outcome == .completed })
+    #expect(outcome.report.exitCode == 1)
   }
 
   @Test func aWrongKeyStopsTheProviderAndNamesTheKey() async throws {

@@ -15,6 +15,9 @@ public struct DryRun: Sendable {
     public let location: String
     /// The provider's name.
     public let provider: String
+    /// The request sent before the trigger to ready the target, when there is one (ZAP's
+    /// `accessUrl` of a URL an attack does not crawl first).
+    public let preparation: Preparation?
     /// The trigger request.
     public let request: HTTPRequest
     /// The requests of the scan's later stages, each sent once the one before completes
@@ -70,7 +73,8 @@ public struct DryRun: Sendable {
           entries.append(
             Entry(
               id: scan.id, location: plan.location(of: scan),
-              provider: provider.name, request: provider.writtenTriggerRequest(for: scan),
+              provider: provider.name, preparation: provider.writtenPreparation(for: scan),
+              request: provider.writtenTriggerRequest(for: scan),
               laterStages: provider.writtenLaterStages(for: scan), caFile: provider.caFile,
               facts: ScanRunFacts(scan, provider: provider, plan: plan)))
         }
@@ -93,6 +97,10 @@ public struct DryRun: Sendable {
     for entry in entries {
       output += "\(entry.id)  (\(entry.provider), \(entry.location))\n"
       if let caFile = entry.caFile { output += "  (TLS trusts the authorities in \(caFile))\n" }
+      if let preparation = entry.preparation {
+        output += "  first, to \(preparation.purpose):\n" + Self.text(preparation.request)
+        output += "  then:\n"
+      }
       output += Self.text(entry.request)
       for stage in entry.laterStages {
         output += "  then, once the stage before has completed:\n" + Self.text(stage)
@@ -125,6 +133,11 @@ public struct DryRun: Sendable {
         "location": .string(entry.location),
         "request": .object(request), "run": .object(entry.facts.json()),
       ]
+      if let preparation = entry.preparation {
+        var object = Self.json(preparation.request)
+        object["purpose"] = .string(preparation.purpose)
+        scan["preparation"] = .object(object)
+      }
       if !entry.laterStages.isEmpty {
         scan["later_stages"] = .array(entry.laterStages.map { .object(Self.json($0)) })
       }

@@ -29,6 +29,8 @@ struct JobRuntime: Sendable {
   /// When waiting for a running scan began.
   var waitingSince: Double?
   var hasTriggered = false
+  /// Whether the target was readied for the trigger (`ProviderAPI.preparation`).
+  var prepared = false
   /// When the last answer about this scan came: its next request, retries included, goes
   /// at least a second later (the vendors ask for no more than one request a second per
   /// scan, and an answer comes after its request left).

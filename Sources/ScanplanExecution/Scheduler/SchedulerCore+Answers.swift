@@ -16,8 +16,9 @@ extension SchedulerCore {
       return
     }
     // The floor of one request a second is about the scan: the census lists its asset
-    // before the scan exists, so the trigger may follow it at once.
-    if kind != .census { runtimes[jobIndex].lastAnswerAt = now }
+    // and the preparation readies it before the scan exists, so the trigger may follow
+    // either at once.
+    if kind != .census, kind != .prepare { runtimes[jobIndex].lastAnswerAt = now }
     let response: HTTPResponse
     switch answer {
     case .failure(let error) where error.kind == .untrusted:
@@ -61,6 +62,13 @@ extension SchedulerCore {
       let said = job.api.errorDetails(in: response).message.map { ": \($0)" } ?? ""
       if kind == .findings {
         findingsFailed(jobIndex, "the findings answer is an error\(said)", now: now)
+      } else if kind == .prepare {
+        finish(
+          jobIndex,
+          .failed(
+            "could not \(preparationPurpose(job)): the provider answered \(response.status) "
+              + "with an error\(said); nothing was triggered"),
+          now: now)
       } else {
         finish(
           jobIndex, .failed("the provider answered \(response.status) with an error\(said)"),
@@ -72,6 +80,7 @@ extension SchedulerCore {
     }
     succeeded(budget: job.budget, status: response.status)
     switch kind {
+    case .prepare: preparationAnswered(job, response, now: now)
     case .trigger: triggerAnswered(job, response, now: now)
     case .poll: pollAnswered(job, response, now: now)
     case .conflictPoll: conflictPollAnswered(job, response, now: now)
@@ -79,6 +88,29 @@ extension SchedulerCore {
     case .findings: findingsAnswered(job, response, now: now)
     case .stage: stageAnswered(job, response, now: now)
     }
+  }
+
+  /// The answer to the request that readies the target: the start goes on, or the scan
+  /// fails with the vendor's words before anything is triggered.
+  private mutating func preparationAnswered(
+    _ job: RunPlan.Job, _ response: HTTPResponse, now: Double
+  ) {
+    let index = job.index
+    guard (200..<300).contains(response.status) else {
+      var outcome = failure(job, response, "request to \(preparationPurpose(job))")
+      if case .failed(let why) = outcome { outcome = .failed(why + "; nothing was triggered") }
+      finish(index, outcome, now: now)
+      return
+    }
+    runtimes[index].prepared = true
+    runtimes[index].failures = 0
+    enqueueStart(index, due: now)
+  }
+
+  /// What a job's preparation does, in words.
+  func preparationPurpose(_ job: RunPlan.Job) -> String {
+    job.api.preparation(job.triggerInput, baseURL: job.baseURL, token: job.token)?.purpose
+      ?? "ready the target"
   }
 
   private mutating func triggerAnswered(_ job: RunPlan.Job, _ response: HTTPResponse, now: Double) {

@@ -53,6 +53,9 @@ extension SchedulerCore {
   private mutating func gaveUp(_ index: Int, _ kind: RequestKind, _ why: String, now: Double) {
     if kind == .findings {
       findingsFailed(index, why, now: now)
+    } else if kind == .prepare {
+      finish(
+        index, .failed("could not \(preparationPurpose(plan.jobs[index])): \(why)"), now: now)
     } else if kind == .lookup {
       // Its trigger's answer was lost: the scan may exist.
       finish(

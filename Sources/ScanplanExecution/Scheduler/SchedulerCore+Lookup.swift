@@ -55,12 +55,11 @@ extension SchedulerCore {
       enqueue(index, .trigger, due: now)
       return
     }
-    finish(
-      index,
-      outcome.label == "refused"
-        ? outcome
-        : .failed((outcome.reason ?? "") + "; not triggered again, to make no second scan"),
-      now: now)
+    var ended = outcome
+    if case .failed(let why) = outcome {
+      ended = .failed(why + "; not triggered again, to make no second scan")
+    }
+    finish(index, ended, now: now)
   }
 
   /// A page of the census: its ids kept, then the next page or the trigger.

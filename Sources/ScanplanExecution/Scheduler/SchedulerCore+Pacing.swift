@@ -11,7 +11,7 @@ extension SchedulerCore {
     let index = job.index
     let step: Double
     switch kind {
-    case .trigger, .lookup, .census, .stage: step = Double(job.poll.initialInterval)
+    case .prepare, .trigger, .lookup, .census, .stage: step = Double(job.poll.initialInterval)
     case .poll, .findings: step = runtimes[index].interval
     case .conflictPoll: step = runtimes[index].conflictInterval
     }

@@ -58,6 +58,8 @@ extension SchedulerCore {
 
   /// What a request is for.
   public enum RequestKind: Sendable, Equatable {
+    /// Readying the target before the first trigger (`ProviderAPI.preparation`).
+    case prepare
     /// Starting the scan.
     case trigger
     /// Asking how the scan stands.
@@ -77,6 +79,11 @@ extension SchedulerCore {
 
     /// Whether the request makes a scan at the vendor.
     var startsAScan: Bool { self == .trigger || self == .stage }
+    /// Whether the request comes before the scan exists: stopping the run ends its scan
+    /// `not_started`, and it is sent before polls that are as due.
+    var beforeTheScan: Bool {
+      self == .prepare || self == .trigger || self == .lookup || self == .census
+    }
   }
 
   /// A request to send now.

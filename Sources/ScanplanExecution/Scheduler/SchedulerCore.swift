@@ -182,7 +182,7 @@ public struct SchedulerCore: Sendable {
         let item = budgets[index].next(now: now)
       {
         budgets[index].take(item, now: now)
-        if isInterrupted, item.kind == .trigger || item.kind == .lookup || item.kind == .census {
+        if isInterrupted, item.kind.beforeTheScan {
           finish(item.job, .notStarted, now: now)
           continue
         }
@@ -206,6 +206,10 @@ public struct SchedulerCore: Sendable {
   /// The request of a kind for a job, built by the vendor's API.
   private mutating func request(_ kind: RequestKind, for job: RunPlan.Job) -> HTTPRequest {
     switch kind {
+    case .prepare:
+      // Only enqueued when the API names a preparation.
+      return job.api.preparation(job.triggerInput, baseURL: job.baseURL, token: job.token)!
+        .request
     case .trigger:
       events.append(.triggering(job: job.index))
       return job.api.triggerRequest(job.triggerInput, baseURL: job.baseURL, token: job.token)
@@ -270,16 +274,23 @@ public struct SchedulerCore: Sendable {
     sequence += 1
     let item = BudgetState.Item(
       due: max(due, (runtimes[index].lastAnswerAt ?? -.infinity) + 1),
-      priority: kind == .trigger || kind == .lookup || kind == .census || kind == .stage ? 0 : 1,
+      priority: kind.beforeTheScan || kind == .stage ? 0 : 1,
       sequence: sequence, job: index, kind: kind)
     budgets[plan.jobs[index].budget].insert(item)
   }
 
-  /// The request that starts a scan: its trigger; for a vendor that lists an asset's
+  /// The request that starts a scan: its trigger, after the target is readied where the
+  /// vendor asks for it (`ProviderAPI.preparation`); for a vendor that lists an asset's
   /// scans, first the census of the asset's scans before the first trigger, or the lookup
   /// of the scan an earlier trigger whose answer was lost made (`SchedulerCore+Lookup`).
   mutating func enqueueStart(_ index: Int, due: Double) {
     let job = plan.jobs[index]
+    if !runtimes[index].prepared,
+      job.api.preparation(job.triggerInput, baseURL: job.baseURL, token: job.token) != nil
+    {
+      enqueue(index, .prepare, due: due)
+      return
+    }
     guard job.api.recoversLostTriggers else {
       enqueue(index, .trigger, due: due)
       return

@@ -110,6 +110,12 @@ public struct ResolvedProvider: Sendable {
     }
   }
 
+  /// The request that readies a scan's target before its trigger, as written, as
+  /// `writtenTriggerRequest`; nil when the trigger needs none.
+  public func writtenPreparation(for scan: ResolvedScan) -> Preparation? {
+    vendor.api.preparation(scan.triggerInput, baseURL: baseURL, token: tokenReference)
+  }
+
   /// The requests of a scan's later stages as written, as `writtenTriggerRequest`.
   public func writtenLaterStages(for scan: ResolvedScan) -> [HTTPRequest] {
     vendor.api.laterStages(scan.triggerInput, baseURL: baseURL, token: tokenReference)

@@ -8,6 +8,11 @@ public protocol ProviderAPI: Sendable {
   /// The request that starts a scan.
   func triggerRequest(_ trigger: TriggerInput, baseURL: String, token: String) -> HTTPRequest
 
+  /// The request that readies the target before the trigger, once (ZAP's `accessUrl` of a
+  /// URL an attack does not crawl first); nil when the trigger needs none. An error
+  /// answer fails the scan with the vendor's words, and nothing is triggered.
+  func preparation(_ trigger: TriggerInput, baseURL: String, token: String) -> Preparation?
+
   /// The request that asks how a scan stands.
   func pollRequest(scanID: String, baseURL: String, token: String) -> HTTPRequest
 
@@ -103,6 +108,13 @@ public protocol ProviderAPI: Sendable {
 }
 
 extension ProviderAPI {
+  /// A trigger that needs nothing before it.
+  public func preparation(_ trigger: TriggerInput, baseURL: String, token: String)
+    -> Preparation?
+  {
+    nil
+  }
+
   /// Status codes mean what HTTP says.
   public func classify(_ response: HTTPResponse) -> AnswerClass {
     AnswerClass.byStatus(response)

@@ -18,6 +18,9 @@ public enum EmulatedRoute: Equatable, Sendable {
   /// A page of the findings of an asset's latest completed scan, for a vendor that lists
   /// findings by target rather than by scan (ZAP's alerts of a base URL).
   case assetFindings(asset: String, offset: Int, limit: Int)
+  /// A URL the vendor requests itself, which puts it in its site tree (ZAP's
+  /// `accessUrl`), answered with `answer` once it is there.
+  case visit(url: String, answer: JSONValue)
   /// An answer that depends on no scan, as the vendor's emulation writes it (ZAP's
   /// passive-scan queue, which the emulator keeps empty).
   case answer(status: Int, body: JSONValue)

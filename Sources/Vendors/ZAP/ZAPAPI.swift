@@ -2,8 +2,9 @@ import ScanplanJSON
 import ScanplanVendorKit
 
 /// ZAP's requests, every one a `GET` of `openapi.yaml` with its parameters in the query
-/// and `X-ZAP-API-Key`: `spiderActionScan` or `ascanActionScan` to start, then
-/// `spiderViewStatus` or `ascanViewStatus`. An active scan that crawls first is two
+/// and `X-ZAP-API-Key`: `spiderActionScan` or `ascanActionScan` to start (an attack that
+/// does not crawl first after `coreActionAccessUrl`), then `spiderViewStatus` or
+/// `ascanViewStatus`. An active scan that crawls first is two
 /// stages: the crawl, then the attack, started once the crawl has completed.
 ///
 /// Scan ids are kept as `spider:N` or `active:N`, since ZAP numbers each kind apart.
@@ -35,6 +36,22 @@ struct ZAPAPI: ProviderAPI {
   /// The first stage: the crawl, unless the scan is an attack told not to crawl.
   func triggerRequest(_ trigger: TriggerInput, baseURL: String, token: String) -> HTTPRequest {
     stageRequest(Self.firstStage(trigger), trigger, baseURL: baseURL, token: token)
+  }
+
+  /// An attack starts only on a URL in the session's site tree (`ActiveScanAPI.scanURL`
+  /// answers 400 `url_not_found` otherwise, which a fresh daemon always would): one that
+  /// does not crawl first has ZAP request the URL with `coreActionAccessUrl`, which puts
+  /// it there. A crawl puts it there itself.
+  func preparation(_ trigger: TriggerInput, baseURL: String, token: String) -> Preparation? {
+    guard !Self.crawls(trigger) else { return nil }
+    let url = trigger.value("url")?.stringValue ?? ""
+    return Preparation(
+      request: HTTPRequest(
+        method: "GET",
+        url: baseURL + "/JSON/core/action/accessUrl/?url=" + AnswerReading.pathSegment(url),
+        headers: authorizationHeaders(token: token)),
+      purpose: "put the URL in ZAP's site tree (core/action/accessUrl), since the attack "
+        + "does not crawl first")
   }
 
   /// The attack after the crawl of an active scan.

@@ -3,7 +3,9 @@ import ScanplanVendorKit
 
 /// ZAP in the built-in emulator: the `GET /JSON/...` operations scanplan sends, with
 /// their query parameters, `X-ZAP-API-Key`, numbered scans, `{"scan": "N"}`,
-/// `{"status": "NN"}`, `{"alerts": [...]}`, and errors as `{"code", "message"}`.
+/// `{"status": "NN"}`, `{"alerts": [...]}`, and errors as `{"code", "message"}`. As ZAP
+/// does, an attack starts only on a URL in the site tree: one a crawl or `accessUrl` put
+/// there.
 struct ZAPEmulation: VendorEmulation {
   let sandboxToken = "sandbox-zap-api-key"
   let pathPrefix = "/JSON/"
@@ -23,6 +25,24 @@ struct ZAPEmulation: VendorEmulation {
     case ("spider", "view", "scans"), ("ascan", "view", "scans"):
       // Each kind is listed apart, every page at once, as ZAP numbers and lists them.
       return .list(asset: nil, offset: 0, limit: 1 << 30, echoed: ["kind": String(segments[1])])
+    case ("core", "action", "accessUrl"):
+      guard let url = query["url"], !url.isEmpty else {
+        return .answer(
+          status: 400,
+          body: .object(["code": "missing_parameter", "message": "Missing Parameter (url)"]))
+      }
+      // `{"accessUrl": [message]}`: the request ZAP sent and the answer it got.
+      return .visit(
+        url: url,
+        answer: .object([
+          "accessUrl": .array([
+            .object([
+              "id": "1", "type": "15", "requestHeader": .string("GET \(url) HTTP/1.1\r\n"),
+              "responseHeader": "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n",
+              "responseBody": "<html></html>", "rtt": "12",
+            ])
+          ])
+        ]))
     case ("pscan", "view", "recordsToScan"):
       // The emulator's scans raise their alerts at once: nothing is left to read.
       return .answer(status: 200, body: .object(["recordsToScan": "0"]))
@@ -51,7 +71,13 @@ struct ZAPEmulation: VendorEmulation {
       return .failure(EmulatedError(400, code: "illegal_parameter", "Illegal Parameter (url)"))
     }
     let kind = segments.count > 1 ? String(segments[1]) : "spider"
-    return .success(EmulatedTrigger(asset: url, echoed: ["kind": kind]))
+    // `ActiveScanAPI.scanURL` looks the URL up in the session's site tree; a crawl puts
+    // what it visits there.
+    return .success(
+      EmulatedTrigger(
+        asset: url, echoed: ["kind": kind], addsToSiteTree: kind == "spider",
+        missingFromSiteTree: kind == "ascan"
+          ? EmulatedError(400, code: "url_not_found", "URL Not Found in the Scan Tree") : nil))
   }
 
   /// ZAP numbers its scans; the series keeps numbers apart across sandbox runs.
