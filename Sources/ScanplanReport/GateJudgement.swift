@@ -8,6 +8,10 @@ import ScanplanVendorKit
 /// - Where the vendor also reports counts by severity (Invicti's `severity_counts`) and
 ///   there is no baseline, each severity counts the larger of the two; the two
 ///   disagreeing is said (`disagreements`).
+/// - A listing that holds fewer findings of some severity than the vendor counts is known
+///   to be incomplete, so it proves nothing where the counts are silent: a gated severity
+///   the counts leave out fails the gate as not judged, and against a baseline, so does a
+///   gated severity listed short (its unlisted findings may be new).
 /// - Without a listing (the vendor lists none, or reading is off), the reported counts
 ///   alone are counted, and a gated severity they leave out fails the gate.
 /// - Findings that could not be read fail the gate, with the reason.
@@ -27,7 +31,11 @@ public struct GateJudgement: Sendable, Equatable {
   ) {
     var listed: [String: Int] = [:]
     var counted: [String: Int] = [:]
-    for finding in findings ?? [] where !finding.suppressed && finding.baselineState != .absent {
+    // Every finding the listing holds, suppressed ones included: what it left out.
+    var held: [String: Int] = [:]
+    for finding in findings ?? [] where finding.baselineState != .absent {
+      held[finding.severity.rawValue, default: 0] += 1
+      guard !finding.suppressed else { continue }
       listed[finding.severity.rawValue, default: 0] += 1
       if finding.counts { counted[finding.severity.rawValue, default: 0] += 1 }
     }
@@ -52,10 +60,27 @@ public struct GateJudgement: Sendable, Equatable {
     }
     let reached: [String]
     if findings != nil {
+      let reported = reported ?? [:]
+      let short = reported.contains { $0.value > held[$0.key, default: 0] }
+      let counts = reported.values.reduce(0, +)
+      let heldOfCounts = reported.reduce(0) { $0 + min($1.value, held[$1.key, default: 0]) }
       reached = failOn.compactMap { gate in
-        var count = counted[gate.severity, default: 0]
-        if !baseline, let vendor = reported?[gate.severity] { count = max(count, vendor) }
-        return count >= gate.count ? "\(gate.severity): \(count) >= \(gate.count)" : nil
+        let severity = gate.severity
+        guard let vendor = reported[severity] else {
+          if short {
+            return "\(severity) cannot be judged: the provider reports no \(severity) count and "
+              + "lists \(heldOfCounts) of the \(counts) findings it counts"
+          }
+          let count = counted[severity, default: 0]
+          return count >= gate.count ? "\(severity): \(count) >= \(gate.count)" : nil
+        }
+        if baseline, vendor > held[severity, default: 0] {
+          return "\(severity) cannot be judged against the baseline: the provider counts "
+            + "\(vendor) and lists \(held[severity, default: 0]), and those unlisted may be new"
+        }
+        var count = counted[severity, default: 0]
+        if !baseline { count = max(count, vendor) }
+        return count >= gate.count ? "\(severity): \(count) >= \(gate.count)" : nil
       }
     } else if let reported {
       reached = failOn.compactMap { gate in

@@ -161,4 +161,33 @@ import Testing
       #expect(run.report.exitCode == 1)
     }
   }
+
+  /// An older server that counts no critical and lists fewer findings than it counts (one
+  /// high counted, not listed): the listing's zero criticals proves nothing, and the gate
+  /// fails as not judged.
+  @Test func aShortListingCannotPassAGateOnASeverityTheCountsLeaveOut() async throws {
+    let run = try await EmulatorRun.run(
+      configure: {
+        $0.omittedSeverities = ["critical"]
+        $0.faults.countMismatches = 1
+        $0.findingsPerScan = 10
+        $0.runSeconds = 0.3...0.4
+      },
+      plan: {
+        EmulatorRun.plan(
+          baseURL: $0, s4eAssets: 0, invictiAssets: 1, gate: "{ critical: 1 }")
+      })
+    let record = try #require(run.records.first)
+    #expect(record.outcome == .completed)
+    #expect(record.findings?.contains { $0.severity == .critical } == false)
+    guard case .failed(let reasons)? = record.gate, let reason = reasons.first else {
+      Issue.record("\(String(describing: record.gate))")
+      return
+    }
+    #expect(
+      reason.hasPrefix(
+        "critical cannot be judged: the provider reports no critical count and lists "),
+      "\(reason)")
+    #expect(run.report.exitCode == 1)
+  }
 }
