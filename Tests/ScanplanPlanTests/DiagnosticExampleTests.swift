@@ -16,8 +16,9 @@ import Testing
   /// The first clean fixture that shows each code.
   static func generated() -> String {
     var examples: [String: String] = [:]
-    // A fixture whose help names the fix is preferred: the example then shows it fixed.
-    var fixed: Set<String> = []
+    // A fixture whose help names the fix is preferred: the example then shows it fixed;
+    // best, one whose fixed lines have no other problem, so that the right example is.
+    var scores: [String: Int] = [:]
     for fixture in Fixture.all() {
       guard let text = String(validating: fixture.bytes, as: UTF8.self),
         !text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" }),
@@ -26,12 +27,13 @@ import Testing
       let lines = text.components(separatedBy: "\n")
       let validation = PlanValidator(registry: Vendors.registry).validate(
         SourceText(path: fixture.name, bytes: fixture.bytes))
-      for diagnostic in validation.diagnostics where !fixed.contains(diagnostic.code.id) {
+      for diagnostic in validation.diagnostics where scores[diagnostic.code.id] != 2 {
         let number = diagnostic.range.start.line
         guard number >= 1, number <= lines.count else { continue }
         let fix = fix(for: diagnostic, in: fixture.name, lines: lines)
-        if fix == nil, examples[diagnostic.code.id] != nil { continue }
-        if fix != nil { fixed.insert(diagnostic.code.id) }
+        let score = fix.map { problems(in: $0, lines: lines).isEmpty ? 2 : 1 } ?? 0
+        if let best = scores[diagnostic.code.id], best >= score { continue }
+        scores[diagnostic.code.id] = score
         let right = fix.map {
           excerpt($0.apply(to: lines), from: $0.line, through: $0.line + $0.with.count - 1)
         }
@@ -88,6 +90,15 @@ import Testing
     return fix
   }
 
+  /// The diagnostics of a fixture fixed that start on the lines its right example shows.
+  static func problems(in fix: DiagnosticFix, lines: [String]) -> [Diagnostic] {
+    let fixed = fix.apply(to: lines)
+    let shown = max(1, fix.line - 2)...max(1, fix.line + fix.with.count + 1)
+    return PlanValidator(registry: Vendors.registry).validate(
+      SourceText(path: fix.fixture, bytes: Array(fixed.joined(separator: "\n").utf8))
+    ).diagnostics.filter { shown.contains($0.range.start.line) }
+  }
+
   /// Lines `from...through` with two on either side, numbered; the expectation headers are
   /// the test's, not the example's. `through` below `from` is a place where lines were
   /// deleted.
@@ -134,6 +145,38 @@ import Testing
     // names no fix.
     let unfixed = DiagnosticExample.all.filter { $0.value.right == nil }.keys.sorted()
     #expect(unfixed.isEmpty, "\(unfixed)")
+  }
+
+  /// A right example is right: where a fixture with nothing else wrong near the fix shows
+  /// the code, it is the one shown (`explain S401` once showed `rps: 2`, itself invalid).
+  @Test func theRightExamplesShowNoOtherProblem() throws {
+    for (code, example) in DiagnosticExample.all.sorted(by: { $0.key < $1.key }) {
+      let name = String(example.fixture.dropLast(".yaml".count))
+      let fixture = try #require(Fixture.all().first { $0.name == name })
+      let lines = String(decoding: fixture.bytes, as: UTF8.self).components(separatedBy: "\n")
+      let diagnostic = try #require(
+        PlanValidator(registry: Vendors.registry).validate(
+          SourceText(path: name, bytes: fixture.bytes)
+        ).diagnostics.first { $0.code.id == code && $0.range.start.line == example.line })
+      guard let fix = Self.fix(for: diagnostic, in: name, lines: lines) else { continue }
+      let left = Self.problems(in: fix, lines: lines).map { "\($0.code.id) \($0.message)" }
+      #expect(left.isEmpty || Self.noCleanFixture(for: code), "\(code): \(left)")
+    }
+    #expect(DiagnosticExample.all["S401"]?.right?.contains("rps") == false)
+  }
+
+  /// Whether no fixture shows `code` with a fix whose shown lines are clean.
+  static func noCleanFixture(for code: String) -> Bool {
+    for fixture in Fixture.all() {
+      let lines = String(decoding: fixture.bytes, as: UTF8.self).components(separatedBy: "\n")
+      let validation = PlanValidator(registry: Vendors.registry).validate(
+        SourceText(path: fixture.name, bytes: fixture.bytes))
+      for diagnostic in validation.diagnostics where diagnostic.code.id == code {
+        guard let fix = fix(for: diagnostic, in: fixture.name, lines: lines) else { continue }
+        if problems(in: fix, lines: lines).isEmpty { return false }
+      }
+    }
+    return true
   }
 
   /// Each fix in the table is the example shown for its code, and really fixes it: the

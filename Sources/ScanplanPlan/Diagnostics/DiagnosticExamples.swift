@@ -66,11 +66,11 @@ extension DiagnosticExample {
       help: ["names start with a letter or digit and use only ASCII letters, digits, `.`, `_` and `-`", "a letter from another script can look like an ASCII one; retype the name"],
       right: "  6 |     token: ${S4E_API_TOKEN}\n  7 | assets:\n  8 |   - name: web\n  9 |     provider: s4e\n 10 |     asset_id: a1b2c3d4-e5f6-7890-abcd-ef1234567890"),
     "P111": DiagnosticExample(
-      fixture: "version-two-after-assets.yaml", line: 22,
-      wrong: " 20 |     scans:\n 21 |       - bogus: 1\n 22 | version: 2",
+      fixture: "version-two.yaml", line: 2,
+      wrong: "  2 | version: 2\n  3 | providers:\n  4 |   s4e:",
       message: "plan format version 2 is not supported; this scanplan reads version 1",
       help: ["upgrade scanplan, or write `version: 1`"],
-      right: " 20 |     scans:\n 21 |       - bogus: 1\n 22 | version: 1"),
+      right: "  2 | version: 1\n  3 | providers:\n  4 |   s4e:"),
     "P112": DiagnosticExample(
       fixture: "assets-empty.yaml", line: 7,
       wrong: "  5 |     type: s4e\n  6 |     token: ${S4E_API_TOKEN}\n  7 | assets: []",
@@ -102,11 +102,11 @@ extension DiagnosticExample {
       help: ["did you mean `s4e`?"],
       right: "  7 | assets:\n  8 |   - name: web\n  9 |     provider: s4e\n 10 |     asset_id: a1b2c3d4-e5f6-7890-abcd-ef1234567890\n 11 |     scans:"),
     "R202": DiagnosticExample(
-      fixture: "profiles-after-assets.yaml", line: 23,
-      wrong: " 21 |       - profile: web\n 22 |       - name: second\n 23 |         profile: wbe\n 24 |   - name: web\n 25 |     provider: s4e",
+      fixture: "unknown-profile.yaml", line: 16,
+      wrong: " 14 |     scans:\n 15 |       - profile: web\n 16 |       - profile: wbe",
       message: "profile `wbe` is not defined",
       help: ["did you mean `web`?"],
-      right: " 21 |       - profile: web\n 22 |       - name: second\n 23 |         profile: web\n 24 |   - name: web\n 25 |     provider: s4e"),
+      right: " 14 |     scans:\n 15 |       - profile: web\n 16 |       - profile: web"),
     "R203": DiagnosticExample(
       fixture: "extends-cycle.yaml", line: 9,
       wrong: "  7 | profiles:\n  8 |   a:\n  9 |     extends: b\n 10 |     scan_type: web_app\n 11 |   b:",
@@ -120,11 +120,11 @@ extension DiagnosticExample {
       help: ["asset names are unique in a plan; scan ids are built from them"],
       right: " 11 |     scans:\n 12 |       - scan_type: web_app\n 13 |   - name: web-staging\n 14 |     provider: s4e\n 15 |     asset_id: a1b2c3d4-e5f6-7890-abcd-ef1234567890"),
     "S401": DiagnosticExample(
-      fixture: "many-problems-at-once.yaml", line: 11,
-      wrong: "  9 |   s4e:\n 10 |     type: s4e\n 11 |     token: abc\n 12 |     rps: 2\n 13 | assets:",
-      message: "`token` holds a literal credential; plans live in git",
-      help: ["store it in an environment variable and write `token: ${S4E_API_TOKEN}`"],
-      right: "  9 |   s4e:\n 10 |     type: s4e\n 11 |     token: ${S4E_API_TOKEN}\n 12 |     rps: 2\n 13 | assets:"),
+      fixture: "token-bare-dollar.yaml", line: 6,
+      wrong: "  4 |   s4e:\n  5 |     type: s4e\n  6 |     token: $S4E_API_TOKEN\n  7 | assets:\n  8 |   - name: web",
+      message: "`token` is the text `$S4E_API_TOKEN`, not an environment reference",
+      help: ["references take braces: write `token: ${S4E_API_TOKEN}`"],
+      right: "  4 |   s4e:\n  5 |     type: s4e\n  6 |     token: ${S4E_API_TOKEN}\n  7 | assets:\n  8 |   - name: web"),
     "S402": DiagnosticExample(
       fixture: "base-url-http-lookalike-loopback.yaml", line: 7,
       wrong: "  5 |     type: s4e\n  6 |     token: ${S4E_API_TOKEN}\n  7 |     base_url: http://localhost.example.com\n  8 | assets:\n  9 |   - name: web",
