@@ -59,7 +59,7 @@ extension RunReport {
       if let gate = scan.gate, !gate.failOn.isEmpty, scan.findingsError == nil {
         let judgement = GateJudgement(
           failOn: gate.failOn.map { ($0.name, $0.count) },
-          reported: scan.severityCounts.map { counts in
+          reported: (scan.severityCountsByScanplan ? nil : scan.severityCounts).map { counts in
             Dictionary(counts.map { ($0.name, $0.count) }, uniquingKeysWith: max)
           }, findings: scan.findings, findingsError: nil, baseline: true)
         if let verdict = judgement.verdict { scan.gate?.verdict = verdict }

@@ -76,6 +76,7 @@ extension RunReport {
     scan.vendorStatus = json["vendor_status"]?.stringValue
     scan.progress = json["progress"]?.intValue
     scan.severityCounts = json["severity_counts"].map { counts($0) }
+    scan.severityCountsByScanplan = json["severity_counts_by"]?.stringValue == "scanplan"
     scan.sessionID = json["scan_session_id"]?.stringValue
     if let gate = json["gate"] {
       // A verdict that cannot be read is a failed gate: it must not pass.

@@ -65,7 +65,10 @@ extension RunReport {
     if let status = scan.lastStatus { row["last_status"] = .string(status) }
     if let vendor = scan.vendorStatus { row["vendor_status"] = .string(vendor) }
     if let progress = scan.progress { row["progress"] = .int(progress) }
-    if let counts = scan.severityCounts { row["severity_counts"] = Self.object(counts) }
+    if let counts = scan.severityCounts {
+      row["severity_counts"] = Self.object(counts)
+      row["severity_counts_by"] = scan.severityCountsByScanplan ? "scanplan" : "provider"
+    }
     if let session = scan.sessionID { row["scan_session_id"] = .string(session) }
     if let gate = scan.gate {
       var object: JSONObject = ["verdict": .string(gate.word)]

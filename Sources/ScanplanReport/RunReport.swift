@@ -79,8 +79,13 @@ public struct RunReport: Sendable {
     public var vendorStatus: String?
     /// Percent done.
     public var progress: Int?
-    /// Findings by severity as the provider reported them, most severe first.
+    /// Findings by severity, most severe first: as the provider reported them, or, for a
+    /// vendor that reports none (S4E, ZAP), counted by scanplan from the listed findings
+    /// (`severityCountsByScanplan`).
     public var severityCounts: [Count]?
+    /// Whether scanplan counted `severityCounts` from the listing, the provider reporting
+    /// none: they are no evidence beside the listing, and never judged as the vendor's.
+    public var severityCountsByScanplan = false
     /// The provider's id of this run of the scan.
     public var sessionID: String?
     /// Its gate, when it has one.

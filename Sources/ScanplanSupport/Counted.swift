@@ -17,4 +17,10 @@ public enum Counted {
   public static func phrase(_ number: Int, _ noun: String, grouped: Bool = false) -> String {
     (grouped ? Self.grouped(number) : String(number)) + " " + noun + (number == 1 ? "" : "s")
   }
+
+  /// A rate: `value` in its shortest form, and `noun` per `unit`, plural unless the value
+  /// is one: "1 request/s", "2.5 requests/s".
+  public static func rate(_ value: Double, _ noun: String, per unit: String) -> String {
+    FixedPoint.shortest(value) + " " + noun + (value == 1 ? "" : "s") + "/" + unit
+  }
 }

@@ -20,9 +20,10 @@ struct State: ParsableCommand {
       discussion: """
         A scan that ended shows its outcome and its gate's verdict (or why it failed); one \
         still running shows `running` and its id at the vendor; `attempted` is a trigger \
-        sent whose answer was not recorded. A run with this file reports ended scans as \
-        listed, polls running ones, and looks for an attempted trigger's scan before \
-        triggering again. Exits 0, or 64 when the file is missing or not a state file.
+        sent whose answer was not recorded; `not_sent` is a scan whose asset's scans were \
+        listed before its trigger, which was never sent. A run with this file reports ended \
+        scans as listed, polls running ones, looks for an attempted trigger's scan before \
+        triggering again, and triggers a scan not sent. Exits 0, or 64 when the file is missing or not a state file.
         """)
 
     @Argument(help: "The state file.")

@@ -26,6 +26,29 @@ import Testing
     #expect(try await CLI.run(["init", "--force"], directory: directory).status == 0)
   }
 
+  /// `init --provider` writes a starter plan of each vendor that validates clean and runs
+  /// every scan to its end in the sandbox.
+  @Test(arguments: [("s4e", 2), ("invicti", 1), ("zap", 2)])
+  func initWritesAStarterPlanOfEachVendor(_ type: String, _ scans: Int) async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "scanplan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let written = try await CLI.run(
+      ["init", "--provider", type, "plan.yaml"], directory: directory)
+    #expect(written.status == 0, "\(written.stderr)")
+    let text = try String(
+      contentsOf: directory.appendingPathComponent("plan.yaml"), encoding: .utf8)
+    #expect(text.contains("type: \(type)\n"))
+    let validation = try await CLI.run(["validate", "plan.yaml"], directory: directory)
+    #expect(validation.stdout == "1 file valid\n", "\(validation.stdout)")
+    let run = try await CLI.run(["run", "--sandbox", "-q", "plan.yaml"], directory: directory)
+    #expect(run.stdout.contains("\(scans) completed"), "\(run.stdout)\(run.stderr)")
+    let unknown = try await CLI.run(["init", "--provider", "acme"], directory: directory)
+    #expect(unknown.status == 64)
+    #expect(unknown.stderr.contains("the types are `s4e`, `invicti`, `zap`"))
+  }
+
   @Test(arguments: ["bash", "zsh", "fish"])
   func completionScriptsCoverEveryCommand(_ shell: String) async throws {
     let result = try await CLI.run(["--generate-completion-script", shell])
@@ -75,6 +98,10 @@ import Testing
     let pattern = try Regex(try #require(value("files")))
     #expect("plans/web.yaml".contains(pattern))
     #expect("deploy/app.scanplan.yml".contains(pattern))
+    // What `scanplan init` writes.
+    #expect("scanplan.yaml".contains(pattern))
+    #expect("services/web/scanplan.yml".contains(pattern))
+    #expect(!"notscanplan.yaml".contains(pattern))
     #expect(!".github/workflows/ci.yml".contains(pattern))
     let entry = try #require(value("entry")).split(separator: " ").map(String.init)
     #expect(entry.first == "scanplan")
@@ -89,7 +116,7 @@ import Testing
 
   @Test(arguments: [
     "docs/ci/github-actions.yml", "docs/ci/gitlab-ci.yml", "docs/ci/gitlab-ci-zap.yml",
-    ".pre-commit-hooks.yaml",
+    "docs/ci/github-actions-zap.yml", ".pre-commit-hooks.yaml",
   ])
   func theCIExamplesAreValidYAMLThatCallScanplan(_ path: String) throws {
     let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent(path), encoding: .utf8)
@@ -104,6 +131,7 @@ import Testing
   /// detached checkout, which rewrites only what changed in a restored tree.
   @Test(arguments: [
     "docs/ci/github-actions.yml", "docs/ci/gitlab-ci.yml", "docs/ci/gitlab-ci-zap.yml",
+    "docs/ci/github-actions-zap.yml",
   ])
   func theCIExamplesCacheTheCheckoutWithItsBuild(_ path: String) throws {
     let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent(path), encoding: .utf8)

@@ -17,7 +17,7 @@ import Testing
       result.stdout.contains("  poll: after 5m, growing x2 to 10m; deadline 6h (`poll.timeout`)\n"))
     #expect(
       result.stdout.contains(
-        "  budget: 1 requests/s, no trigger limit, no limit on scans at once\n"))
+        "  budget: 1 request/s, no trigger limit, no limit on scans at once\n"))
     #expect(!result.stdout.contains("  settings:"))
     // An id the vendor names is shown by its name.
     #expect(result.stdout.contains("  profile_id is Invicti's \"High Risk\"\n"))
@@ -33,13 +33,23 @@ import Testing
     // From the provider's defaults, the profile it extends, and the profile itself.
     #expect(
       result.stdout.contains(
-        "    options.follow_redirects: true  (set at examples/multi-vendor.yaml:20:27)"))
+        "    options.follow_redirects: true  (set by provider `s4e`'s defaults, at "
+          + "examples/multi-vendor.yaml:20:27)"))
     #expect(
       result.stdout.contains(
-        "    scan_type: \"web_app\"  (set at examples/multi-vendor.yaml:33:16)"))
+        "    scan_type: \"web_app\"  (set by profile `web`, at examples/multi-vendor.yaml:33:16)"))
     #expect(
-      result.stdout.contains("    options.max_depth: 10  (set at examples/multi-vendor.yaml:37:27)")
-    )
+      result.stdout.contains(
+        "    options.max_depth: 10  (set by profile `deep-web`, at examples/multi-vendor.yaml:37:27)"
+      ))
+    // And from the scan itself.
+    let zap = try await CLI.run(
+      ["plan", "--explain-settings", "--only", "api/attack", "examples/zap.yaml"],
+      environment: ["ZAP_API_KEY": "k"])
+    #expect(
+      zap.stdout.contains(
+        "    options.crawl_first: false  (set by the scan, at examples/zap.yaml:42:33)"),
+      "\(zap.stdout)")
   }
 
   @Test func jsonAlwaysHasTheRunAndWhereEachSettingWasWritten() async throws {
@@ -63,6 +73,7 @@ import Testing
       settings.contains {
         $0["path"] == "options.max_depth" && $0["value"] == 10
           && $0["set_at"] == "examples/multi-vendor.yaml:37:27"
+          && $0["set_by"] == "profile `deep-web`"
       })
   }
 }

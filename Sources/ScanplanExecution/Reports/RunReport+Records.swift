@@ -90,8 +90,11 @@ extension RunReport {
       if shown != status { scan.vendorStatus = status }
     }
     scan.progress = record.progress
-    scan.severityCounts = record.severityCounts.map { counts in
-      counts.keys.sorted(by: severityOrder).map { Count(name: $0, count: counts[$0]!) }
+    if let counts = record.severityCounts {
+      scan.severityCounts = Count.bySeverity(counts)
+    } else if let findings = record.findings {
+      scan.severityCounts = Count.counted(findings, everySeverity: true)
+      scan.severityCountsByScanplan = true
     }
     scan.sessionID = record.sessionID
     if let verdict = record.gate {
@@ -108,12 +111,5 @@ extension RunReport {
       scan.pollTimes = moments.polls.map(Self.rounded)
     }
     return scan
-  }
-
-  private static func severityOrder(_ lhs: String, _ rhs: String) -> Bool {
-    let order = ["critical", "high", "medium", "low", "info"]
-    let left = order.firstIndex(of: lhs) ?? order.count
-    let right = order.firstIndex(of: rhs) ?? order.count
-    return left != right ? left < right : lhs < rhs
   }
 }

@@ -210,11 +210,12 @@ public final class RunConsole: @unchecked Sendable {
       } else if let error = record.findingsError {
         line += "; its findings could not be read: \(error)"
       }
-      if let counts = record.severityCounts, !counts.isEmpty {
-        line +=
-          "  "
-          + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
-            separator: ", ")
+      // The vendor's counts, or those of the findings listed where it reports none.
+      let counts =
+        record.severityCounts.map(RunReport.Count.bySeverity)
+        ?? record.findings.map { RunReport.Count.counted($0, everySeverity: true) } ?? []
+      if !counts.isEmpty {
+        line += "  " + counts.map { "\($0.name) \($0.count)" }.joined(separator: ", ")
       }
       if case .failed(let reasons)? = record.gate {
         line += "  gate failed: " + reasons.joined(separator: ", ")

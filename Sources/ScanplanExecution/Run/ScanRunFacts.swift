@@ -16,7 +16,7 @@ struct ScanRunFacts: Sendable {
   let requestsPerSecond: Double
   let triggersPerMinute: Double?
   let maxConcurrentScans: Int?
-  let settings: [(path: String, value: JSONValue, name: String?, setAt: String)]
+  let settings: [(path: String, value: JSONValue, name: String?, setAt: String, setBy: String)]
   /// The vendor's name for people, for the names of values.
   let vendorName: String
 
@@ -31,9 +31,15 @@ struct ScanRunFacts: Sendable {
     triggersPerMinute = provider.triggersPerMinute
     maxConcurrentScans = provider.maxConcurrentScans
     settings = scan.settings.map {
-      (
+      let setBy: String
+      switch $0.origin {
+      case .defaults: setBy = "provider `\(provider.name)`'s defaults"
+      case .profile(let name): setBy = "profile `\(name)`"
+      case .scan: setBy = "the scan"
+      }
+      return (
         $0.path.joined(separator: "."), $0.value, provider.valueName(of: $0),
-        "\(plan.file):\($0.range.start.line):\($0.range.start.column)"
+        "\(plan.file):\($0.range.start.line):\($0.range.start.column)", setBy
       )
     }
   }
@@ -59,16 +65,18 @@ struct ScanRunFacts: Sendable {
         + "; deadline \(Self.duration(deadline)) (\(deadlineSource))\n"
     }
     output +=
-      "  budget: \(FixedPoint.shortest(requestsPerSecond)) requests/s, "
-      + (triggersPerMinute.map { "\(FixedPoint.shortest($0)) triggers/min" } ?? "no trigger limit")
+      "  budget: \(Counted.rate(requestsPerSecond, "request", per: "s")), "
+      + (triggersPerMinute.map { Counted.rate($0, "trigger", per: "min") } ?? "no trigger limit")
       + ", "
-      + (maxConcurrentScans.map { "\($0) scans at once" } ?? "no limit on scans at once") + "\n"
+      + (maxConcurrentScans.map { Counted.phrase($0, "scan") + " at once" }
+        ?? "no limit on scans at once") + "\n"
     if explainingSettings, !settings.isEmpty {
       output += "  settings:\n"
       for setting in settings {
         output +=
           "    \(setting.path): \(JSONWriter.compact(setting.value))"
-          + (setting.name.map { " (\($0))" } ?? "") + "  (set at \(setting.setAt))\n"
+          + (setting.name.map { " (\($0))" } ?? "")
+          + "  (set by \(setting.setBy), at \(setting.setAt))\n"
       }
     }
     return output
@@ -95,6 +103,7 @@ struct ScanRunFacts: Sendable {
         settings.map {
           var object: JSONObject = [
             "path": .string($0.path), "value": $0.value, "set_at": .string($0.setAt),
+            "set_by": .string($0.setBy),
           ]
           if let name = $0.name { object["value_name"] = .string(name) }
           return .object(object)

@@ -11,7 +11,8 @@ public struct StateListing: Sendable {
     /// The provider's name.
     public let provider: String
     /// `completed`, `failed`, ... for an ended scan; `running` for one with a scan id,
-    /// `attempted` for a trigger whose answer was not recorded, `not_sent` otherwise.
+    /// `attempted` for a trigger whose answer was not recorded, `not_sent` otherwise (the
+    /// asset's scans were listed before the trigger, which was never sent).
     public let outcome: String
     /// `passed` or `failed` for a gated scan that completed, `none` for one without a
     /// gate, `unknown` for an older file's `completed` (kept without a verdict), and nil

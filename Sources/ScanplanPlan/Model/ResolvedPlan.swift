@@ -122,6 +122,16 @@ public struct ResolvedProvider: Sendable {
   }
 }
 
+/// The layer of a plan a merged setting was written in.
+public enum SettingOrigin: Sendable, Equatable {
+  /// The provider's `defaults`.
+  case defaults
+  /// A profile: the one the scan names, or one it extends.
+  case profile(String)
+  /// The scan itself.
+  case scan
+}
+
 /// One setting of a scan after merging, with the place its value came from.
 public struct ScanSetting: Sendable {
   /// The leaf of `PlanFormat.settingLeaves`; the key path and the table entry follow
@@ -131,6 +141,8 @@ public struct ScanSetting: Sendable {
   public let value: JSONValue
   /// Where the value was written.
   public let range: SourceRange
+  /// Which layer wrote it: the provider's defaults, a profile, or the scan.
+  public let origin: SettingOrigin
 
   /// The slot of the leaf.
   var slot: Int { leaf.slot }

@@ -71,7 +71,8 @@ extension ResolvedScan {
       tags: tags,
       settings: settings.map { setting in
         values[.setting(setting.path)].map {
-          ScanSetting(leaf: setting.leaf, value: .string($0), range: setting.range)
+          ScanSetting(
+            leaf: setting.leaf, value: .string($0), range: setting.range, origin: setting.origin)
         } ?? setting
       },
       wait: wait, failOn: failOn, range: range)

@@ -44,7 +44,7 @@ struct SettingsLayer {
 /// and the result comes out in table order whatever order the plan used. One buffer
 /// serves every scan of a plan.
 struct SettingsMerger {
-  private var slots: [SettingsLayer.Entry?]
+  private var slots: [(entry: SettingsLayer.Entry, origin: SettingOrigin)?]
   private let leaves: [SettingLeaf]
 
   init(format: PlanFormat) {
@@ -54,17 +54,18 @@ struct SettingsMerger {
 
   mutating func merge(_ layers: MergedSettings) -> [ScanSetting] {
     for index in slots.indices { slots[index] = nil }
-    for entry in layers.base.entries { slots[entry.slot] = entry }
+    for entry in layers.base.entries { slots[entry.slot] = (entry, .defaults) }
     for profile in layers.profiles {
-      for entry in profile.layer.entries { slots[entry.slot] = entry }
+      for entry in profile.layer.entries { slots[entry.slot] = (entry, .profile(profile.name)) }
     }
-    for entry in layers.own.entries { slots[entry.slot] = entry }
+    for entry in layers.own.entries { slots[entry.slot] = (entry, .scan) }
     var settings: [ScanSetting] = []
     settings.reserveCapacity(layers.base.entries.count + layers.own.entries.count + 2)
-    for entry in slots {
-      if let entry {
+    for slot in slots {
+      if let (entry, origin) = slot {
         settings.append(
-          ScanSetting(leaf: leaves[entry.slot], value: entry.value, range: entry.valueRange))
+          ScanSetting(
+            leaf: leaves[entry.slot], value: entry.value, range: entry.valueRange, origin: origin))
       }
     }
     return settings

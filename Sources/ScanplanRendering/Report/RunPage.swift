@@ -28,8 +28,9 @@ public struct RunPage: Sendable {
       let scans = report.scans.filter { $0.provider == provider.name }
       body += "<section class=\"provider\">\n"
       body +=
-        "<h2>\(HTML.escape(provider.name)) <small>\(HTML.number(provider.rate)) requests/s · "
-        + "\(provider.requests) requests · \(provider.throttled) answered 429 · "
+        "<h2>\(HTML.escape(provider.name)) <small>\(HTML.number(provider.rate)) "
+        + (HTML.number(provider.rate) == "1" ? "request" : "requests") + "/s · "
+        + Counted.phrase(provider.requests, "request") + " · \(provider.throttled) answered 429 · "
         + Counted.phrase(scans.count, "scan") + "</small></h2>\n"
       if report.hasTimeline {
         body += RunPage.budgetChart(provider, length: length)

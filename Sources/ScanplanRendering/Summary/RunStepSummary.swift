@@ -161,13 +161,7 @@ public struct RunStepSummary: Sendable {
   /// Listed findings that count (not suppressed, not absent), by severity, most severe
   /// first.
   static func counted(_ findings: [Finding]) -> [RunReport.Count] {
-    var counts: [Severity: Int] = [:]
-    for finding in findings where !finding.suppressed && finding.baselineState != .absent {
-      counts[finding.severity, default: 0] += 1
-    }
-    return Severity.allCases.compactMap { severity in
-      counts[severity].map { RunReport.Count(name: severity.rawValue, count: $0) }
-    }
+    RunReport.Count.counted(findings)
   }
 
   /// Findings summed over scans, by severity, most severe first; a name that is no

@@ -52,6 +52,9 @@ public final class VendorTable: Sendable {
   /// `max_concurrent_scans` when a provider sets none; nil for no limit. A service that
   /// runs its scans on the machine beside the job takes few at once.
   public let defaultMaxConcurrentScans: Int?
+  /// The plan `scanplan init --provider TYPE` writes after `version: 1`: a provider and an
+  /// asset of the vendor's, with comments a new user needs (where the ids come from).
+  public let starter: String
 
   /// Poll settings in seconds.
   public struct PollDefaults: Sendable {
@@ -78,8 +81,9 @@ public final class VendorTable: Sendable {
     pollFloorNote: String? = nil, credentialKey: String = "token",
     credentialVariable: String? = nil, allowsPlainHTTP: Bool = false,
     defaultRequestsPerSecond: Double = 1, defaultMaxConcurrentScans: Int? = nil,
-    assetFields: [Field], settings: [Field]
+    assetFields: [Field], settings: [Field], starter: String = ""
   ) {
+    self.starter = starter
     self.type = type
     self.displayName = displayName
     self.article = article

@@ -46,6 +46,7 @@ extension Invicti {
         vendors: [type], wire: .always, summary: "schedule flags sent with the scan"),
       CommonSettings.failOn(type),
       CommonSettings.wait(type),
-    ]
+    ],
+    starter: starter
   )
 }

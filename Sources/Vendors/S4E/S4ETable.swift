@@ -58,7 +58,8 @@ extension S4E {
         vendors: [type], wire: .asWritten, summary: "options sent with the scan"),
       CommonSettings.failOn(type),
       CommonSettings.wait(type),
-    ]
+    ],
+    starter: starter
   )
 
   /// What each scan type checks, for `diff`'s security review: `full` runs every other

@@ -42,7 +42,8 @@ extension ZAP {
         vendors: [type], wire: .asWritten, summary: "parameters of the crawl and the attack"),
       CommonSettings.failOn(type),
       CommonSettings.wait(type),
-    ]
+    ],
+    starter: starter
   )
 
   /// The crawl's parameters (`spiderActionScan`); an active scan's crawl takes them too.
