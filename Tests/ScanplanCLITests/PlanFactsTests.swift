@@ -48,7 +48,7 @@ import Testing
       environment: ["ZAP_API_KEY": "k"])
     #expect(
       zap.stdout.contains(
-        "    options.crawl_first: false  (set by the scan, at examples/zap.yaml:42:33)"),
+        "    options.crawl_first: false  (set by the scan, at examples/zap.yaml:43:33)"),
       "\(zap.stdout)")
   }
 

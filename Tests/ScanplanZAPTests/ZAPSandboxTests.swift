@@ -211,12 +211,20 @@ final class URLRecorder: HTTPTransport {
     configuration.tokens = [.zap: Self.key]
     let emulator = try await Emulator.start(configuration: configuration, tls: nil)
     let transport = AsyncHTTPClientTransport(requestTimeout: 30)
+    // A busy machine may drop a connection: a request that got no answer goes again.
     func get(_ path: String) async -> (Int, String) {
       let request = HTTPRequest(
         method: "GET", url: emulator.baseURL + path,
         headers: [HTTPHeader("X-ZAP-API-Key", Self.key)])
-      guard case .success(let response) = await transport.send(request) else { return (0, "") }
-      return (response.status, String(decoding: response.body, as: UTF8.self))
+      var failure = ""
+      for _ in 0..<3 {
+        switch await transport.send(request) {
+        case .success(let response):
+          return (response.status, String(decoding: response.body, as: UTF8.self))
+        case .failure(let error): failure = error.message
+        }
+      }
+      return (0, failure)
     }
     let shop = "url=https%3A%2F%2Fshop.example.test%2F"
     let refused = await get("/JSON/ascan/action/scan/?" + shop)
