@@ -37,11 +37,7 @@ struct ScanFields {
     var settingFields: [String: ScanplanVendorKit.Field] = [:]
     var unusedSettings: Set<String> = []
     for (path, field) in provider.vendor.table.rankedLeaves {
-      let unused =
-        field.unusedWhen.map { condition in
-          scan.setting(path: [condition.setting])?.stringValue.map(condition.values.contains)
-            ?? false
-        } ?? false
+      let unused = field.unusedWhen.map { $0.holds(for: scan.setting(path: [$0.setting])) } ?? false
       let name: String
       if trigger.body != nil {
         name = "request.body." + path.joined(separator: ".")

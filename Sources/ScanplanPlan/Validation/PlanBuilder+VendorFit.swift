@@ -29,7 +29,7 @@ extension PlanBuilder {
   ) {
     for (slot, conditionSlot, condition) in fit.conditions {
       guard let setting = settings.entry(slot), let other = settings.entry(conditionSlot),
-        let value = other.value.stringValue, condition.values.contains(value)
+        condition.holds(for: other.value), let value = other.value.stringValue
       else { continue }
       let others = (fit.choices(of: condition.setting) ?? []).filter {
         !condition.values.contains($0)

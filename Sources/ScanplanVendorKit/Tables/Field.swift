@@ -70,6 +70,11 @@ public final class Field: Sendable {
     /// Why, for the warning.
     public let reason: String
 
+    /// Whether the other setting's value makes this setting unused.
+    public func holds(for value: JSONValue?) -> Bool {
+      value?.stringValue.map(values.contains) ?? false
+    }
+
     /// Declares a condition.
     public init(setting: String, values: [String], reason: String) {
       self.setting = setting
