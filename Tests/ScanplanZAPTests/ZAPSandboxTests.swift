@@ -61,6 +61,32 @@ final class URLRecorder: HTTPTransport {
 @Suite struct ZAPSandboxTests {
   static let key = "zap-test-key-0123456789"
 
+  /// Runs `plan` against an emulator as `scanplan run` does, with the product's own 30 s
+  /// timeout (a busy machine answers late, not never), `transport` wrapping its client.
+  static func run(
+    _ plan: String, key: String = key, retryBase: Double? = nil,
+    transport wrap: (any HTTPTransport) -> any HTTPTransport = { $0 }
+  ) async throws -> RunDriver.Outcome {
+    let validation = PlanValidator(registry: Vendors.registry).validate(
+      SourceText(path: "zap.yaml", text: plan))
+    #expect(!validation.hasErrors, "\(validation.diagnostics.map(\.message))")
+    let runPlan = try RunPlan.prepare(
+      [try #require(validation.plan)], environment: ["ZAP_API_KEY": key]
+    ).get()
+    let transport = AsyncHTTPClientTransport(requestTimeout: 30)
+    let console = RunConsole(
+      plan: runPlan, live: false, redactor: Redactor(secrets: runPlan.secrets)
+    ) { _ in }
+    var scheduler = SchedulerCore.Configuration(epochAtStart: UTCDate.now())
+    if let retryBase { scheduler.retryBase = retryBase }
+    let outcome = await RunDriver(
+      plan: runPlan, transport: wrap(transport), configuration: scheduler,
+      random: SeededRandom(seed: 5)
+    ).run(journal: nil, console: console, interrupt: nil)
+    await transport.shutdown()
+    return outcome
+  }
+
   static func plan(_ baseURL: String) -> String {
     """
     version: 1
@@ -98,27 +124,15 @@ final class URLRecorder: HTTPTransport {
     configuration.queueSeconds = 0.1
     configuration.runSeconds = 0.3...0.6
     let emulator = try await Emulator.start(configuration: configuration, tls: nil)
-    let validation = PlanValidator(registry: Vendors.registry).validate(
-      SourceText(path: "zap.yaml", text: Self.plan(emulator.baseURL)))
-    #expect(!validation.hasErrors, "\(validation.diagnostics.map(\.message))")
-    let runPlan = try RunPlan.prepare(
-      [try #require(validation.plan)], environment: ["ZAP_API_KEY": Self.key]
-    ).get()
-    // The product's own timeout: a busy machine answers late, not never.
-    let transport = AsyncHTTPClientTransport(requestTimeout: 30)
-    let recorder = URLRecorder(transport)
-    let console = RunConsole(
-      plan: runPlan, live: false, redactor: Redactor(secrets: runPlan.secrets)
-    ) { _ in }
-    let outcome = await RunDriver(
-      plan: runPlan, transport: recorder,
-      configuration: SchedulerCore.Configuration(epochAtStart: UTCDate.now()),
-      random: SeededRandom(seed: 5)
-    ).run(journal: nil, console: console, interrupt: nil)
-    await transport.shutdown()
+    var recorder: URLRecorder?
+    let outcome = try await Self.run(Self.plan(emulator.baseURL)) {
+      let wrapped = URLRecorder($0)
+      recorder = wrapped
+      return wrapped
+    }
     await emulator.stop()
     #expect(outcome.records.allSatisfy { $0.outcome == .completed }, "\(outcome.records)")
-    let sent = recorder.sent
+    let sent = try #require(recorder).sent
     #expect(!sent.isEmpty)
     for url in sent {
       let rest = try #require(url.split(separator: "//", maxSplits: 1).last)
@@ -179,23 +193,8 @@ final class URLRecorder: HTTPTransport {
 
         """
     }
-    let validation = PlanValidator(registry: Vendors.registry).validate(
-      SourceText(path: "zap.yaml", text: plan))
-    let runPlan = try RunPlan.prepare(
-      [try #require(validation.plan)], environment: ["ZAP_API_KEY": Self.key]
-    ).get()
-    let transport = AsyncHTTPClientTransport(requestTimeout: 30)
-    let console = RunConsole(
-      plan: runPlan, live: false, redactor: Redactor(secrets: runPlan.secrets)
-    ) { _ in }
-    var scheduler = SchedulerCore.Configuration(epochAtStart: UTCDate.now())
     // The lookup comes well before the 3-second scan ends, even on a busy machine.
-    scheduler.retryBase = 0.5
-    let outcome = await RunDriver(
-      plan: runPlan, transport: transport, configuration: scheduler,
-      random: SeededRandom(seed: 5)
-    ).run(journal: nil, console: console, interrupt: nil)
-    await transport.shutdown()
+    let outcome = try await Self.run(plan, retryBase: 0.5)
     await emulator.stop()
     #expect(outcome.records.allSatisfy { $0.outcome == .completed }, "\(outcome.records)")
     #expect(emulator.scansByAsset.count == 6)
@@ -254,22 +253,7 @@ final class URLRecorder: HTTPTransport {
     configuration.runSeconds = 0.3...0.6
     configuration.hostile = ["https://api.example.test/v1/": .unreachable]
     let emulator = try await Emulator.start(configuration: configuration, tls: nil)
-    let validation = PlanValidator(registry: Vendors.registry).validate(
-      SourceText(path: "zap.yaml", text: Self.plan(emulator.baseURL)))
-    let runPlan = try RunPlan.prepare(
-      [try #require(validation.plan)], environment: ["ZAP_API_KEY": Self.key]
-    ).get()
-    let transport = AsyncHTTPClientTransport(requestTimeout: 30)
-    let console = RunConsole(
-      plan: runPlan, live: false, redactor: Redactor(secrets: runPlan.secrets)
-    ) { _ in }
-    var scheduler = SchedulerCore.Configuration(epochAtStart: UTCDate.now())
-    scheduler.retryBase = 0.01
-    let outcome = await RunDriver(
-      plan: runPlan, transport: transport, configuration: scheduler,
-      random: SeededRandom(seed: 5)
-    ).run(journal: nil, console: console, interrupt: nil)
-    await transport.shutdown()
+    let outcome = try await Self.run(Self.plan(emulator.baseURL), retryBase: 0.01)
     await emulator.stop()
     let api = try #require(outcome.records.first { $0.id.hasPrefix("api/") })
     guard case .failed(let reason)? = api.outcome else {
@@ -288,21 +272,7 @@ final class URLRecorder: HTTPTransport {
     var configuration = EmulatorConfiguration(registry: Vendors.registry)
     configuration.tokens = [.zap: Self.key]
     let emulator = try await Emulator.start(configuration: configuration, tls: nil)
-    let validation = PlanValidator(registry: Vendors.registry).validate(
-      SourceText(path: "zap.yaml", text: Self.plan(emulator.baseURL)))
-    let runPlan = try RunPlan.prepare(
-      [try #require(validation.plan)], environment: ["ZAP_API_KEY": "not-the-key"]
-    ).get()
-    let transport = AsyncHTTPClientTransport(requestTimeout: 30)
-    let console = RunConsole(
-      plan: runPlan, live: false, redactor: Redactor(secrets: runPlan.secrets)
-    ) { _ in }
-    let outcome = await RunDriver(
-      plan: runPlan, transport: transport,
-      configuration: SchedulerCore.Configuration(epochAtStart: UTCDate.now()),
-      random: SeededRandom(seed: 5)
-    ).run(journal: nil, console: console, interrupt: nil)
-    await transport.shutdown()
+    let outcome = try await Self.run(Self.plan(emulator.baseURL), key: "not-the-key")
     await emulator.stop()
     #expect(outcome.report.exitCode != 0)
     for record in outcome.records {
