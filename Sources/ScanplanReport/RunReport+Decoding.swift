@@ -59,12 +59,16 @@ extension RunReport {
   }
 
   private static func scan(_ json: JSONValue) -> Scan {
+    let written = json["status"]?.stringValue ?? ScanStatus.running.rawValue
+    // A status this version does not know (a later one's) is not taken for a good end.
+    let status = ScanStatus(rawValue: written)
     var scan = Scan(
       id: json["id"]?.stringValue ?? "", provider: json["provider"]?.stringValue ?? "",
-      status: json["status"]?.stringValue ?? "running",
-      location: json["location"]?.stringValue ?? "")
+      status: status ?? .errored, location: json["location"]?.stringValue ?? "")
     scan.scanID = json["scan_id"]?.stringValue
-    scan.reason = json["reason"]?.stringValue
+    scan.reason =
+      json["reason"]?.stringValue
+      ?? (status == nil ? "the report's status `\(written)` is unknown to this scanplan" : nil)
     scan.adopted = json["adopted"]?.boolValue ?? false
     scan.recovered = json["recovered"]?.boolValue ?? false
     scan.resumed = json["resumed"]?.boolValue ?? false

@@ -52,7 +52,8 @@ extension RunReport {
   private func scan(_ scan: Scan) -> JSONValue {
     var row: JSONObject = [
       "id": .string(scan.id), "provider": .string(scan.provider),
-      "scan_id": scan.scanID.map(JSONValue.string) ?? .null, "status": .string(scan.status),
+      "scan_id": scan.scanID.map(JSONValue.string) ?? .null,
+      "status": .string(scan.status.rawValue),
     ]
     if let reason = scan.reason { row["reason"] = .string(reason) }
     if scan.adopted { row["adopted"] = true }

@@ -17,32 +17,32 @@ extension RunReport {
         "    <testcase classname=\"\(Self.xml(scan.provider))\" name=\"\(Self.xml(scan.id))\" time=\"\(Self.seconds(scan.duration ?? 0))\">\n"
       let place = " (\(scan.location))"
       switch scan.status {
-      case "completed", "triggered":
+      case .completed, .triggered:
         if let error = scan.findingsError {
           failures += 1
           cases +=
             "      <failure message=\"\(Self.xml("its findings could not be read: " + error + place))\" type=\"findings\"/>\n"
-        } else if let gate = scan.gate, gate.word == "failed" {
+        } else if let gate = scan.gate, scan.gateFailed {
           failures += 1
           cases +=
             "      <failure message=\"\(Self.xml("gate failed: " + gate.reasons.joined(separator: ", ")))\" type=\"gate\">"
             + Self.xml(Self.tripping(scan, gate)) + "</failure>\n"
         }
-      case "failed", "refused", "timed_out":
+      case .failed, .refused, .timedOut:
         failures += 1
         cases +=
-          "      <failure message=\"\(Self.xml((scan.reason ?? scan.status) + place))\" type=\"\(Self.xml(scan.status))\"/>\n"
-      case "cancelled":
+          "      <failure message=\"\(Self.xml((scan.reason ?? scan.status.rawValue) + place))\" type=\"\(scan.status.rawValue)\"/>\n"
+      case .cancelled:
         failures += 1
         cases +=
-          "      <failure message=\"\(Self.xml(scan.status + place))\" type=\"cancelled\"/>\n"
-      case "errored":
+          "      <failure message=\"\(Self.xml(scan.status.rawValue + place))\" type=\"cancelled\"/>\n"
+      case .errored:
         errors += 1
         cases +=
-          "      <error message=\"\(Self.xml((scan.reason ?? scan.status) + place))\" type=\"errored\"/>\n"
-      default:
+          "      <error message=\"\(Self.xml((scan.reason ?? scan.status.rawValue) + place))\" type=\"errored\"/>\n"
+      case .interrupted, .notStarted, .running:
         skipped += 1
-        cases += "      <skipped message=\"\(Self.xml(scan.status + place))\"/>\n"
+        cases += "      <skipped message=\"\(Self.xml(scan.status.rawValue + place))\"/>\n"
       }
       if let scanID = scan.scanID {
         var text = "scan id \(scanID); status \(scan.lastStatus ?? "-"); polls \(scan.polls)"

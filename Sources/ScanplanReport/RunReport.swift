@@ -55,8 +55,8 @@ public struct RunReport: Sendable {
     public var provider: String
     /// The provider's scan id.
     public var scanID: String?
-    /// How it ended: `completed`, `failed`, `timed_out`... (`running` if it had not).
-    public var status: String
+    /// How it ended (`running` if it had not).
+    public var status: ScanStatus
     /// Why, for outcomes with a reason.
     public var reason: String?
     /// Whether the scan id came from a 409.
@@ -108,7 +108,7 @@ public struct RunReport: Sendable {
     public var findingsError: String?
 
     /// A row.
-    public init(id: String, provider: String, status: String, location: String) {
+    public init(id: String, provider: String, status: ScanStatus, location: String) {
       self.id = id
       self.provider = provider
       self.status = status
@@ -118,11 +118,11 @@ public struct RunReport: Sendable {
     /// Whether the scan did not end well: anything but completed (or triggered, for a
     /// scan not waited for), a failed gate, or findings that could not be read.
     public var isFailure: Bool {
-      !(status == "completed" || status == "triggered") || gateFailed || findingsError != nil
+      !status.endedWell || gateFailed || findingsError != nil
     }
 
     /// Whether its gate failed.
-    public var gateFailed: Bool { gate?.word == "failed" }
+    public var gateFailed: Bool { gate.map { $0.verdict != .passed } ?? false }
   }
 
   /// A 429's pause of a budget, in seconds since the run started.
@@ -200,19 +200,17 @@ public struct RunReport: Sendable {
   /// Scans by status in a fixed order, leaving out those that did not occur; then the
   /// gates that failed, and the scans whose findings could not be read.
   public var summary: [Count] {
-    let labels = [
-      "completed", "triggered", "failed", "cancelled", "timed_out", "errored", "refused",
-      "interrupted", "not_started", "running",
-    ]
-    var byLabel: [String: Int] = [:]
+    var byStatus: [ScanStatus: Int] = [:]
     var gates = 0
     var unread = 0
     for scan in scans {
-      byLabel[scan.status, default: 0] += 1
+      byStatus[scan.status, default: 0] += 1
       if scan.gateFailed { gates += 1 }
       if scan.findingsError != nil { unread += 1 }
     }
-    var counts = labels.compactMap { label in byLabel[label].map { Count(name: label, count: $0) } }
+    var counts = ScanStatus.allCases.compactMap { status in
+      byStatus[status].map { Count(name: status.rawValue, count: $0) }
+    }
     if gates > 0 { counts.append(Count(name: "gate_failed", count: gates)) }
     if unread > 0 { counts.append(Count(name: "findings_unread", count: unread)) }
     return counts
@@ -225,7 +223,7 @@ public struct RunReport: Sendable {
     _ scans: [Scan], interrupted: Bool, unreachableProviders: [String]
   ) -> Int32 {
     if interrupted || !unreachableProviders.isEmpty { return 3 }
-    if scans.contains(where: { $0.status == "refused" }) { return 3 }
+    if scans.contains(where: { $0.status == .refused }) { return 3 }
     return scans.contains(where: \.isFailure) ? 1 : 0
   }
 }

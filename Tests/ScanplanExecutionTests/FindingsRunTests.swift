@@ -213,7 +213,7 @@ final class FakeFindings {
     old[0].fingerprint = "gone".padding(toLength: 32, withPad: "0", startingAt: 0)
     var baselineReport = RunReport(
       startedAt: "", endedAt: "", exitCode: 1, interrupted: false)
-    var scan = RunReport.Scan(id: "asset-0/s0", provider: "s4e", status: "completed", location: "")
+    var scan = RunReport.Scan(id: "asset-0/s0", provider: "s4e", status: .completed, location: "")
     scan.findings = old
     baselineReport.scans = [scan]
     var configuration = Simulation.exact()

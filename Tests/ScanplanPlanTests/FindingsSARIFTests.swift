@@ -31,12 +31,12 @@ import Testing
       startedAt: "2026-12-01T10:00:00.000Z", endedAt: "2026-12-01T10:05:00.000Z", exitCode: 1,
       interrupted: false)
     var scan = RunReport.Scan(
-      id: "web/deep", provider: "s4e", status: "completed", location: "plans/web.yaml:12:9")
+      id: "web/deep", provider: "s4e", status: .completed, location: "plans/web.yaml:12:9")
     scan.findings = findings
     scan.gate = RunReport.Gate(
       failOn: [RunReport.Count(name: "critical", count: 1)], verdict: .failed(["critical: 1 >= 1"]))
     var unread = RunReport.Scan(
-      id: "api/dast", provider: "inv", status: "completed", location: "plans/api.yaml:4:7")
+      id: "api/dast", provider: "inv", status: .completed, location: "plans/api.yaml:4:7")
     unread.findingsError = "the findings request was answered 500"
     report.scans = [scan, unread]
     if baseline { report.baseline = "main.json" }

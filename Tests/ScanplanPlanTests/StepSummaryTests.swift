@@ -12,6 +12,22 @@ import Testing
     try RunReport.read(Array(json.utf8)).get()
   }
 
+  /// A status this version does not know (a later version's) is read as a scan that did
+  /// not end well, with the word it had: never green by accident.
+  @Test func anUnknownStatusIsReadAsErrored() throws {
+    let report = try Self.document(
+      RunPageTests.report(scans: [
+        #"{"id": "web/x", "provider": "s4e", "status": "skipped_by_policy", "location": "p:1:1"}"#,
+        #"{"id": "web/y", "provider": "s4e", "status": "timed_out", "location": "p:2:1"}"#,
+      ]))
+    #expect(report.scans.map(\.status) == [.errored, .timedOut])
+    #expect(report.scans[0].isFailure)
+    #expect(
+      report.scans[0].reason
+        == "the report's status `skipped_by_policy` is unknown to this scanplan")
+    #expect(report.scans[1].reason == nil)
+  }
+
   @Test func aRunListsFailuresFirstWithTheirReasonsAndTotals() throws {
     let summary = RunStepSummary().render(
       try Self.document(RunPageTests.report(scans: RunPageTests.scans)))
@@ -75,7 +91,7 @@ import Testing
     let severities = Severity.allCases
     report.scans = (0..<scans).map { index in
       var scan = RunReport.Scan(
-        id: "asset-\(index)/scan", provider: "s4e", status: "completed",
+        id: "asset-\(index)/scan", provider: "s4e", status: .completed,
         location: "plans/p.yaml:\(index + 1):9")
       scan.findings = (0..<each).map { number in
         FindingsSARIFTests.finding(

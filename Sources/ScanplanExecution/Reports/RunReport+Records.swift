@@ -71,7 +71,7 @@ extension RunReport {
     -> Scan
   {
     var scan = Scan(
-      id: record.id, provider: record.provider, status: record.outcome?.label ?? "running",
+      id: record.id, provider: record.provider, status: record.outcome?.status ?? .running,
       location: record.location)
     scan.scanID = record.scanID
     scan.reason = record.outcome?.reason

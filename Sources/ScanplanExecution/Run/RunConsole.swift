@@ -60,11 +60,12 @@ public final class RunConsole: @unchecked Sendable {
     var counts = ["running \(running.count - paused)"]
     if paused > 0 { counts.append("paused \(paused)") }
     counts.append("waiting \(waiting)")
-    for label in [
-      "completed", "triggered", "failed", "cancelled", "timed_out", "errored", "refused",
-    ] {
-      let count = records.filter { $0.outcome?.label == label }.count
-      if count > 0 { counts.append("\(label) \(count)") }
+    let ended: [ScanStatus] = [
+      .completed, .triggered, .failed, .cancelled, .timedOut, .errored, .refused,
+    ]
+    for status in ended {
+      let count = records.filter { $0.outcome?.status == status }.count
+      if count > 0 { counts.append("\(status.rawValue) \(count)") }
     }
     lines.append("scanplan run  \(Self.duration(now))  " + counts.joined(separator: "  "))
     for (index, budget) in plan.budgets.enumerated() {
@@ -102,19 +103,19 @@ public final class RunConsole: @unchecked Sendable {
     text += "\n"
     for scan in report.scans {
       switch scan.status {
-      case "completed", "triggered":
+      case .completed, .triggered:
         if let error = scan.findingsError {
           text += "  \(scan.id): its findings could not be read: \(error) at \(scan.location)\n"
-        } else if let gate = scan.gate, gate.word == "failed" {
+        } else if let gate = scan.gate, scan.gateFailed {
           text +=
             "  \(scan.id): gate failed (\(gate.reasons.joined(separator: ", "))) at \(scan.location)\n"
           text += Self.tripping(scan, gate, baseline: report.baseline != nil)
         }
-      case "running":
+      case .running:
         text += "  \(scan.id): still running at \(scan.location)\n"
-      default:
+      case .failed, .cancelled, .timedOut, .errored, .refused, .interrupted, .notStarted:
         let reason = scan.reason.map { ": \($0)" } ?? ""
-        text += "  \(scan.id): \(scan.status)\(reason) at \(scan.location)\n"
+        text += "  \(scan.id): \(scan.status.rawValue)\(reason) at \(scan.location)\n"
       }
     }
     if !report.unreachableProviders.isEmpty {

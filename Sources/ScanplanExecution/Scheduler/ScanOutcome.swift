@@ -1,4 +1,7 @@
-/// How a scan of a run ended.
+import ScanplanReport
+
+/// How a scan of a run ended, with the reason where there is one: its `status` is what
+/// every output names.
 public enum ScanOutcome: Equatable, Sendable {
   /// The provider reported it complete.
   case completed
@@ -20,20 +23,23 @@ public enum ScanOutcome: Equatable, Sendable {
   /// The run was interrupted before it was triggered.
   case notStarted
 
-  /// The status as reports write it: `completed`, `timed_out`, ...
-  public var label: String {
+  /// The status, without the reason.
+  public var status: ScanStatus {
     switch self {
-    case .completed: return "completed"
-    case .failed: return "failed"
-    case .cancelled: return "cancelled"
-    case .timedOut: return "timed_out"
-    case .errored: return "errored"
-    case .refused: return "refused"
-    case .triggered: return "triggered"
-    case .interrupted: return "interrupted"
-    case .notStarted: return "not_started"
+    case .completed: .completed
+    case .failed: .failed
+    case .cancelled: .cancelled
+    case .timedOut: .timedOut
+    case .errored: .errored
+    case .refused: .refused
+    case .triggered: .triggered
+    case .interrupted: .interrupted
+    case .notStarted: .notStarted
     }
   }
+
+  /// The status as reports write it: `completed`, `timed_out`, ...
+  public var label: String { status.rawValue }
 
   /// Why, when there is more to say than the label.
   public var reason: String? {
@@ -43,17 +49,18 @@ public enum ScanOutcome: Equatable, Sendable {
     }
   }
 
-  /// Reads a label back, for state files; reasons are kept beside it.
+  /// Reads a label back, for state files; reasons are kept beside it. A state file keeps
+  /// only scans that ended at the vendor.
   public init?(label: String, reason: String?) {
-    switch label {
-    case "completed": self = .completed
-    case "failed": self = .failed(reason ?? "")
-    case "cancelled": self = .cancelled
-    case "timed_out": self = .timedOut(reason ?? "")
-    case "errored": self = .errored(reason ?? "")
-    case "refused": self = .refused(reason ?? "")
-    case "triggered": self = .triggered
-    default: return nil
+    switch ScanStatus(rawValue: label) {
+    case .completed?: self = .completed
+    case .failed?: self = .failed(reason ?? "")
+    case .cancelled?: self = .cancelled
+    case .timedOut?: self = .timedOut(reason ?? "")
+    case .errored?: self = .errored(reason ?? "")
+    case .refused?: self = .refused(reason ?? "")
+    case .triggered?: self = .triggered
+    case .interrupted?, .notStarted?, .running?, nil: return nil
     }
   }
 }

@@ -70,7 +70,7 @@ extension RunPage {
 
   /// A row's tooltip: the scan, how it ended and why, its polls.
   static func scanTitle(_ scan: RunReport.Scan) -> String {
-    var parts = [scan.id, scan.status.replacing("_", with: " ")]
+    var parts = [scan.id, scan.status.rawValue.replacing("_", with: " ")]
     if let duration = scan.duration { parts.append(Markdown.duration(duration)) }
     parts.append(Counted.phrase(scan.pollTimes.count, "poll"))
     if let reason = scan.reason { parts.append(reason) }

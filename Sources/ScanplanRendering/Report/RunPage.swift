@@ -72,7 +72,7 @@ public struct RunPage: Sendable {
     var output = "<p class=\"totals\">"
     for count in report.summary {
       output +=
-        "<span class=\"chip \(RunPage.outcomeClass(count.name))\">"
+        "<span class=\"chip \(RunPage.outcomeClass(ScanStatus(rawValue: count.name)))\">"
         + "\(count.count) \(HTML.escape(count.name.replacing("_", with: " ")))</span> "
     }
     let listed = report.scans.compactMap(\.findings)
@@ -120,7 +120,7 @@ public struct RunPage: Sendable {
         "<tr><td><code>\(HTML.escape(scan.id))</code><div class=\"where\">"
         + "\(HTML.escape(scan.location))</div></td><td>\(HTML.escape(scan.provider))</td>"
         + "<td><span class=\"chip \(RunPage.outcomeClass(scan.status))\">"
-        + "\(HTML.escape(scan.status.replacing("_", with: " ")))</span>\(reason)</td>"
+        + "\(scan.status.rawValue.replacing("_", with: " "))</span>\(reason)</td>"
         + "<td>\(scan.duration.map(Markdown.duration) ?? "")</td><td>\(findings)</td>"
         + "<td class=\"gate \(HTML.escape(scan.gate?.word ?? ""))\">\(gate)</td></tr>\n"
     }
@@ -128,11 +128,11 @@ public struct RunPage: Sendable {
   }
 
   /// The CSS class of an outcome: its colour.
-  static func outcomeClass(_ status: String) -> String {
+  static func outcomeClass(_ status: ScanStatus?) -> String {
     switch status {
-    case "completed", "triggered": "ok"
-    case "failed", "errored", "timed_out", "refused": "bad"
-    default: "other"
+    case .completed?, .triggered?: "ok"
+    case .failed?, .errored?, .timedOut?, .refused?: "bad"
+    case .cancelled?, .interrupted?, .notStarted?, .running?, nil: "other"
     }
   }
 }

@@ -131,7 +131,7 @@ public struct RunStepSummary: Sendable {
   private static func row(_ scan: RunReport.Scan, baseline: Bool) -> String {
     let status =
       scan.isFailure && !scan.gateFailed && scan.findingsError == nil
-      ? "**\(scan.status)**" : scan.status
+      ? "**\(scan.status.rawValue)**" : scan.status.rawValue
     let reason = scan.reason.map { ": " + Markdown.cell($0) } ?? ""
     let duration = scan.duration.map(Markdown.duration) ?? ""
     var findings: String
