@@ -166,39 +166,37 @@ private struct Reader {
     return .double(value)
   }
 
+  /// A string: most hold no escape and are decoded from the bytes at once; one with
+  /// escapes is gathered as UTF-8 and decoded once at its end.
   mutating func string() throws(JSONParser.ParseError) -> String {
     index += 1  // the opening quote
-    var scalars = String.UnicodeScalarView()
+    let start = index
+    var utf8: [UInt8] = []
     var runStart = index
-    func flush(_ end: Int) {
-      if end > runStart {
-        scalars.append(
-          contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars)
-      }
-    }
+    var escaped = false
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
-        flush(index)
-        index += 1
-        return String(scalars)
+        defer { index += 1 }
+        guard escaped else { return String(decoding: bytes[start..<index], as: UTF8.self) }
+        utf8.append(contentsOf: bytes[runStart..<index])
+        return String(decoding: utf8, as: UTF8.self)
       }
       if byte < 0x20 { throw error("control character in a string") }
       if byte == UInt8(ascii: "\\") {
-        flush(index)
+        escaped = true
+        utf8.append(contentsOf: bytes[runStart..<index])
         index += 1
         guard index < bytes.count else { break }
         let escape = bytes[index]
         index += 1
         switch escape {
-        case UInt8(ascii: "\""): scalars.append("\"")
-        case UInt8(ascii: "\\"): scalars.append("\\")
-        case UInt8(ascii: "/"): scalars.append("/")
-        case UInt8(ascii: "b"): scalars.append("\u{08}")
-        case UInt8(ascii: "f"): scalars.append("\u{0C}")
-        case UInt8(ascii: "n"): scalars.append("\n")
-        case UInt8(ascii: "r"): scalars.append("\r")
-        case UInt8(ascii: "t"): scalars.append("\t")
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
+        case UInt8(ascii: "b"): utf8.append(0x08)
+        case UInt8(ascii: "f"): utf8.append(0x0C)
+        case UInt8(ascii: "n"): utf8.append(0x0A)
+        case UInt8(ascii: "r"): utf8.append(0x0D)
+        case UInt8(ascii: "t"): utf8.append(0x09)
         case UInt8(ascii: "u"):
           var code = try hex4()
           if (0xD800...0xDBFF).contains(code), index + 1 < bytes.count,
@@ -210,7 +208,7 @@ private struct Reader {
             guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid surrogate pair") }
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
           }
-          scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+          utf8.append(contentsOf: UTF8.encode(Unicode.Scalar(code) ?? "\u{FFFD}")!)
         default:
           throw error("invalid escape")
         }

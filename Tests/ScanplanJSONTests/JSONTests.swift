@@ -53,6 +53,22 @@ import Testing
     #expect(throws: JSONParser.ParseError.self) { try JSONParser().parse(text) }
   }
 
+  /// Strings with and without escapes, and bytes that are no UTF-8, read as text.
+  @Test(arguments: [
+    (Array(#""plain text""#.utf8), "plain text"),
+    (Array(#""""#.utf8), ""),
+    (Array(#""a\\b\/c\"d""#.utf8), "a\\b/c\"d"),
+    (Array(#""\b\f\n\r\t""#.utf8), "\u{08}\u{0C}\n\r\t"),
+    (Array(#""é\u00e9\ud83d\ude00😀""#.utf8), "éé😀😀"),
+    // A lone surrogate, and bytes that are no UTF-8, become U+FFFD.
+    (Array(#""\ud800x""#.utf8), "\u{FFFD}x"),
+    ([0x22, 0x61, 0xFF, 0x62, 0x22], "a\u{FFFD}b"),
+    ([0x22, 0xE2, 0x82, 0x5C, 0x6E, 0xAC, 0x22], "\u{FFFD}\n\u{FFFD}"),
+  ])
+  func stringsReadAsText(_ bytes: [UInt8], _ text: String) throws {
+    #expect(try JSONParser().parse(bytes) == .string(text))
+  }
+
   @Test func deepNestingIsAnErrorNotACrash() {
     let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
     #expect(throws: JSONParser.ParseError.self) { try JSONParser().parse(deep) }
