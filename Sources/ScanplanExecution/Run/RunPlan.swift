@@ -72,6 +72,9 @@ public struct RunPlan: Sendable {
     public let readsFindings: Bool
     /// How messages name the credential: its key and the variable that holds it.
     public var credentialName = "token"
+    /// The request that readies the target before the first trigger, resolved, when the
+    /// vendor asks for one (`ProviderAPI.preparation`); worked out once, here.
+    public var preparation: Preparation?
 
     /// The asset's keys as sent, resolved.
     public var assetKeys: [AssetKey] { scan.assetKeys }

@@ -198,6 +198,7 @@ struct RunPreparation {
     poll: PollPolicy
   ) {
     let table = provider.vendor.table
+    let input = scan.triggerInput
     let sequenceKey = table.oneScanAtATimePer.map { key in
       "\(connection.budget) "
         + (scan.assetKeys.first { $0.key == key }?.value.stringValue ?? scan.asset)
@@ -211,10 +212,12 @@ struct RunPreparation {
         deadlineSource: provider.deadlineSource,
         onConflict: provider.onConflict, sequenceKey: sequenceKey,
         fingerprint: RequestFingerprint(
-          type: provider.type, api: provider.vendor.api, input: scan.triggerInput,
+          type: provider.type, api: provider.vendor.api, input: input,
           baseURL: sandbox == nil ? connection.baseURL : RequestFingerprint.sandboxBaseURL),
         readsFindings: provider.readsFindings)
     job.credentialName = "`\(table.credentialKey)` (`\(provider.tokenReference)`)"
+    job.preparation = provider.vendor.api.preparation(
+      input, baseURL: connection.baseURL, token: connection.token)
     jobs.append(job)
   }
 

@@ -109,8 +109,7 @@ extension SchedulerCore {
 
   /// What a job's preparation does, in words.
   func preparationPurpose(_ job: RunPlan.Job) -> String {
-    job.api.preparation(job.triggerInput, baseURL: job.baseURL, token: job.token)?.purpose
-      ?? "ready the target"
+    job.preparation?.purpose ?? "ready the target"
   }
 
   private mutating func triggerAnswered(_ job: RunPlan.Job, _ response: HTTPResponse, now: Double) {

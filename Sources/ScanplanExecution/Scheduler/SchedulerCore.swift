@@ -207,9 +207,8 @@ public struct SchedulerCore: Sendable {
   private mutating func request(_ kind: RequestKind, for job: RunPlan.Job) -> HTTPRequest {
     switch kind {
     case .prepare:
-      // Only enqueued when the API names a preparation.
-      return job.api.preparation(job.triggerInput, baseURL: job.baseURL, token: job.token)!
-        .request
+      // Only enqueued for a job with a preparation.
+      return job.preparation!.request
     case .trigger:
       events.append(.triggering(job: job.index))
       return job.api.triggerRequest(job.triggerInput, baseURL: job.baseURL, token: job.token)
@@ -285,9 +284,7 @@ public struct SchedulerCore: Sendable {
   /// of the scan an earlier trigger whose answer was lost made (`SchedulerCore+Lookup`).
   mutating func enqueueStart(_ index: Int, due: Double) {
     let job = plan.jobs[index]
-    if !runtimes[index].prepared,
-      job.api.preparation(job.triggerInput, baseURL: job.baseURL, token: job.token) != nil
-    {
+    if !runtimes[index].prepared, job.preparation != nil {
       enqueue(index, .prepare, due: due)
       return
     }
