@@ -20,6 +20,12 @@ enum HTML {
   }
 
   /// A coordinate with at most one decimal, as SVG takes it.
+  /// A rate as the page writes it, `number`'s tenths: "1 request/s", "0.3 requests/s".
+  static func requestsPerSecond(_ rate: Double) -> String {
+    let shown = number(rate)
+    return shown + (shown == "1" ? " request/s" : " requests/s")
+  }
+
   static func number(_ value: Double) -> String {
     let tenths = (value * 10).rounded()
     let whole = Int(tenths / 10)

@@ -31,8 +31,7 @@ extension RunPage {
         "<rect x=\"\(HTML.number(x(from)))\" y=\"\(HTML.number(y(rate)))\" "
         + "width=\"\(HTML.number(min(barWidth, x(length) - x(from))))\" "
         + "height=\"\(HTML.number(bottom - y(rate)))\" fill=\"\(Colour.running)\" opacity=\"0.75\">"
-        + "<title>\(HTML.tickLabel(from)): \(HTML.number(rate)) "
-        + (HTML.number(rate) == "1" ? "request" : "requests") + "/s</title></rect>"
+        + "<title>\(HTML.tickLabel(from)): \(HTML.requestsPerSecond(rate))</title></rect>"
     }
     svg +=
       "<line x1=\"\(HTML.number(left))\" x2=\"\(HTML.number(width - 10))\" "

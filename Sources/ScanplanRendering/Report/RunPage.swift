@@ -28,8 +28,7 @@ public struct RunPage: Sendable {
       let scans = report.scans.filter { $0.provider == provider.name }
       body += "<section class=\"provider\">\n"
       body +=
-        "<h2>\(HTML.escape(provider.name)) <small>\(HTML.number(provider.rate)) "
-        + (HTML.number(provider.rate) == "1" ? "request" : "requests") + "/s · "
+        "<h2>\(HTML.escape(provider.name)) <small>\(HTML.requestsPerSecond(provider.rate)) · "
         + Counted.phrase(provider.requests, "request") + " · \(provider.throttled) answered 429 · "
         + Counted.phrase(scans.count, "scan") + "</small></h2>\n"
       if report.hasTimeline {
@@ -79,7 +78,7 @@ public struct RunPage: Sendable {
     let findings =
       listed.isEmpty
       ? RunStepSummary.totals(report.scans.compactMap(\.severityCounts))
-      : RunStepSummary.totals(listed.map(RunStepSummary.counted))
+      : RunStepSummary.totals(listed.map { RunReport.Count.counted($0) })
     for count in findings { output += RunPage.severityChip(count) + " " }
     return output + "</p>\n"
   }
@@ -106,7 +105,7 @@ public struct RunPage: Sendable {
       + "<th>findings</th><th>gate</th></tr></thead><tbody>\n"
     for scan in scans {
       let reason = scan.reason.map { "<div class=\"reason\">\(HTML.escape($0))</div>" } ?? ""
-      let counts = scan.findings.map(RunStepSummary.counted) ?? scan.severityCounts ?? []
+      let counts = scan.findings.map { RunReport.Count.counted($0) } ?? scan.severityCounts ?? []
       var findings = counts.map(RunPage.severityChip).joined(separator: " ")
       if let error = scan.findingsError {
         findings += "<div class=\"reason\">findings could not be read: \(HTML.escape(error))</div>"

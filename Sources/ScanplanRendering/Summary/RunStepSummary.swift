@@ -136,7 +136,8 @@ public struct RunStepSummary: Sendable {
     let duration = scan.duration.map(Markdown.duration) ?? ""
     var findings: String
     if let listed = scan.findings {
-      findings = counted(listed).map { "\($0.name) \($0.count)" }.joined(separator: ", ")
+      findings = RunReport.Count.counted(listed).map { "\($0.name) \($0.count)" }.joined(
+        separator: ", ")
       if baseline {
         let new = listed.count { $0.counts && $0.baselineState == .new }
         findings += (findings.isEmpty ? "" : " ") + "(\(new) new)"
@@ -156,12 +157,6 @@ public struct RunStepSummary: Sendable {
     }
     return "| \(Markdown.code(scan.id)) | \(Markdown.cell(scan.provider)) | \(status)\(reason) "
       + "| \(duration) | \(findings) | \(gate) |\n"
-  }
-
-  /// Listed findings that count (not suppressed, not absent), by severity, most severe
-  /// first.
-  static func counted(_ findings: [Finding]) -> [RunReport.Count] {
-    RunReport.Count.counted(findings)
   }
 
   /// Findings summed over scans, by severity, most severe first; a name that is no
