@@ -2,24 +2,20 @@
 import PackageDescription
 
 /// Upcoming language features the whole package opts into, as hummingbird does:
-/// explicit `any`, and imports that only expose what a file names.
+/// explicit `any`, imports that only expose what a file names, and imports that stay
+/// internal unless a file's `package` API needs them.
 let swiftSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
   .enableUpcomingFeature("MemberImportVisibility"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
 let package = Package(
   name: "scanplan",
+  // Only the tool: nothing outside this package links its libraries, so none is a product
+  // and their declarations are `package`, not `public`.
   products: [
-    .executable(name: "scanplan", targets: ["scanplan"]),
-    .library(name: "ScanplanPlan", targets: ["ScanplanPlan"]),
-    .library(name: "ScanplanRendering", targets: ["ScanplanRendering"]),
-    .library(name: "ScanplanYAML", targets: ["ScanplanYAML"]),
-    .library(name: "ScanplanExecution", targets: ["ScanplanExecution"]),
-    .library(name: "ScanplanEmulator", targets: ["ScanplanEmulator"]),
-    .library(name: "ScanplanVendorKit", targets: ["ScanplanVendorKit"]),
-    .library(name: "ScanplanVendors", targets: ["ScanplanVendors"]),
-    .library(name: "ScanplanReport", targets: ["ScanplanReport"]),
+    .executable(name: "scanplan", targets: ["scanplan"])
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -29,6 +25,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
+    .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
     .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
   ],
   targets: [
@@ -115,6 +112,7 @@ let package = Package(
       name: "ScanplanExecution",
       dependencies: [
         "ScanplanPlan",
+        "ScanplanYAML",
         "ScanplanReport",
         "ScanplanJSON",
         "ScanplanSupport",
@@ -156,6 +154,8 @@ let package = Package(
         "ScanplanEmulator",
         "ScanplanVendorKit",
         "ScanplanVendors",
+        "ScanplanSupport",
+        "ScanplanYAML",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         .product(name: "Logging", package: "swift-log"),
@@ -210,7 +210,7 @@ let package = Package(
       name: "ScanplanPlanTests",
       dependencies: [
         "ScanplanPlan", "ScanplanRendering", "ScanplanJSON", "ScanplanVendorKit", "ScanplanVendors",
-        "ScanplanReport",
+        "ScanplanReport", "ScanplanYAML",
       ],
       exclude: ["Fixtures"],
       swiftSettings: swiftSettings
@@ -236,6 +236,7 @@ let package = Package(
       dependencies: [
         "ScanplanExecution", "ScanplanEmulator", "ScanplanPlan", "ScanplanJSON", "ScanplanSupport",
         "ScanplanVendorKit", "ScanplanVendors", "ScanplanS4E", "ScanplanInvicti", "ScanplanReport",
+        "ScanplanRendering", "ScanplanYAML",
         .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
       ],
       exclude: ["TLS"],
@@ -245,8 +246,11 @@ let package = Package(
       name: "ScanplanCLITests",
       dependencies: [
         "scanplan", "ScanplanPlan", "ScanplanRendering", "ScanplanJSON", "ScanplanEmulator",
-        "ScanplanVendorKit", "ScanplanVendors",
+        "ScanplanVendorKit", "ScanplanVendors", "ScanplanYAML",
         .product(name: "Subprocess", package: "swift-subprocess"),
+        // What Subprocess's API speaks on Linux; Apple's platforms have System itself.
+        .product(
+          name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
       ],
       exclude: ["Goldens"],
       swiftSettings: swiftSettings

@@ -17,7 +17,7 @@
 
   /// Runs libFuzzer's driver with the command line, calling `callback` with each input.
   /// A target's `TARGET_main` (the name SwiftPM links its entry point under) calls it.
-  public func runFuzzer(
+  package func runFuzzer(
     _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
   ) -> Int32 {
@@ -29,7 +29,7 @@
 
 /// Runs `exercise` once on each file named on the command line: reproducing a finding
 /// without the fuzzer.
-public func replayFiles(_ exercise: ([UInt8]) -> Void) {
+package func replayFiles(_ exercise: ([UInt8]) -> Void) {
   for path in CommandLine.arguments.dropFirst() {
     guard let file = fopen(path, "rb") else {
       print("cannot open \(path)")
@@ -49,13 +49,13 @@ public func replayFiles(_ exercise: ([UInt8]) -> Void) {
 }
 
 /// Writes `bytes` to `path`, replacing it; false when it cannot.
-public func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+package func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
   guard let file = fopen(path, "wb") else { return false }
   defer { fclose(file) }
   return bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) } == bytes.count
 }
 
 /// The value of an environment variable, if set.
-public func environmentValue(_ name: String) -> String? {
+package func environmentValue(_ name: String) -> String? {
   getenv(name).map { String(cString: $0) }
 }

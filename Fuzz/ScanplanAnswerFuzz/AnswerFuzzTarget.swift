@@ -22,7 +22,7 @@ func exercise(_ bytes: [UInt8]) {
 #if FUZZING
   /// libFuzzer's entry point: one input.
   @_cdecl("LLVMFuzzerTestOneInput")
-  public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+  package func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     exercise(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
     return 0
   }
@@ -30,7 +30,7 @@ func exercise(_ bytes: [UInt8]) {
   /// Runs once before fuzzing, so the lazy tables and the plan exist before any input's
   /// leak check.
   @_cdecl("LLVMFuzzerInitialize")
-  public func fuzzInitialize(
+  package func fuzzInitialize(
     _ argc: UnsafeMutablePointer<Int32>?,
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?
   ) -> Int32 {
@@ -41,7 +41,7 @@ func exercise(_ bytes: [UInt8]) {
   /// SwiftPM links an executable's entry point under this name; here it hands over to
   /// libFuzzer's driver instead of libFuzzer's own `main`.
   @_cdecl("ScanplanAnswerFuzz_main")
-  public func fuzzMain(
+  package func fuzzMain(
     _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
   ) -> Int32 {
     // `Fuzz/run.sh` asks for the registered vendors' seeds first.

@@ -33,7 +33,7 @@ func exercise(_ bytes: [UInt8]) {
 #if FUZZING
   /// libFuzzer's entry point: one input.
   @_cdecl("LLVMFuzzerTestOneInput")
-  public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+  package func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     exercise(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
     return 0
   }
@@ -41,7 +41,7 @@ func exercise(_ bytes: [UInt8]) {
   /// Runs once before fuzzing: touches the lazy tables so that their one-time
   /// allocations happen outside any input's leak check.
   @_cdecl("LLVMFuzzerInitialize")
-  public func fuzzInitialize(
+  package func fuzzInitialize(
     _ argc: UnsafeMutablePointer<Int32>?,
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?
   ) -> Int32 {
@@ -53,7 +53,7 @@ func exercise(_ bytes: [UInt8]) {
   /// SwiftPM links an executable's entry point under this name; here it hands over to
   /// libFuzzer's driver instead of libFuzzer's own `main`.
   @_cdecl("ScanplanFuzz_main")
-  public func fuzzMain(
+  package func fuzzMain(
     _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
   ) -> Int32 {
     runFuzzer(argc, argv) { data, size in fuzzOneInput(data, size) }

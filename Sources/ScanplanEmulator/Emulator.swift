@@ -14,9 +14,9 @@ import ScanplanVendorKit
 ///
 /// `scanplan run --sandbox` starts one in-process; `scanplan emulate` serves one; tests
 /// start one per case and assert on what it saw.
-public final class Emulator: Sendable {
+package final class Emulator: Sendable {
   /// The port it listens on.
-  public let port: Int
+  package let port: Int
   private let box: StateBox
   private let channel:
     NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>
@@ -25,7 +25,7 @@ public final class Emulator: Sendable {
   private let scheme: String
 
   /// `http://127.0.0.1:PORT` (or `https`), for a provider's `base_url`.
-  public var baseURL: String { "\(scheme)://127.0.0.1:\(port)" }
+  package var baseURL: String { "\(scheme)://127.0.0.1:\(port)" }
 
   private init(
     port: Int, scheme: String, box: StateBox,
@@ -42,7 +42,7 @@ public final class Emulator: Sendable {
 
   /// Starts an emulator on 127.0.0.1; port 0 picks a free one. With `tls`, it serves
   /// `https` with that certificate.
-  public static func start(
+  package static func start(
     port: Int = 0, configuration: EmulatorConfiguration,
     tls: EmulatorTLS? = nil
   ) async throws -> Emulator {
@@ -85,20 +85,20 @@ public final class Emulator: Sendable {
   }
 
   /// Stops listening and closes every connection.
-  public func stop() async {
+  package func stop() async {
     try? await channel.channel.close()
     serving.cancel()
     _ = await serving.value
   }
 
   /// Requests seen so far, in order of arrival (the first 100,000).
-  public var requests: [SeenRequest] { box.state.withLockedValue { $0.log } }
+  package var requests: [SeenRequest] { box.state.withLockedValue { $0.log } }
 
   /// Triggers received per asset or target id, 409s and 404s included.
-  public var triggersByAsset: [String: Int] { box.state.withLockedValue { $0.triggersByAsset } }
+  package var triggersByAsset: [String: Int] { box.state.withLockedValue { $0.triggersByAsset } }
 
   /// Scans created per asset or target id.
-  public var scansByAsset: [String: Int] {
+  package var scansByAsset: [String: Int] {
     box.state.withLockedValue { state in
       var counts: [String: Int] = [:]
       for scan in state.scans.byID.values { counts[scan.asset, default: 0] += 1 }
@@ -107,7 +107,7 @@ public final class Emulator: Sendable {
   }
 
   /// Seconds since the emulator started.
-  public var elapsed: Double { (ContinuousClock.now - started).inSeconds }
+  package var elapsed: Double { (ContinuousClock.now - started).inSeconds }
 }
 
 /// What connection handlers share: the state behind its lock, and the start time.

@@ -1,72 +1,71 @@
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// How the emulator behaves: its tokens, the vendors' shapes it answers in, how long
 /// scans take, its rate limits, and which faults it injects, all from one seed so that a
 /// failing test can be replayed.
-public struct EmulatorConfiguration: Sendable {
+package struct EmulatorConfiguration: Sendable {
   /// The vendors the emulator plays.
-  public let registry: VendorRegistry
+  package let registry: VendorRegistry
   /// The token each vendor's requests must carry; each vendor's sandbox token unless set.
-  public var tokens: [ProviderType: String] = [:]
+  package var tokens: [ProviderType: String] = [:]
   /// The shapes the vendors answer in: as the seeds show them, or as the vendors' own
   /// API references do.
-  public var dialect: EmulatorDialect = .seed
+  package var dialect: EmulatorDialect = .seed
   /// Seconds a scan waits in the queue before it runs.
-  public var queueSeconds = 0.5
+  package var queueSeconds = 0.5
   /// Seconds a scan runs, chosen at random in this range for each scan.
-  public var runSeconds: ClosedRange<Double> = 2...4
+  package var runSeconds: ClosedRange<Double> = 2...4
   /// The share of scans that end `failed`.
-  public var failureRate = 0.0
+  package var failureRate = 0.0
   /// The share of scans stopped from outside before they end (Invicti's `aborted`).
-  public var cancelRate = 0.0
+  package var cancelRate = 0.0
   /// Seconds each scan spends paused half-way through its run, on its way in and out
   /// included (Invicti's `pausing`, `paused`, `resuming`); 0 for none.
-  public var pauseSeconds = 0.0
+  package var pauseSeconds = 0.0
   /// Requests per second each vendor answers before it answers 429; nil for no limit.
-  public var rateLimit: Double?
+  package var rateLimit: Double?
   /// Whether the rate limit is strict: at most `rateLimit` requests in any second, with
   /// no burst, rather than a bucket that forgives a fifth of a second's jitter.
-  public var strictRateLimit = false
+  package var strictRateLimit = false
   /// Whether answers tell the rate limit in `RateLimit-*` headers (a one-second policy).
-  public var rateLimitHeaders = false
+  package var rateLimitHeaders = false
   /// What a 429 says about when to come back.
-  public var retryAfter: RetryAfterStyle = .seconds(1)
+  package var retryAfter: RetryAfterStyle = .seconds(1)
   /// Whether each vendor enforces the trigger limit it publishes (S4E: 10 a minute).
-  public var publishedLimits = false
+  package var publishedLimits = false
   /// Asset and target ids the vendors know; nil to know every id.
-  public var knownAssets: Set<String>?
+  package var knownAssets: Set<String>?
   /// Severities left out of the counts, as an older server leaves out `critical`.
-  public var omittedSeverities: Set<String> = []
+  package var omittedSeverities: Set<String> = []
   /// Scans a listing returns at once.
-  public var listPageSize = 100
+  package var listPageSize = 100
   /// Findings every completed scan lists, for benchmarks; nil for a random number (about
   /// 18, by severity, and up to 2 suppressed).
-  public var findingsPerScan: Int?
-  /// Faults to inject.
-  public var faults = Faults()
+  package var findingsPerScan: Int?
+  package var faults = Faults()
   /// Hostile answers for the scans of some assets or targets, by id, so that a test can
   /// check that every other scan of the run ends intact.
-  public var hostile: [String: HostileBehavior] = [:]
+  package var hostile: [String: HostileBehavior] = [:]
   /// The seed of every random choice.
-  public var seed: UInt64 = 1
+  package var seed: UInt64 = 1
   /// A number written into every scan id (`5ca90000-SSSS-...`), so that emulators started
   /// one after another, as `run --sandbox` starts one per run, never hand out the same
   /// id twice: a state file of an earlier sandbox run names scans this one did not make.
-  public var idSeries: UInt16 = 0
+  package var idSeries: UInt16 = 0
 
   /// An emulator of `registry`'s vendors with the defaults: sandbox tokens, the seeds'
   /// shapes, scans of 2 to 4 seconds, no limit, no faults.
-  public init(registry: VendorRegistry) {
+  package init(registry: VendorRegistry) {
     self.registry = registry
   }
 
   /// The token a vendor's requests must carry.
-  public func token(for type: ProviderType) -> String {
+  package func token(for type: ProviderType) -> String {
     tokens[type] ?? registry.vendor(type)?.emulation.sandboxToken ?? ""
   }
 
   /// How a 429 tells the client when to come back.
-  public enum RetryAfterStyle: Sendable, Equatable {
+  package enum RetryAfterStyle: Sendable, Equatable {
     /// `Retry-After: N`.
     case seconds(Int)
     /// `Retry-After: <HTTP date>`.
@@ -78,7 +77,7 @@ public struct EmulatorConfiguration: Sendable {
   }
 
   /// A server behaving badly on purpose.
-  public enum HostileBehavior: Sendable, Equatable {
+  package enum HostileBehavior: Sendable, Equatable {
     /// Status answers are truncated JSON.
     case malformedJSON
     /// Status answers are this many bytes, past what a runner reads.
@@ -119,23 +118,23 @@ public struct EmulatorConfiguration: Sendable {
   }
 
   /// Faults, each as the share of requests it hits.
-  public struct Faults: Sendable {
+  package struct Faults: Sendable {
     /// Answer 500, 502 or 503.
-    public var serverErrors = 0.0
+    package var serverErrors = 0.0
     /// Answer only after `slowSeconds`.
-    public var slowAnswers = 0.0
+    package var slowAnswers = 0.0
     /// How late a slow answer is.
-    public var slowSeconds = 3.0
+    package var slowSeconds = 3.0
     /// Create the scan, then close the connection without answering the trigger.
-    public var lostTriggerAnswers = 0.0
+    package var lostTriggerAnswers = 0.0
     /// Report a status no client knows while a scan runs.
-    public var unknownStatuses = 0.0
+    package var unknownStatuses = 0.0
     /// Scans whose reported counts disagree with the findings they list (one high more).
-    public var countMismatches = 0.0
+    package var countMismatches = 0.0
     /// Scans whose findings endpoints answer 500, every time.
-    public var findingsErrors = 0.0
+    package var findingsErrors = 0.0
 
     /// No faults.
-    public init() {}
+    package init() {}
   }
 }

@@ -8,20 +8,20 @@ import ScanplanSupport
 #endif
 
 /// The certificate and key an emulator serves `https` with, as PEM text.
-public struct EmulatorTLS: Sendable {
+package struct EmulatorTLS: Sendable {
   /// The certificate chain, leaf first.
-  public let certificatePEM: [UInt8]
+  package let certificatePEM: [UInt8]
   /// The leaf's private key.
-  public let keyPEM: [UInt8]
+  package let keyPEM: [UInt8]
 
   /// A certificate and key from their PEM text.
-  public init(certificatePEM: [UInt8], keyPEM: [UInt8]) {
+  package init(certificatePEM: [UInt8], keyPEM: [UInt8]) {
     self.certificatePEM = certificatePEM
     self.keyPEM = keyPEM
   }
 
   /// A certificate and key read from PEM files.
-  public init(certificateFile: String, keyFile: String) throws(EmulatorTLSError) {
+  package init(certificateFile: String, keyFile: String) throws(EmulatorTLSError) {
     certificatePEM = try Self.read(certificateFile)
     keyPEM = try Self.read(keyFile)
   }
@@ -59,9 +59,8 @@ public struct EmulatorTLS: Sendable {
 }
 
 /// A certificate or key the emulator cannot serve with.
-public struct EmulatorTLSError: Error, Sendable, CustomStringConvertible {
+package struct EmulatorTLSError: Error, Sendable, CustomStringConvertible {
   /// What is wrong, lowercase.
-  public let message: String
-  /// The message.
-  public var description: String { message }
+  package let message: String
+  package var description: String { message }
 }

@@ -1,17 +1,15 @@
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// One request as the emulator saw it.
-public struct SeenRequest: Sendable {
+package struct SeenRequest: Sendable {
   /// Seconds since the emulator started.
-  public let time: Double
+  package let time: Double
   /// The vendor's type name (`s4e`, `invicti`), or `unknown`.
-  public let vendor: String
-  /// The method.
-  public let method: String
+  package let vendor: String
+  package let method: String
   /// The path, without the query.
-  public let path: String
+  package let path: String
   /// What it was answered (0 when no answer was sent).
-  public let status: Int
-  /// The request's headers.
-  public let headers: [HTTPHeader]
+  package let status: Int
+  package let headers: [HTTPHeader]
 }

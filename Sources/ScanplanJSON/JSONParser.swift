@@ -1,24 +1,23 @@
 /// Parses JSON (RFC 8259) into `JSONValue`, keeping object keys in document order.
 /// Bounded: nesting deeper than `maxDepth` is an error, not a stack overflow.
-public struct JSONParser {
+package struct JSONParser {
   /// Why a document could not be parsed.
-  public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
+  package struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What was wrong, lowercase.
-    public let message: String
+    package let message: String
     /// The byte offset where it was noticed.
-    public let offset: Int
+    package let offset: Int
     /// `message at byte offset`.
-    public var description: String { "\(message) at byte \(offset)" }
+    package var description: String { "\(message) at byte \(offset)" }
   }
 
   /// The deepest nesting accepted.
-  public var maxDepth = 128
+  package var maxDepth = 128
 
-  /// Creates a parser.
-  public init() {}
+  package init() {}
 
   /// Parses a whole document.
-  public func parse(_ bytes: some Collection<UInt8>) throws(ParseError) -> JSONValue {
+  package func parse(_ bytes: some Collection<UInt8>) throws(ParseError) -> JSONValue {
     var reader = Reader(bytes: Array(bytes), maxDepth: maxDepth)
     reader.skipWhitespace()
     let value = try reader.value(depth: 0)
@@ -30,7 +29,7 @@ public struct JSONParser {
   }
 
   /// Parses a whole document held in a string.
-  public func parse(_ text: String) throws(ParseError) -> JSONValue {
+  package func parse(_ text: String) throws(ParseError) -> JSONValue {
     try parse(Array(text.utf8))
   }
 }

@@ -2,7 +2,7 @@ import OrderedCollections
 
 /// A JSON value whose objects keep their keys in the order they were written, so every
 /// document scanplan prints (schemas, reports, SARIF) is byte-for-byte stable.
-public enum JSONValue: Equatable, Sendable {
+package enum JSONValue: Equatable, Sendable {
   /// `null`.
   case null
   /// `true` or `false`.
@@ -19,19 +19,19 @@ public enum JSONValue: Equatable, Sendable {
   case object(JSONObject)
 
   /// The value of `key` in an object, or nil.
-  public subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     if case .object(let object) = self { return object[key] }
     return nil
   }
 
   /// The string, or nil for another kind of value.
-  public var stringValue: String? {
+  package var stringValue: String? {
     if case .string(let value) = self { return value }
     return nil
   }
 
   /// Whether the value is a number, whole or not.
-  public var isNumber: Bool {
+  package var isNumber: Bool {
     switch self {
     case .int, .double: return true
     default: return false
@@ -39,7 +39,7 @@ public enum JSONValue: Equatable, Sendable {
   }
 
   /// Whether the value is a scalar: no array, no object.
-  public var isScalar: Bool {
+  package var isScalar: Bool {
     switch self {
     case .array, .object: return false
     default: return true
@@ -47,7 +47,7 @@ public enum JSONValue: Equatable, Sendable {
   }
 
   /// The integer (or a whole double), or nil.
-  public var intValue: Int? {
+  package var intValue: Int? {
     switch self {
     case .int(let value): return value
     case .double(let value): return Int(exactly: value)
@@ -56,7 +56,7 @@ public enum JSONValue: Equatable, Sendable {
   }
 
   /// The number as a double, or nil.
-  public var doubleValue: Double? {
+  package var doubleValue: Double? {
     switch self {
     case .int(let value): return Double(value)
     case .double(let value): return value
@@ -65,19 +65,19 @@ public enum JSONValue: Equatable, Sendable {
   }
 
   /// The boolean, or nil.
-  public var boolValue: Bool? {
+  package var boolValue: Bool? {
     if case .bool(let value) = self { return value }
     return nil
   }
 
   /// The array, or nil.
-  public var arrayValue: [JSONValue]? {
+  package var arrayValue: [JSONValue]? {
     if case .array(let value) = self { return value }
     return nil
   }
 
   /// The object, or nil.
-  public var objectValue: JSONObject? {
+  package var objectValue: JSONObject? {
     if case .object(let value) = self { return value }
     return nil
   }
@@ -86,37 +86,36 @@ public enum JSONValue: Equatable, Sendable {
 /// A JSON object that keeps its keys in insertion order. Setting an existing key
 /// replaces its value in place. Lookups are hashed, so building or reading an object of
 /// n members costs O(n), not O(n²): reports and state files grow with the plan.
-public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
+package struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
   private var storage: OrderedDictionary<String, JSONValue> = [:]
 
   /// An empty object.
-  public init() {}
+  package init() {}
 
   /// An object with these members, in this order.
-  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+  package init(dictionaryLiteral elements: (String, JSONValue)...) {
     for (key, value) in elements { self[key] = value }
   }
 
   /// The members in order, as `(key, value)` pairs.
-  public var members: [(key: String, value: JSONValue)] { Array(storage.elements) }
+  package var members: [(key: String, value: JSONValue)] { Array(storage.elements) }
 
   /// The value of `key`; setting nil removes it.
-  public subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     get { storage[key] }
     set { storage[key] = newValue }
   }
 
-  /// The keys in order.
-  public var keys: [String] { Array(storage.keys) }
+  package var keys: [String] { Array(storage.keys) }
 
   /// The number of members.
-  public var count: Int { storage.count }
+  package var count: Int { storage.count }
 
   /// Whether the object has no members.
-  public var isEmpty: Bool { storage.isEmpty }
+  package var isEmpty: Bool { storage.isEmpty }
 
   /// Makes room for `capacity` members.
-  public mutating func reserveCapacity(_ capacity: Int) {
+  package mutating func reserveCapacity(_ capacity: Int) {
     storage.reserveCapacity(capacity)
   }
 }
@@ -125,16 +124,12 @@ extension JSONValue: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
   ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByNilLiteral,
   ExpressibleByArrayLiteral
 {
-  /// An array.
-  public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
   /// `true` or `false`.
-  public init(booleanLiteral value: Bool) { self = .bool(value) }
-  /// An integer.
-  public init(integerLiteral value: Int) { self = .int(value) }
-  /// A string.
-  public init(stringLiteral value: String) { self = .string(value) }
-  /// A double.
-  public init(floatLiteral value: Double) { self = .double(value) }
+  package init(booleanLiteral value: Bool) { self = .bool(value) }
+  package init(integerLiteral value: Int) { self = .int(value) }
+  package init(stringLiteral value: String) { self = .string(value) }
+  package init(floatLiteral value: Double) { self = .double(value) }
   /// `null`.
-  public init(nilLiteral: ()) { self = .null }
+  package init(nilLiteral: ()) { self = .null }
 }

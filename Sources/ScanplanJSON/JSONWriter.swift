@@ -1,8 +1,8 @@
 /// Serializes `JSONValue`s: compact, or pretty with two-space indentation and a trailing
 /// newline, the form scanplan commits to files.
-public enum JSONWriter {
+package enum JSONWriter {
   /// The value as compact JSON on one line.
-  public static func compact(_ value: JSONValue) -> String {
+  package static func compact(_ value: JSONValue) -> String {
     var output = ""
     write(value, into: &output, indent: nil, depth: 0)
     return output
@@ -10,7 +10,7 @@ public enum JSONWriter {
 
   /// The value as indented JSON, ending with a newline. Lists of numbers stay on one
   /// line, and so does an object of a list whose values are all scalars (a finding).
-  public static func pretty(_ value: JSONValue) -> String {
+  package static func pretty(_ value: JSONValue) -> String {
     var output = ""
     write(value, into: &output, indent: "  ", depth: 0)
     output += "\n"
@@ -21,7 +21,7 @@ public enum JSONWriter {
   /// `pretty` writes the object with that member last; each item is made by `item` when
   /// it is written, so that a large list (a report's scans and their findings) is never
   /// whole in memory as values, only as the text.
-  public static func pretty(
+  package static func pretty(
     _ object: JSONObject, endingWith key: String, count: Int, item: (Int) -> JSONValue
   ) -> String {
     var output = "{"
@@ -132,7 +132,7 @@ public enum JSONWriter {
   }
 
   /// Writes a JSON string literal, escaping what RFC 8259 requires.
-  public static func writeString(_ text: String, into output: inout String) {
+  package static func writeString(_ text: String, into output: inout String) {
     output += "\""
     // Most text needs no escape: written whole, not a scalar at a time.
     if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {

@@ -1,16 +1,16 @@
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// The findings of a baseline report (`--baseline REPORT.json`), by scan id: what a run's
 /// findings are matched against, by fingerprint, within the same scan id.
-public struct Baseline: Sendable {
+package struct Baseline: Sendable {
   /// Each scan's findings in the baseline, by the scan's id.
   private let findings: [String: [Finding]]
   /// Where it was read from, for messages.
-  public let source: String
+  package let source: String
 
   /// The baseline of a report's scans: their findings as listed (absent ones, which that
   /// run did not see, are not part of it).
-  public init(_ report: RunReport, source: String) {
+  package init(_ report: RunReport, source: String) {
     var findings: [String: [Finding]] = [:]
     for scan in report.scans {
       findings[scan.id] = (scan.findings ?? []).filter { $0.baselineState != .absent }
@@ -22,7 +22,7 @@ public struct Baseline: Sendable {
   /// A scan's findings marked `new` or `unchanged`; returns the baseline's findings of
   /// the scan that this run did not see, marked `absent`. A scan the baseline does not
   /// have has only new findings.
-  public func mark(_ current: inout [Finding], scan id: String) -> [Finding] {
+  package func mark(_ current: inout [Finding], scan id: String) -> [Finding] {
     let old = findings[id] ?? []
     let known = Set(old.map(\.fingerprint))
     var seen: Set<String> = []
@@ -48,7 +48,7 @@ extension RunReport {
   /// had, and each gate judged again by the thresholds it names, counting new findings
   /// only; the exit code follows. A gate of a report that names no thresholds keeps its
   /// verdict.
-  public func applying(_ baseline: Baseline) -> RunReport {
+  package func applying(_ baseline: Baseline) -> RunReport {
     var copy = self
     copy.baseline = baseline.source
     for index in copy.scans.indices {

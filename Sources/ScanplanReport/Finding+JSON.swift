@@ -1,11 +1,11 @@
-import ScanplanJSON
+package import ScanplanJSON
 import ScanplanVendorKit
 
 extension Finding {
   /// A finding as reports and state files write it: `fingerprint`, `severity`, `check`,
   /// `name`, `url`, `input`, `status`, `suppressed`, then `baseline_state`, `confidence`
   /// and the vendor's `id` where there are.
-  public func json() -> JSONValue {
+  package func json() -> JSONValue {
     var object: JSONObject = [
       "fingerprint": .string(fingerprint), "severity": .string(severity.rawValue),
       "check": .string(check), "name": .string(name),
@@ -20,7 +20,7 @@ extension Finding {
 
   /// A finding read back; nil for an object that is no finding (no fingerprint, check or
   /// known severity).
-  public init?(json value: JSONValue) {
+  package init?(json value: JSONValue) {
     guard let object = value.objectValue, let fingerprint = object["fingerprint"]?.stringValue,
       let check = object["check"]?.stringValue,
       let severity = object["severity"]?.stringValue.flatMap(Severity.init(rawValue:))

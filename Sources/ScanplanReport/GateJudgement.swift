@@ -1,4 +1,4 @@
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// How a completed scan's `fail_on` gate is judged, in one place for the run and for
 /// `scanplan report --baseline`: what is counted, and when the gate fails closed.
@@ -15,17 +15,17 @@ import ScanplanVendorKit
 /// - Without a listing (the vendor lists none, or reading is off), the reported counts
 ///   alone are counted, and a gated severity they leave out fails the gate.
 /// - Findings that could not be read fail the gate, with the reason.
-public struct GateJudgement: Sendable, Equatable {
+package struct GateJudgement: Sendable, Equatable {
   /// The verdict; nil for a scan without a gate.
-  public let verdict: GateVerdict?
+  package let verdict: GateVerdict?
   /// Severities whose reported count differs from the listed findings' (not suppressed),
   /// in words: `high: reported 3, listed 2`.
-  public let disagreements: [String]
+  package let disagreements: [String]
 
   /// Judges a scan. `failOn` maps severities to the fewest findings that fail the gate;
   /// `reported` are the vendor's counts, `findings` its listed findings (nil when not
   /// read), `findingsError` why they could not be read.
-  public init(
+  package init(
     failOn: [(severity: String, count: Int)], reported: [String: Int]?, findings: [Finding]?,
     findingsError: String?, baseline: Bool
   ) {

@@ -1,5 +1,5 @@
 /// A `fail_on` gate's verdict on a completed scan.
-public enum GateVerdict: Equatable, Sendable {
+package enum GateVerdict: Equatable, Sendable {
   /// Every threshold was under.
   case passed
   /// These thresholds were reached (`critical: 2 >= 1`), or the reason the findings

@@ -3,14 +3,14 @@ import ScanplanVendorKit
 
 extension RunReport {
   /// Why a file is not a report this version reads.
-  public struct ReadError: Error, Sendable {
+  package struct ReadError: Error, Sendable {
     /// What is wrong, lowercase.
-    public let message: String
+    package let message: String
   }
 
   /// Reads a report's bytes. Keys a report of an earlier scanplan lacks (timelines,
   /// findings) are left out of the model, not guessed.
-  public static func read(_ bytes: [UInt8]) -> Result<RunReport, ReadError> {
+  package static func read(_ bytes: [UInt8]) -> Result<RunReport, ReadError> {
     let json: JSONValue
     do { json = try JSONParser().parse(bytes) } catch {
       return .failure(ReadError(message: "not a scanplan run report: it is not JSON"))

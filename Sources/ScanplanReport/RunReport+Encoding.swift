@@ -3,7 +3,7 @@ import ScanplanSupport
 
 extension RunReport {
   /// The JSON report (`--report FILE.json`).
-  public func json() -> String {
+  package func json() -> String {
     var document: JSONObject = [
       "version": .int(Self.version), "started_at": .string(startedAt),
       "ended_at": .string(endedAt),
@@ -23,7 +23,7 @@ extension RunReport {
   }
 
   /// Seconds to the millisecond, as the report writes them.
-  public static func rounded(_ seconds: Double) -> Double {
+  package static func rounded(_ seconds: Double) -> Double {
     (seconds * 1000).rounded() / 1000
   }
 

@@ -7,7 +7,7 @@ extension RunReport {
 
   /// The JUnit XML report (`--junit FILE.xml`): one test case per scan. A failed gate's
   /// failure lists the findings that tripped it.
-  public func junit() -> String {
+  package func junit() -> String {
     var failures = 0
     var errors = 0
     var skipped = 0

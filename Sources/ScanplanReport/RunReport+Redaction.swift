@@ -4,7 +4,7 @@ extension RunReport {
   /// The report with every text a server or a run could have put a secret in passed
   /// through `redact`: what every output is drawn from, so that no escaping of a format
   /// (HTML, XML, JSON) can carry a token past the redaction.
-  public func redacted(_ redact: (String) -> String) -> RunReport {
+  package func redacted(_ redact: (String) -> String) -> RunReport {
     var copy = self
     copy.unreachableProviders = unreachableProviders.map(redact)
     for index in copy.scans.indices {

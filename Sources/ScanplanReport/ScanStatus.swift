@@ -1,7 +1,7 @@
 /// How a scan of a run ended, in the one vocabulary the run, the report, the console, the
 /// page, JUnit and the summary share; reports write it as its raw value. `running` is a
 /// scan a report was written before it ended.
-public enum ScanStatus: String, Sendable, CaseIterable {
+package enum ScanStatus: String, Sendable, CaseIterable {
   case completed
   /// Triggered with `wait: false`; its end was not awaited.
   case triggered
@@ -16,5 +16,5 @@ public enum ScanStatus: String, Sendable, CaseIterable {
 
   /// Whether the scan ended as its plan asks: completed, or triggered when it is not
   /// waited for.
-  public var endedWell: Bool { self == .completed || self == .triggered }
+  package var endedWell: Bool { self == .completed || self == .triggered }
 }

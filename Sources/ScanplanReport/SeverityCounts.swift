@@ -1,10 +1,10 @@
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// Counts by severity in the one order every output shows them: most severe first
 /// (critical, high, medium, low, info), a name that is no severity after them.
 extension RunReport.Count {
   /// Counts keyed by severity, most severe first; other names after, by name.
-  public static func bySeverity(_ counts: [String: Int]) -> [RunReport.Count] {
+  package static func bySeverity(_ counts: [String: Int]) -> [RunReport.Count] {
     func rank(_ name: String) -> Int {
       Severity(rawValue: name).flatMap { Severity.allCases.firstIndex(of: $0) }
         ?? Severity.allCases.count
@@ -17,7 +17,7 @@ extension RunReport.Count {
   /// The findings this run saw that are not suppressed (a baseline's absent ones are not
   /// seen), by severity, most severe first; with `everySeverity`, a severity none has is
   /// counted 0, as a vendor's own counts are.
-  public static func counted(_ findings: [Finding], everySeverity: Bool = false)
+  package static func counted(_ findings: [Finding], everySeverity: Bool = false)
     -> [RunReport.Count]
   {
     var counts: [Severity: Int] = [:]

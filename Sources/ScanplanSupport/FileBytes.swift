@@ -5,16 +5,18 @@
 #endif
 
 /// Reading whole files and streams, without Foundation.
-public enum FileBytes {
+package enum FileBytes {
   /// Why a read failed, in the system's words.
-  public struct ReadFailure: Error, Equatable, Sendable {
+  package struct ReadFailure: Error, Equatable, Sendable {
     /// What the system said, lowercase.
-    public let reason: String
+    package let reason: String
   }
 
   /// Reads a descriptor to its end, or until it has read more than `limit` bytes, so a
   /// huge input is never read whole.
-  public static func readAll(descriptor: Int32, limit: Int = .max) -> Result<[UInt8], ReadFailure> {
+  package static func readAll(
+    descriptor: Int32, limit: Int = .max
+  ) -> Result<[UInt8], ReadFailure> {
     var bytes: [UInt8] = []
     // A regular file's size is known: room for all of it (and the byte that shows the
     // end) saves copying a large plan while the array grows.
@@ -42,7 +44,7 @@ public enum FileBytes {
   }
 
   /// The last system error in words, lowercase.
-  public static func errorText() -> String {
+  package static func errorText() -> String {
     String(cString: strerror(errno)).lowercased()
   }
 }

@@ -1,7 +1,7 @@
 /// Numbers with a fixed count of decimals, rounded: `1.40`, `0.250`.
-public enum FixedPoint {
+package enum FixedPoint {
   /// `value` rounded to `places` decimals (at least 1), every decimal written.
-  public static func format(_ value: Double, places: Int) -> String {
+  package static func format(_ value: Double, places: Int) -> String {
     var scale = 1
     for _ in 0..<max(1, places) { scale *= 10 }
     let scaled = Int((value * Double(scale)).rounded())
@@ -12,7 +12,7 @@ public enum FixedPoint {
   }
 
   /// A number as people write it: `2`, not `2.0`; `1.5`.
-  public static func shortest(_ value: Double) -> String {
+  package static func shortest(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
   }
 }

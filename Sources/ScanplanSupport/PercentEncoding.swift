@@ -1,8 +1,8 @@
 /// Percent-encoding for URL paths and references.
-public enum PercentEncoding {
+package enum PercentEncoding {
   /// `text` with every byte but ASCII letters, digits, `-._~` and the characters in
   /// `keeping` written as `%XX`.
-  public static func encode(_ text: String, keeping: String = "") -> String {
+  package static func encode(_ text: String, keeping: String = "") -> String {
     let kept = Set(("-._~" + keeping).utf8)
     var output = ""
     for byte in text.utf8 {
@@ -21,7 +21,7 @@ public enum PercentEncoding {
 
   /// `text` with each `%XX` written as its byte; text as it was when the bytes are not
   /// UTF-8.
-  public static func decode(_ text: Substring) -> String {
+  package static func decode(_ text: Substring) -> String {
     guard text.contains("%") else { return String(text) }
     var bytes: [UInt8] = []
     var index = text.utf8.startIndex

@@ -1,21 +1,21 @@
 /// A seeded random number generator (SplitMix64): the scheduler's jitter is random in
 /// production and exactly repeatable in tests.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+package struct SeededRandom: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
   /// A generator that produces the same numbers for the same seed.
-  public init(seed: UInt64) {
+  package init(seed: UInt64) {
     state = seed
   }
 
   /// A generator seeded from the system's randomness.
-  public static func system() -> SeededRandom {
+  package static func system() -> SeededRandom {
     var system = SystemRandomNumberGenerator()
     return SeededRandom(seed: system.next())
   }
 
   /// The next 64 random bits.
-  public mutating func next() -> UInt64 {
+  package mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var mixed = state
     mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -24,17 +24,17 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
   }
 
   /// A number in `0 ..< 1`.
-  public mutating func unit() -> Double {
+  package mutating func unit() -> Double {
     Double(next() >> 11) / Double(1 << 53)
   }
 
   /// True with the given probability.
-  public mutating func chance(_ probability: Double) -> Bool {
+  package mutating func chance(_ probability: Double) -> Bool {
     probability > 0 && unit() < probability
   }
 
   /// A number in `0 ..< bound`.
-  public mutating func below(_ bound: Int) -> Int {
+  package mutating func below(_ bound: Int) -> Int {
     Int(next() % UInt64(max(1, bound)))
   }
 }

@@ -10,7 +10,7 @@
 /// (already linked through the HTTP client): its ISO 8601 style and its Gregorian
 /// calendar. HTTP dates are written and read here because FoundationEssentials has no
 /// style for them, and `Retry-After` may still use the obsolete RFC 850 and asctime forms.
-public enum UTCDate {
+package enum UTCDate {
   private static let calendar: Calendar = {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = .gmt
@@ -18,12 +18,12 @@ public enum UTCDate {
   }()
 
   /// Seconds since the Unix epoch now.
-  public static func now() -> Double {
+  package static func now() -> Double {
     Date().timeIntervalSince1970
   }
 
   /// `2026-11-22T22:30:45.123Z`, or without the milliseconds (both truncated).
-  public static func iso8601(_ epoch: Double, milliseconds: Bool = true) -> String {
+  package static func iso8601(_ epoch: Double, milliseconds: Bool = true) -> String {
     Date(timeIntervalSince1970: epoch).formatted(
       Date.ISO8601FormatStyle(includingFractionalSeconds: milliseconds))
   }
@@ -34,7 +34,7 @@ public enum UTCDate {
   ]
 
   /// An IMF-fixdate: `Sun, 06 Nov 1994 08:49:37 GMT`.
-  public static func httpDate(_ epoch: Double) -> String {
+  package static func httpDate(_ epoch: Double) -> String {
     let parts = calendar.dateComponents(
       [.year, .month, .day, .weekday, .hour, .minute, .second],
       from: Date(timeIntervalSince1970: epoch.rounded(.down)))
@@ -49,7 +49,7 @@ public enum UTCDate {
 
   /// An IMF-fixdate, or the obsolete RFC 850 and asctime forms, as seconds since the
   /// Unix epoch.
-  public static func parseHTTPDate(_ text: String) -> Double? {
+  package static func parseHTTPDate(_ text: String) -> Double? {
     let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "-" }).map(String.init)
     var day: Int?
     var month: Int?

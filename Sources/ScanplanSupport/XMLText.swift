@@ -1,8 +1,8 @@
 /// Text made safe for XML 1.0 content and attribute values.
-public enum XMLText {
+package enum XMLText {
   /// `text` with `&`, `<`, `>` and quotes escaped, and the control characters XML 1.0
   /// cannot hold written as `?`.
-  public static func escaped(_ text: String) -> String {
+  package static func escaped(_ text: String) -> String {
     var output = ""
     for scalar in text.unicodeScalars {
       switch scalar {

@@ -3,14 +3,14 @@
 /// A value, built where the program starts and handed to validation, planning, running,
 /// `diff` and the emulator: none of them names a vendor, so adding one is its folder and
 /// a line where the registry is built (docs/adding-a-vendor.md).
-public struct VendorRegistry: Sendable {
+package struct VendorRegistry: Sendable {
   /// Every vendor, in order.
-  public let vendors: [Vendor]
+  package let vendors: [Vendor]
   private let byName: [String: Vendor]
 
   /// A registry of `vendors`, in that order. Names and emulator path prefixes must be
   /// distinct: a plan's `type:` and a request's path each find one vendor.
-  public init(_ vendors: [Vendor]) {
+  package init(_ vendors: [Vendor]) {
     var byName: [String: Vendor] = [:]
     for vendor in vendors {
       precondition(
@@ -25,23 +25,23 @@ public struct VendorRegistry: Sendable {
   }
 
   /// Every provider type, in order.
-  public var types: [ProviderType] { vendors.map(\.type) }
+  package var types: [ProviderType] { vendors.map(\.type) }
 
   /// Every vendor's table, in order.
-  public var tables: [VendorTable] { vendors.map(\.table) }
+  package var tables: [VendorTable] { vendors.map(\.table) }
 
   /// The type a plan's `type:` names, if any.
-  public func type(named name: String) -> ProviderType? {
+  package func type(named name: String) -> ProviderType? {
     byName[name]?.type
   }
 
   /// The vendor of a type, if registered.
-  public func vendor(_ type: ProviderType) -> Vendor? {
+  package func vendor(_ type: ProviderType) -> Vendor? {
     byName[type.rawValue]
   }
 
   /// `types` that `set` holds, in registry order: how lists of vendors read everywhere.
-  public func ordered(_ set: Set<ProviderType>) -> [ProviderType] {
+  package func ordered(_ set: Set<ProviderType>) -> [ProviderType] {
     types.filter(set.contains)
   }
 }

@@ -1,57 +1,59 @@
 /// A point in a source file: 1-based line and 1-based column.
 ///
 /// Columns count Unicode scalars, as libyaml does, so a tab and a `é` each take one.
-public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
+@usableFromInline
+package struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The 1-based line.
-  public var line: Int
+  package var line: Int
   /// The 1-based column, counted in Unicode scalars.
-  public var column: Int
+  package var column: Int
 
   /// Creates a position from a 1-based line and column.
-  public init(line: Int, column: Int) {
+  @usableFromInline package init(line: Int, column: Int) {
     self.line = line
     self.column = column
   }
 
   /// The first character of a file.
-  public static let start = SourcePosition(line: 1, column: 1)
+  package static let start = SourcePosition(line: 1, column: 1)
 
   /// Orders by line, then column.
-  public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+  @usableFromInline package static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
     lhs.line != rhs.line ? lhs.line < rhs.line : lhs.column < rhs.column
   }
 
   /// `line:column`.
-  public var description: String { "\(line):\(column)" }
+  @usableFromInline package var description: String { "\(line):\(column)" }
 }
 
 /// A half-open range of a source file: `end` is the position just after the last character.
-public struct SourceRange: Hashable, Comparable, Sendable, CustomStringConvertible {
+@usableFromInline
+package struct SourceRange: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The first character of the range.
-  public var start: SourcePosition
+  package var start: SourcePosition
   /// The position just after the last character of the range.
-  public var end: SourcePosition
+  package var end: SourcePosition
 
   /// Creates a range; `end` is exclusive.
-  public init(start: SourcePosition, end: SourcePosition) {
+  @usableFromInline package init(start: SourcePosition, end: SourcePosition) {
     self.start = start
     self.end = end
   }
 
   /// An empty range at `position`, for problems that have no extent (the end of a file).
-  public init(at position: SourcePosition) {
+  package init(at position: SourcePosition) {
     self.init(start: position, end: position)
   }
 
   /// The range covering the first character of a file.
-  public static let fileStart = SourceRange(
+  package static let fileStart = SourceRange(
     start: .start, end: SourcePosition(line: 1, column: 2))
 
   /// Orders by start, then end.
-  public static func < (lhs: SourceRange, rhs: SourceRange) -> Bool {
+  @usableFromInline package static func < (lhs: SourceRange, rhs: SourceRange) -> Bool {
     lhs.start != rhs.start ? lhs.start < rhs.start : lhs.end < rhs.end
   }
 
   /// `line:column-line:column`.
-  public var description: String { "\(start)-\(end)" }
+  @usableFromInline package var description: String { "\(start)-\(end)" }
 }

@@ -2,20 +2,20 @@
 ///
 /// Positions are computed with the same line-break rules as libyaml (`\r\n`, `\r`, `\n`,
 /// NEL, LS and PS), so an excerpt printed under a diagnostic is the line libyaml meant.
-public struct SourceText: Sendable {
+package struct SourceText: Sendable {
   /// The path shown in diagnostics (`<stdin>` for standard input).
-  public let path: String
+  package let path: String
   /// The raw file contents.
-  public let bytes: [UInt8]
+  package let bytes: [UInt8]
 
   /// Creates a source from raw bytes.
-  public init(path: String, bytes: [UInt8]) {
+  package init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
   }
 
   /// Creates a source from a string, for tests and generated plans.
-  public init(path: String, text: String) {
+  package init(path: String, text: String) {
     self.init(path: path, bytes: Array(text.utf8))
   }
 
@@ -41,7 +41,7 @@ public struct SourceText: Sendable {
 
   /// The byte offsets at which each line starts, computed on demand because only
   /// rendering and reader errors need it.
-  public func lineStarts() -> [Int] {
+  package func lineStarts() -> [Int] {
     var starts = [hasUTF8BOM ? 3 : 0]
     var index = starts[0]
     while index < bytes.count {
@@ -57,7 +57,7 @@ public struct SourceText: Sendable {
   }
 
   /// The text of a 1-based line without its line break, or nil past the end of the file.
-  public func line(_ number: Int, lineStarts starts: [Int]) -> [UInt8]? {
+  package func line(_ number: Int, lineStarts starts: [Int]) -> [UInt8]? {
     guard number >= 1, number <= starts.count else { return nil }
     let start = starts[number - 1]
     var end = start
@@ -66,7 +66,7 @@ public struct SourceText: Sendable {
   }
 
   /// The position of a byte offset, for errors that libyaml reports as an offset.
-  public func position(ofByteOffset offset: Int, lineStarts starts: [Int]) -> SourcePosition {
+  package func position(ofByteOffset offset: Int, lineStarts starts: [Int]) -> SourcePosition {
     let clamped = max(0, min(offset, bytes.count))
     // The last line start at or before `clamped`.
     var low = 0

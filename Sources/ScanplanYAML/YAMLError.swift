@@ -1,7 +1,7 @@
 /// A problem found while loading YAML, with the range it concerns.
-public struct YAMLError: Error, Equatable, Sendable {
+package struct YAMLError: Error, Equatable, Sendable {
   /// What went wrong. The plan library maps each kind to a stable diagnostic code.
-  public enum Kind: Equatable, Sendable, CaseIterable {
+  package enum Kind: Equatable, Sendable, CaseIterable {
     /// libyaml rejected the text; the message is libyaml's own problem text.
     case syntax
     /// The file is not UTF-8: invalid bytes, or a UTF-16 or UTF-32 byte-order mark.
@@ -31,23 +31,20 @@ public struct YAMLError: Error, Equatable, Sendable {
   }
 
   /// A secondary location that explains the error.
-  public struct Note: Equatable, Sendable {
+  package struct Note: Equatable, Sendable {
     /// What the location shows, lowercase, no trailing period.
-    public let message: String
-    /// Where it is.
-    public let range: SourceRange
+    package let message: String
+    package let range: SourceRange
   }
 
-  /// What went wrong.
-  public let kind: Kind
+  package let kind: Kind
   /// A lowercase sentence without a trailing period.
-  public let message: String
+  package let message: String
   /// Where it went wrong.
-  public let range: SourceRange
-  /// Related locations.
-  public let notes: [Note]
+  package let range: SourceRange
+  package let notes: [Note]
   /// How to fix it, if there is a short answer.
-  public let help: String?
+  package let help: String?
 
   /// An error worded by its message (`YAMLMessage`).
   init(_ message: YAMLMessage, at range: SourceRange, notes: [Note] = []) {
@@ -60,38 +57,37 @@ public struct YAMLError: Error, Equatable, Sendable {
 }
 
 /// The bounds that keep a hostile file from costing unbounded time or memory.
-public struct YAMLLimits: Sendable {
+package struct YAMLLimits: Sendable {
   /// The deepest nesting of collections, counted on libyaml's events as they arrive so
   /// that a deep `[[[[` stops before libyaml's quadratic work on it.
-  public var maxDepth: Int
+  package var maxDepth: Int
   /// The most nodes that aliases may expand to in one file, counted as if every alias
   /// were replaced by a copy of its anchor.
-  public var maxAliasExpansion: Int
+  package var maxAliasExpansion: Int
   /// The largest file, in bytes.
-  public var maxBytes: Int
+  package var maxBytes: Int
 
-  /// Creates limits.
-  public init(maxDepth: Int, maxAliasExpansion: Int, maxBytes: Int) {
+  package init(maxDepth: Int, maxAliasExpansion: Int, maxBytes: Int) {
     self.maxDepth = maxDepth
     self.maxAliasExpansion = maxAliasExpansion
     self.maxBytes = maxBytes
   }
 
   /// A size in MiB with one decimal, as limit messages show it ("10 MiB", "12.5 MiB").
-  public static func describe(bytes count: Int) -> String {
+  package static func describe(bytes count: Int) -> String {
     let tenths = (count * 10 + 512 * 1024) / (1024 * 1024)
     return tenths % 10 == 0 ? "\(tenths / 10) MiB" : "\(tenths / 10).\(tenths % 10) MiB"
   }
 
   /// The error for a file of `bytes` bytes, over `maxBytes`: loaders that size a file
   /// before reading it say so in the same words as the loader.
-  public func fileTooLarge(bytes: Int) -> YAMLError {
+  package func fileTooLarge(bytes: Int) -> YAMLError {
     YAMLError(
       .fileTooLarge(size: Self.describe(bytes: bytes), limit: Self.describe(bytes: maxBytes)),
       at: .fileStart)
   }
 
   /// The limits of plan format version 1: 64 levels, 10,000 nodes, 10 MiB.
-  public static let plan = YAMLLimits(
+  package static let plan = YAMLLimits(
     maxDepth: 64, maxAliasExpansion: 10_000, maxBytes: 10 * 1024 * 1024)
 }

@@ -7,7 +7,7 @@
 /// everything loaded so far; node ids stay valid in the finished document. A document
 /// passed must not outlive the call: while it lives, the loader's next append would copy
 /// everything loaded so far, so the loader stops telling an observer that keeps one.
-public protocol YAMLItemObserver: AnyObject {
+package protocol YAMLItemObserver: AnyObject {
   /// A list under `key` (a key of the root mapping) has opened. `earlierPairs` are the
   /// root's pairs written before it, in order, as written: a repeated key is still there
   /// (the loader keeps the first), and merge keys are not applied (they never replace a
@@ -21,18 +21,17 @@ public protocol YAMLItemObserver: AnyObject {
 
 extension YAMLItemObserver {
   /// Most observers need only the items.
-  public func listOpened(key: YAMLNodeID, earlierPairs: [YAMLPair], in document: YAMLDocument) {}
+  package func listOpened(key: YAMLNodeID, earlierPairs: [YAMLPair], in document: YAMLDocument) {}
 }
 
 /// A key and its value in a mapping.
-public struct YAMLPair: Hashable, Sendable {
+package struct YAMLPair: Hashable, Sendable {
   /// The key as written (maybe an alias).
-  public let key: YAMLNodeID
+  package let key: YAMLNodeID
   /// The value as written (maybe an alias).
-  public let value: YAMLNodeID
+  package let value: YAMLNodeID
 
-  /// A pair.
-  public init(key: YAMLNodeID, value: YAMLNodeID) {
+  package init(key: YAMLNodeID, value: YAMLNodeID) {
     self.key = key
     self.value = value
   }

@@ -2,12 +2,12 @@ import CLibYAML
 
 /// What loading one file produced: a document when the file could be read far enough,
 /// and every problem found on the way.
-public struct YAMLLoadResult: Sendable {
+package struct YAMLLoadResult: Sendable {
   /// The document, or nil when a problem stopped loading (a syntax error, a limit).
-  public let document: YAMLDocument?
+  package let document: YAMLDocument?
   /// Problems in source order of discovery. Those that do not stop loading (duplicate
   /// keys, unsupported tags) come with a document so that validation can go on.
-  public let errors: [YAMLError]
+  package let errors: [YAMLError]
 }
 
 /// Loads YAML with the system libyaml's event API into a `YAMLDocument` that keeps the
@@ -16,19 +16,19 @@ public struct YAMLLoadResult: Sendable {
 /// libyaml's composer is not used: it keeps no ranges for keys, has no limits, and copies
 /// aliased nodes, which is what makes alias bombs expensive. Here an alias shares its
 /// anchor's node, and its cost is counted against `YAMLLimits.maxAliasExpansion`.
-public struct YAMLLoader: Sendable {
+package struct YAMLLoader: Sendable {
   /// The limits applied to every file.
-  public var limits: YAMLLimits
+  package var limits: YAMLLimits
   /// Files of at least this many bytes are parsed by libyaml on a thread of its own
   /// while the tree is built on the calling thread; smaller ones on the calling thread
   /// alone, where starting a thread would cost more than the overlap saves. Either way
   /// the result is the same.
-  public var concurrentParsingThreshold: Int
+  package var concurrentParsingThreshold: Int
 
   /// Creates a loader with the given limits. Without a threshold, files of 256 KiB and
   /// more get libyaml's thread when the process may run on two processors or more, and
   /// none do on one.
-  public init(limits: YAMLLimits = .plan, concurrentParsingThreshold: Int? = nil) {
+  package init(limits: YAMLLimits = .plan, concurrentParsingThreshold: Int? = nil) {
     self.limits = limits
     self.concurrentParsingThreshold =
       concurrentParsingThreshold ?? (ProcessorCount.available > 1 ? 256 * 1024 : .max)
@@ -36,7 +36,7 @@ public struct YAMLLoader: Sendable {
 
   /// Loads one file. Never throws: every problem is in the result. `observer` is told
   /// about the items of the root mapping's lists as they complete, on the calling thread.
-  public func load(
+  package func load(
     _ source: SourceText, observer: (any YAMLItemObserver)? = nil
   ) -> YAMLLoadResult {
     if let error = precheck(source) {

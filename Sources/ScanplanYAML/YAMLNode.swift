@@ -1,12 +1,12 @@
 /// The identity of a node inside one `YAMLDocument`. Ordered by when the node
 /// completed: a collection comes after everything in it.
-public struct YAMLNodeID: Hashable, Comparable, Sendable {
+package struct YAMLNodeID: Hashable, Comparable, Sendable {
   @usableFromInline let raw: Int32
   @inlinable init(_ index: Int) { raw = Int32(truncatingIfNeeded: index) }
   @inlinable var index: Int { Int(raw) }
 
   /// Whether `lhs` completed before `rhs`.
-  @inlinable public static func < (lhs: YAMLNodeID, rhs: YAMLNodeID) -> Bool {
+  @inlinable package static func < (lhs: YAMLNodeID, rhs: YAMLNodeID) -> Bool {
     lhs.raw < rhs.raw
   }
 }
@@ -16,9 +16,9 @@ public struct YAMLNodeID: Hashable, Comparable, Sendable {
 /// Nodes are stored in one array per document (an arena) of plain records, their texts
 /// beside them, so that a large plan costs a few allocations and reading a node's kind
 /// or range touches no reference counts.
-public struct YAMLNode: Sendable {
+@usableFromInline package struct YAMLNode: Sendable {
   /// What kind of node this is.
-  public enum Kind: UInt8, Sendable {
+  @usableFromInline package enum Kind: UInt8, Sendable {
     /// A scalar: `text` holds its value.
     case scalar
     /// A sequence: `YAMLDocument.items(of:)` lists its items.
@@ -30,7 +30,7 @@ public struct YAMLNode: Sendable {
   }
 
   /// How a scalar was written; the validator uses it to tell `yes` from `"yes"`.
-  public enum Style: UInt8, Sendable {
+  @usableFromInline package enum Style: UInt8, Sendable {
     /// Not a scalar, or a plain scalar: `value`.
     case plain
     /// `'value'`.
@@ -44,7 +44,7 @@ public struct YAMLNode: Sendable {
   }
 
   /// The explicit tag a node carried, limited to the core schema's tags.
-  public enum Tag: UInt8, Sendable {
+  @usableFromInline package enum Tag: UInt8, Sendable {
     /// No tag, or the non-specific `!`-less form: resolved by the core schema.
     case implicit
     /// `!` or `!!str`: always a string.
@@ -63,25 +63,24 @@ public struct YAMLNode: Sendable {
 
   @usableFromInline let record: NodeRecord
   /// A scalar's value; an alias's anchor name; empty for collections.
-  public let text: String
+  @usableFromInline package let text: String
 
   @inlinable init(record: NodeRecord, text: String) {
     self.record = record
     self.text = text
   }
 
-  /// The kind of node.
-  @inlinable public var kind: Kind { record.kind }
+  @inlinable package var kind: Kind { record.kind }
   /// The scalar style (`.plain` for collections).
-  @inlinable public var style: Style { record.style }
+  @inlinable package var style: Style { record.style }
   /// The explicit tag, if any.
-  @inlinable public var tag: Tag { record.tag }
+  @inlinable package var tag: Tag { record.tag }
   /// Where the node was read from. For an alias, where `*name` was written.
-  @inlinable public var range: SourceRange { record.range }
+  @inlinable package var range: SourceRange { record.range }
 
   /// Whether this scalar is a plain scalar without a tag: the only kind the core schema
   /// resolves to something other than a string.
-  public var isPlainUntagged: Bool { style == .plain && tag == .implicit }
+  package var isPlainUntagged: Bool { style == .plain && tag == .implicit }
 }
 
 /// A loaded YAML document: a tree of nodes, where aliases share the node they name.
@@ -89,17 +88,16 @@ public struct YAMLNode: Sendable {
 /// A class: validators hold and pass it everywhere, and a reference is one retain where
 /// a struct of three arrays would be three. Its hot accessors are inlinable so that
 /// reading a node's kind or range costs no call and no reference counting.
-public final class YAMLDocument: Sendable {
+package final class YAMLDocument: Sendable {
   @usableFromInline let nodes: [NodeRecord]
   /// Every scalar's text back to back. Texts become `String`s only when asked for, so
   /// keys, which are only compared, never do.
   @usableFromInline let textBytes: [UInt8]
   @usableFromInline let children: [YAMLNodeID]
-  /// The root node.
-  public let root: YAMLNodeID
+  package let root: YAMLNodeID
 
   /// A document holding one null: a placeholder for one not loaded yet.
-  public static let empty = YAMLDocument(
+  package static let empty = YAMLDocument(
     nodes: [
       NodeRecord(
         kind: .scalar, style: .plain, tag: .implicit, range: .init(at: .start), textStart: 0,
@@ -114,31 +112,31 @@ public final class YAMLDocument: Sendable {
   }
 
   /// The node with this identity.
-  @inlinable public subscript(id: YAMLNodeID) -> YAMLNode {
+  @inlinable package subscript(id: YAMLNodeID) -> YAMLNode {
     YAMLNode(record: nodes[id.index], text: text(id))
   }
 
   /// A node's kind, without building the node.
-  @inlinable public func kind(_ id: YAMLNodeID) -> YAMLNode.Kind { nodes[id.index].kind }
+  @inlinable package func kind(_ id: YAMLNodeID) -> YAMLNode.Kind { nodes[id.index].kind }
 
   /// A node's range, without building the node.
-  @inlinable public func range(_ id: YAMLNodeID) -> SourceRange { nodes[id.index].range }
+  @inlinable package func range(_ id: YAMLNodeID) -> SourceRange { nodes[id.index].range }
 
   /// A node's text as a new string.
-  @inlinable public func text(_ id: YAMLNodeID) -> String {
+  @inlinable package func text(_ id: YAMLNodeID) -> String {
     let record = nodes[id.index]
     let start = Int(record.textStart)
     return String(decoding: textBytes[start..<start + Int(record.textCount)], as: UTF8.self)
   }
 
   /// A node's scalar style, without building the node.
-  @inlinable public func style(_ id: YAMLNodeID) -> YAMLNode.Style { nodes[id.index].style }
+  @inlinable package func style(_ id: YAMLNodeID) -> YAMLNode.Style { nodes[id.index].style }
 
   /// A node's explicit tag, without building the node.
-  @inlinable public func tag(_ id: YAMLNodeID) -> YAMLNode.Tag { nodes[id.index].tag }
+  @inlinable package func tag(_ id: YAMLNodeID) -> YAMLNode.Tag { nodes[id.index].tag }
 
   /// Calls `body` with a node's text as bytes, without making a string.
-  @inlinable public func withTextBytes<Result>(
+  @inlinable package func withTextBytes<Result>(
     _ id: YAMLNodeID, _ body: (UnsafeBufferPointer<UInt8>) -> Result
   ) -> Result {
     let record = nodes[id.index]
@@ -150,20 +148,20 @@ public final class YAMLDocument: Sendable {
   }
 
   /// The length of a node's text in UTF-8 bytes.
-  @inlinable public func textCount(_ id: YAMLNodeID) -> Int { Int(nodes[id.index].textCount) }
+  @inlinable package func textCount(_ id: YAMLNodeID) -> Int { Int(nodes[id.index].textCount) }
 
   /// Whether a node's text is exactly these bytes, compared without making a string.
-  @inlinable public func text(_ id: YAMLNodeID, equals bytes: [UInt8]) -> Bool {
+  @inlinable package func text(_ id: YAMLNodeID, equals bytes: [UInt8]) -> Bool {
     nodes[id.index].hasText(bytes, in: textBytes)
   }
 
   /// Whether two nodes' texts are the same bytes, compared without making strings.
-  @inlinable public func sameText(_ lhs: YAMLNodeID, _ rhs: YAMLNodeID) -> Bool {
+  @inlinable package func sameText(_ lhs: YAMLNodeID, _ rhs: YAMLNodeID) -> Bool {
     nodes[lhs.index].hasSameText(as: nodes[rhs.index], in: textBytes)
   }
 
   /// The node an alias stands for, or `id` itself when it is not an alias.
-  @inlinable public func resolve(_ id: YAMLNodeID) -> YAMLNodeID {
+  @inlinable package func resolve(_ id: YAMLNodeID) -> YAMLNodeID {
     var current = id
     while nodes[current.index].kind == .alias {
       current = YAMLNodeID(Int(nodes[current.index].first))
@@ -172,7 +170,7 @@ public final class YAMLDocument: Sendable {
   }
 
   /// The items of a sequence (aliases unresolved), or none for another kind of node.
-  @inlinable public func items(of id: YAMLNodeID) -> ArraySlice<YAMLNodeID> {
+  @inlinable package func items(of id: YAMLNodeID) -> ArraySlice<YAMLNodeID> {
     let node = nodes[id.index]
     guard node.kind == .sequence else { return [] }
     return children[Int(node.first)..<Int(node.first + node.count)]
@@ -180,25 +178,25 @@ public final class YAMLDocument: Sendable {
 
   /// The pairs of a mapping in document order, with pairs brought in by merge keys after
   /// the mapping's own; none for another kind of node.
-  @inlinable public func pairs(of id: YAMLNodeID) -> Pairs {
+  @inlinable package func pairs(of id: YAMLNodeID) -> Pairs {
     let node = nodes[id.index]
     guard node.kind == .mapping else { return Pairs(children: children[0..<0]) }
     return Pairs(children: children[Int(node.first)..<Int(node.first + node.count * 2)])
   }
 
   /// The key and value pairs of a mapping, keys first.
-  public struct Pairs: RandomAccessCollection, Sendable {
+  package struct Pairs: RandomAccessCollection, Sendable {
     @usableFromInline let children: ArraySlice<YAMLNodeID>
 
     @inlinable init(children: ArraySlice<YAMLNodeID>) {
       self.children = children
     }
     /// The first pair's index.
-    @inlinable public var startIndex: Int { 0 }
+    @inlinable package var startIndex: Int { 0 }
     /// One past the last pair's index.
-    @inlinable public var endIndex: Int { children.count / 2 }
+    @inlinable package var endIndex: Int { children.count / 2 }
     /// The pair at `position`.
-    @inlinable public subscript(position: Int) -> (key: YAMLNodeID, value: YAMLNodeID) {
+    @inlinable package subscript(position: Int) -> (key: YAMLNodeID, value: YAMLNodeID) {
       let base = children.startIndex + position * 2
       return (children[base], children[base + 1])
     }
@@ -208,7 +206,7 @@ public final class YAMLDocument: Sendable {
 
 extension YAMLDocument: Equatable {
   /// Whether two documents hold the same nodes, texts and ranges, node for node.
-  public static func == (lhs: YAMLDocument, rhs: YAMLDocument) -> Bool {
+  package static func == (lhs: YAMLDocument, rhs: YAMLDocument) -> Bool {
     lhs === rhs
       || (lhs.root == rhs.root && lhs.nodes == rhs.nodes && lhs.children == rhs.children
         && lhs.textBytes == rhs.textBytes)

@@ -1,5 +1,5 @@
 /// A scalar resolved by the YAML 1.2 core schema.
-public enum YAMLScalar: Equatable, Sendable {
+package enum YAMLScalar: Equatable, Sendable {
   /// `null`, `Null`, `NULL`, `~` or nothing.
   case null
   /// `true` or `false`, in the core schema's three spellings.
@@ -17,7 +17,7 @@ public enum YAMLScalar: Equatable, Sendable {
 extension YAMLScalar {
   /// What `text` would mean written as a plain scalar, for hints such as "remove the
   /// quotes" on `"5"`.
-  public static func resolvingPlain(_ text: String) -> YAMLScalar {
+  package static func resolvingPlain(_ text: String) -> YAMLScalar {
     CoreSchema.resolve(text)
   }
 }
@@ -25,7 +25,7 @@ extension YAMLScalar {
 extension YAMLNode {
   /// This scalar resolved by the YAML 1.2 core schema, honouring an explicit tag.
   /// Collections and aliases resolve to `.null`; resolve aliases first.
-  public var scalar: YAMLScalar {
+  package var scalar: YAMLScalar {
     guard kind == .scalar else { return .null }
     switch tag {
     case .string, .collection: return .string(text)

@@ -53,7 +53,7 @@ import Testing
 
       extension DiagnosticExample {
         /// Each code's example, from the first fixture that shows it.
-        public static let all: [String: DiagnosticExample] = [
+        package static let all: [String: DiagnosticExample] = [
 
       """
     for code in examples.keys.sorted() { file += examples[code]! }

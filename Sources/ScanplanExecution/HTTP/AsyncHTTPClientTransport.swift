@@ -1,20 +1,20 @@
 import AsyncHTTPClient
-import Logging
+package import Logging
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOSSL
 import ScanplanSupport
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// The network transport: AsyncHTTPClient with TLS verification always on (a provider's
 /// `ca_file` replaces the system's authorities for its requests; nothing turns checking
 /// off), redirects refused (a token must never be sent anywhere but the provider's own
 /// base URL), a per-request timeout, and answers capped so that a hostile server cannot
 /// make the runner read without end.
-public final class AsyncHTTPClientTransport: HTTPTransport {
+package final class AsyncHTTPClientTransport: HTTPTransport {
   /// The most bytes of an answer the runner reads.
-  public static let maxBodyBytes = 1024 * 1024
+  package static let maxBodyBytes = 1024 * 1024
 
   private let client: HTTPClient
   private let timeout: TimeAmount
@@ -28,7 +28,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
 
   /// Creates a transport with its own client; call `shutdown()` when done. `logger`, when
   /// given, receives the HTTP client's own logs.
-  public init(requestTimeout seconds: Double = 30, logger: Logger? = nil) {
+  package init(requestTimeout seconds: Double = 30, logger: Logger? = nil) {
     self.logger = logger
     var configuration = HTTPClient.Configuration(
       redirectConfiguration: .disallow,
@@ -43,12 +43,11 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
   }
 
   /// Closes the client's connections.
-  public func shutdown() async {
+  package func shutdown() async {
     try? await client.shutdown()
   }
 
-  /// Sends one request.
-  public func send(_ request: HTTPRequest) async -> Result<HTTPResponse, TransportError> {
+  package func send(_ request: HTTPRequest) async -> Result<HTTPResponse, TransportError> {
     var outgoing = HTTPClientRequest(url: request.url)
     outgoing.method = HTTPMethod(rawValue: request.method)
     for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }

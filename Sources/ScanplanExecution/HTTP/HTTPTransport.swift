@@ -1,9 +1,9 @@
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// Why a request got no usable answer.
-public struct TransportError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct TransportError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The kind of failure.
-  public enum Kind: Equatable, Sendable {
+  package enum Kind: Equatable, Sendable {
     /// No answer within the timeout.
     case timeout
     /// The connection failed or was closed before an answer.
@@ -16,23 +16,21 @@ public struct TransportError: Error, Equatable, Sendable, CustomStringConvertibl
   }
 
   /// The kind of failure.
-  public let kind: Kind
+  package let kind: Kind
   /// What happened, lowercase, without secrets.
-  public let message: String
+  package let message: String
 
-  /// Creates an error.
-  public init(_ kind: Kind, _ message: String) {
+  package init(_ kind: Kind, _ message: String) {
     self.kind = kind
     self.message = message
   }
 
-  /// The message.
-  public var description: String { message }
+  package var description: String { message }
 }
 
 /// Sends requests. The scheduler gets one as a parameter: the real one talks to the
 /// network, tests give it one that answers from a script.
-public protocol HTTPTransport: Sendable {
+package protocol HTTPTransport: Sendable {
   /// Sends a request and waits for its whole answer.
   func send(_ request: HTTPRequest) async -> Result<HTTPResponse, TransportError>
 }

@@ -1,11 +1,11 @@
-import Logging
+package import Logging
 import ScanplanSupport
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// A transport that logs each request: at `.info` its method, URL, status (or failure)
 /// and duration; at `.debug` the answer's body, clipped. `run -v` and `-vv`. The logger's
 /// handler redacts credentials and resolved environment values (`RedactingLogHandler`).
-public struct LoggingTransport: HTTPTransport {
+package struct LoggingTransport: HTTPTransport {
   let inner: any HTTPTransport
   let logger: Logger
 
@@ -13,13 +13,13 @@ public struct LoggingTransport: HTTPTransport {
   static let bodyLimit = 2048
 
   /// Wraps `inner`.
-  public init(_ inner: any HTTPTransport, logger: Logger) {
+  package init(_ inner: any HTTPTransport, logger: Logger) {
     self.inner = inner
     self.logger = logger
   }
 
   /// Sends the request through the wrapped transport, and logs it.
-  public func send(_ request: HTTPRequest) async -> Result<HTTPResponse, TransportError> {
+  package func send(_ request: HTTPRequest) async -> Result<HTTPResponse, TransportError> {
     let clock = ContinuousClock()
     let start = clock.now
     let result = await inner.send(request)

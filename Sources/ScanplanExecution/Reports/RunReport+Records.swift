@@ -1,5 +1,5 @@
 import ScanplanPlan
-import ScanplanReport
+package import ScanplanReport
 import ScanplanSupport
 
 extension RunReport {
@@ -8,16 +8,13 @@ extension RunReport {
   static let maxIntervals = 600
 
   /// A budget as a report shows it: its provider's name, its rate, what it did.
-  public struct BudgetUse: Sendable {
-    /// The provider's name.
-    public let name: String
+  package struct BudgetUse: Sendable {
+    package let name: String
     /// The configured rate, requests per second.
-    public let rate: Double
-    /// What it did.
-    public let statistics: SchedulerCore.BudgetStatistics
+    package let rate: Double
+    package let statistics: SchedulerCore.BudgetStatistics
 
-    /// Creates a row.
-    public init(name: String, rate: Double, statistics: SchedulerCore.BudgetStatistics) {
+    package init(name: String, rate: Double, statistics: SchedulerCore.BudgetStatistics) {
       self.name = name
       self.rate = rate
       self.statistics = statistics
@@ -26,7 +23,7 @@ extension RunReport {
 
   /// The report of a run: its records, when it started and ended (seconds since the
   /// Unix epoch), and, when it kept one, its timeline.
-  public init(
+  package init(
     records: [ScanRecord], startedAt: Double, endedAt: Double, interrupted: Bool,
     unreachableProviders: [String], timeline: RunTimeline? = nil, budgets: [BudgetUse] = [],
     baseline: String? = nil

@@ -1,57 +1,54 @@
 import ScanplanJSON
-import ScanplanPlan
+package import ScanplanPlan
 import ScanplanSupport
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// `scanplan plan`: the exact request a run would send for each selected scan, with
 /// environment references left as written (a token shows as `${NAME}`, never its value),
 /// and which variables the run would need that are unset. Nothing is sent.
-public struct DryRun: Sendable {
+package struct DryRun: Sendable {
   /// One scan's request.
-  public struct Entry: Sendable {
+  package struct Entry: Sendable {
     /// `ASSET/NAME`.
-    public let id: String
+    package let id: String
     /// Where the scan is defined.
-    public let location: String
-    /// The provider's name.
-    public let provider: String
+    package let location: String
+    package let provider: String
     /// The request sent before the trigger to ready the target, when there is one (ZAP's
     /// `accessUrl` of a URL an attack does not crawl first).
-    public let preparation: Preparation?
-    /// The trigger request.
-    public let request: HTTPRequest
+    package let preparation: Preparation?
+    package let request: HTTPRequest
     /// The requests of the scan's later stages, each sent once the one before completes
     /// (ZAP's attack after its crawl).
-    public let laterStages: [HTTPRequest]
+    package let laterStages: [HTTPRequest]
     /// The provider's `ca_file` as written, when it trusts its own authorities.
-    public let caFile: String?
+    package let caFile: String?
     /// What decides the run besides the request: gate, polling, deadline, budget.
     let facts: ScanRunFacts
   }
 
   /// The scans in plan order.
-  public let entries: [Entry]
+  package let entries: [Entry]
   /// What to say instead of the count when there is nothing to trigger, such as a shard
   /// that holds no scan of the plan.
-  public var notice: String?
+  package var notice: String?
   /// Every variable a run would read, with the places that use it, whether it is set, and
   /// whether every use has a fallback (then a run does not need it).
-  public let variables: [Variable]
+  package let variables: [Variable]
 
   /// One environment variable a run would read.
-  public struct Variable: Sendable {
-    /// Its name.
-    public let name: String
+  package struct Variable: Sendable {
+    package let name: String
     /// Whether it is set to something other than the empty string.
-    public let isSet: Bool
+    package let isSet: Bool
     /// The providers and scans that use it, each once, in plan order.
-    public let usedBy: [String]
+    package let usedBy: [String]
     /// Whether every use has a fallback, so a run does not need it.
-    public let hasFallback: Bool
+    package let hasFallback: Bool
   }
 
   /// Builds the dry run of valid plans.
-  public init(_ plans: [ResolvedPlan], selection: RunSelection, environment: [String: String]) {
+  package init(_ plans: [ResolvedPlan], selection: RunSelection, environment: [String: String]) {
     var entries: [Entry] = []
     // The run's resolver, its values unused: what it records is what a run reads.
     var resolver = EnvironmentResolver(environment: environment)
@@ -89,10 +86,10 @@ public struct DryRun: Sendable {
   }
 
   /// The variables a run needs that are unset: those used without a fallback.
-  public var unset: [String] { variables.filter { !$0.isSet && !$0.hasFallback }.map(\.name) }
+  package var unset: [String] { variables.filter { !$0.isSet && !$0.hasFallback }.map(\.name) }
 
   /// For people; `explainingSettings` lists each merged setting with where it was written.
-  public func text(explainingSettings: Bool = false) -> String {
+  package func text(explainingSettings: Bool = false) -> String {
     var output = ""
     for entry in entries {
       output += "\(entry.id)  (\(entry.provider), \(entry.location))\n"
@@ -124,7 +121,7 @@ public struct DryRun: Sendable {
   }
 
   /// The documented JSON document.
-  public func json() -> String {
+  package func json() -> String {
     let scans: [JSONValue] = entries.map { entry in
       var request = Self.json(entry.request)
       if let caFile = entry.caFile { request["ca_file"] = .string(caFile) }

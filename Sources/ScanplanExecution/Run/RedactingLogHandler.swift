@@ -1,19 +1,19 @@
-import Logging
+package import Logging
 
 /// A log handler that writes one line per message through `write` (standard error), with
 /// every credential and resolved environment value redacted, whatever logged it (the
 /// run's requests or the HTTP client's own).
-public struct RedactingLogHandler: LogHandler {
+package struct RedactingLogHandler: LogHandler {
   /// The lowest level written.
-  public var logLevel: Logger.Level
+  package var logLevel: Logger.Level
   /// Metadata added to every message.
-  public var metadata: Logger.Metadata = [:]
+  package var metadata: Logger.Metadata = [:]
   private let label: String
   private let redactor: Redactor
   private let write: @Sendable (String) -> Void
 
   /// A handler for `label`, redacting with `redactor`.
-  public init(
+  package init(
     label: String, level: Logger.Level, redactor: Redactor,
     write: @escaping @Sendable (String) -> Void
   ) {
@@ -23,14 +23,12 @@ public struct RedactingLogHandler: LogHandler {
     self.write = write
   }
 
-  /// Metadata by key.
-  public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+  package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
     get { metadata[key] }
     set { metadata[key] = newValue }
   }
 
-  /// Writes one message.
-  public func log(event: LogEvent) {
+  package func log(event: LogEvent) {
     var text = "\(event.level) \(label): \(event.message)"
     let all = metadata.merging(event.metadata ?? [:]) { _, new in new }
     if !all.isEmpty {

@@ -11,19 +11,19 @@
 /// a text that holds no secret (nearly every one) costs one byte search per secret and is
 /// returned as it came, without a copy. Bytes are stricter than `String.contains`: a
 /// secret followed by a combining mark is still found.
-public struct Redactor: Sendable {
+package struct Redactor: Sendable {
   /// The secrets' bytes, longest first, so that a secret containing another is removed
   /// whole.
   private let secrets: [[UInt8]]
 
   /// A redactor for these secret values (empty ones are ignored).
-  public init(secrets: [String]) {
+  package init(secrets: [String]) {
     self.secrets = Set(secrets.filter { !$0.isEmpty }).map { Array($0.utf8) }
       .sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
   }
 
   /// The text with every secret replaced by `***`.
-  public func redact(_ text: String) -> String {
+  package func redact(_ text: String) -> String {
     guard !secrets.isEmpty else { return text }
     var text = text
     let redacted = text.withUTF8 { bytes -> String? in

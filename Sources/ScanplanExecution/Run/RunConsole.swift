@@ -1,11 +1,11 @@
-import ScanplanReport
+package import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 
 /// What a run prints: plain timestamped lines when output is not a terminal, and a live
 /// view (counts by state, the slowest scans, each provider's rate) when it is. Every line
 /// passes through the redactor.
-public final class RunConsole: @unchecked Sendable {
+package final class RunConsole: @unchecked Sendable {
   // Only the run driver's task calls a console, one call at a time.
   private let plan: RunPlan
   private let live: Bool
@@ -17,10 +17,10 @@ public final class RunConsole: @unchecked Sendable {
   private var lastDraw = -1.0
   /// `run --quiet`: only what stops a provider (refused, unreachable) is shown as it
   /// happens, then the summary; no live view.
-  public var quiet = false
+  package var quiet = false
 
   /// A console writing through `write`.
-  public init(
+  package init(
     plan: RunPlan, live: Bool, redactor: Redactor, baseline: Bool = false,
     write: @escaping @Sendable (String) -> Void
   ) {
@@ -32,7 +32,7 @@ public final class RunConsole: @unchecked Sendable {
   }
 
   /// Prints what the events say, at `epoch` (seconds since the Unix epoch).
-  public func show(_ events: [RunEvent], records: [ScanRecord], epoch: Double) {
+  package func show(_ events: [RunEvent], records: [ScanRecord], epoch: Double) {
     var lines: [String] = []
     for event in events {
       if quiet {
@@ -50,7 +50,7 @@ public final class RunConsole: @unchecked Sendable {
   }
 
   /// Redraws the live view, at most a few times a second; nothing off a terminal.
-  public func refresh(records: [ScanRecord], rates: [Double], now: Double, force: Bool = false) {
+  package func refresh(records: [ScanRecord], rates: [Double], now: Double, force: Bool = false) {
     guard live, !quiet, force || now - lastDraw >= 0.25 else { return }
     lastDraw = now
     var lines: [String] = []
@@ -86,13 +86,13 @@ public final class RunConsole: @unchecked Sendable {
   }
 
   /// Removes the live view before the summary.
-  public func finish() {
+  package func finish() {
     clearLive()
   }
 
   /// The summary printed at the end of a run; `resume` is the command that takes an
   /// interrupted run up again, when it had a state file.
-  public func summary(_ report: RunReport, resume: String? = nil) -> String {
+  package func summary(_ report: RunReport, resume: String? = nil) -> String {
     var text =
       "\n"
       + report.summary.map { "\($0.count) \($0.name.replacing("_", with: " "))" }.joined(

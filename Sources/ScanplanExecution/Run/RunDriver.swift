@@ -1,19 +1,18 @@
-import ScanplanReport
-import ScanplanSupport
+package import ScanplanReport
+package import ScanplanSupport
 import ScanplanVendorKit
 
 /// Ctrl-C, as something a run can wait for.
-public final class InterruptSignal: Sendable {
+package final class InterruptSignal: Sendable {
   private let stream: AsyncStream<Void>
   private let continuation: AsyncStream<Void>.Continuation
 
   /// A signal that has not fired.
-  public init() {
+  package init() {
     (stream, continuation) = AsyncStream.makeStream(of: Void.self)
   }
 
-  /// Fires the signal.
-  public func fire() {
+  package func fire() {
     continuation.yield()
   }
 
@@ -27,18 +26,15 @@ public final class InterruptSignal: Sendable {
 /// journal. It sends what the core says is due, gives the core every answer, sleeps until
 /// the next due time or the next answer, whichever comes first, and stops new triggers
 /// on Ctrl-C.
-public struct RunDriver: Sendable {
+package struct RunDriver: Sendable {
   /// The plan to run.
-  public let plan: RunPlan
-  /// Sends requests.
-  public let transport: any HTTPTransport
+  package let plan: RunPlan
+  package let transport: any HTTPTransport
   /// The scheduler's knobs.
-  public let configuration: SchedulerCore.Configuration
-  /// Jitter's source.
-  public let random: SeededRandom
+  package let configuration: SchedulerCore.Configuration
+  package let random: SeededRandom
 
-  /// Creates a driver.
-  public init(
+  package init(
     plan: RunPlan, transport: any HTTPTransport, configuration: SchedulerCore.Configuration,
     random: SeededRandom
   ) {
@@ -58,7 +54,7 @@ public struct RunDriver: Sendable {
   /// be written stops the run as an interruption would: a trigger that cannot be recorded
   /// must not be sent. Each loop turn's journal lines are synced once, before the turn's
   /// requests leave.
-  public func run(
+  package func run(
     journal: StateJournal?, console: RunConsole, interrupt: InterruptSignal?,
     clock: ContinuousClock = ContinuousClock()
   ) async -> Outcome {
@@ -200,15 +196,14 @@ public struct RunDriver: Sendable {
   }
 
   /// How a run ended.
-  public struct Outcome: Sendable {
-    /// The report.
-    public let report: RunReport
+  package struct Outcome: Sendable {
+    package let report: RunReport
     /// What the run learned of each scan, in job order.
-    public let records: [ScanRecord]
+    package let records: [ScanRecord]
     /// When requests left and 429s paused each budget, on the run's clock.
-    public let timeline: RunTimeline
+    package let timeline: RunTimeline
     /// Set when the state file could not be written: the run stopped so that no trigger
     /// went unrecorded.
-    public let stateError: StateFileError?
+    package let stateError: StateFileError?
   }
 }

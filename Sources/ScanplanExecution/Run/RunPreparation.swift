@@ -1,6 +1,6 @@
 import OrderedCollections
 import ScanplanJSON
-import ScanplanPlan
+package import ScanplanPlan
 import ScanplanVendorKit
 
 extension RunPlan {
@@ -8,7 +8,7 @@ extension RunPlan {
   /// Every problem is gathered, and nothing is sent when there is one. A selection that
   /// names nothing is wrong usage (`SelectionCheck`); a shard that holds none of the
   /// selected scans gives a plan without jobs.
-  public static func prepare(
+  package static func prepare(
     _ plans: [ResolvedPlan], environment: [String: String],
     selection: RunSelection = RunSelection(),
     sandbox: SandboxOverride? = nil
@@ -39,7 +39,7 @@ extension RunPlan {
 
   /// The shard a scan id belongs to: FNV-1a of its UTF-8 bytes, so every machine and
   /// every run splits a plan the same way.
-  public static func shardIndex(of id: String, count: Int) -> Int {
+  package static func shardIndex(of id: String, count: Int) -> Int {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in id.utf8 {
       hash ^= UInt64(byte)

@@ -1,18 +1,18 @@
-import ScanplanPlan
+package import ScanplanPlan
 
 /// What a selection (`--only`, `--tag`, `--shard`) means for a set of plans, checked the
 /// same way by `plan` and `run`: an id or a tag that names nothing is wrong usage, with
 /// the one that was likely meant; a shard that holds no scan is not.
-public struct SelectionCheck: Sendable {
+package struct SelectionCheck: Sendable {
   /// Wrong usage (exit 64), one line each: a scan id in two files, an `--only` id or a
   /// `--tag` that names nothing, or ids and tags that no scan has both of.
-  public let problems: [String]
+  package let problems: [String]
   /// Set when the selection is usable but this shard holds none of its scans: not an
   /// error, since the other shards of a CI matrix hold them.
-  public let emptyShard: String?
+  package let emptyShard: String?
 
   /// Checks `selection` against `plans`.
-  public init(_ selection: RunSelection, plans: [ResolvedPlan]) {
+  package init(_ selection: RunSelection, plans: [ResolvedPlan]) {
     var problems: [String] = []
     var seen: [String: String] = [:]
     var tags: Set<String> = []

@@ -1,5 +1,5 @@
 import ScanplanSupport
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// How long a 429 asks the client to wait: `Retry-After` in seconds or as an HTTP date,
 /// or else what the vendor's body says (`retry_after`, `retryAfter`).

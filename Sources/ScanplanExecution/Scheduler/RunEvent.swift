@@ -1,7 +1,7 @@
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// Something that happened during a run, for the console and the state journal.
-public enum RunEvent: Equatable, Sendable {
+package enum RunEvent: Equatable, Sendable {
   /// A trigger is about to be sent; journals record it before it goes.
   case triggering(job: Int)
   /// The provider answered a trigger with a scan id (or a 409 named one to adopt).

@@ -1,8 +1,8 @@
-import ScanplanReport
+package import ScanplanReport
 
 /// How a scan of a run ended, with the reason where there is one: its `status` is what
 /// every output names.
-public enum ScanOutcome: Equatable, Sendable {
+package enum ScanOutcome: Equatable, Sendable {
   /// The provider reported it complete.
   case completed
   /// The provider reported it failed, or refused the request (400, 403, 404, ...).
@@ -24,7 +24,7 @@ public enum ScanOutcome: Equatable, Sendable {
   case notStarted
 
   /// The status, without the reason.
-  public var status: ScanStatus {
+  package var status: ScanStatus {
     switch self {
     case .completed: .completed
     case .failed: .failed
@@ -39,10 +39,10 @@ public enum ScanOutcome: Equatable, Sendable {
   }
 
   /// The status as reports write it: `completed`, `timed_out`, ...
-  public var label: String { status.rawValue }
+  package var label: String { status.rawValue }
 
   /// Why, when there is more to say than the label.
-  public var reason: String? {
+  package var reason: String? {
     switch self {
     case .failed(let why), .errored(let why), .refused(let why), .timedOut(let why): return why
     default: return nil
@@ -51,7 +51,7 @@ public enum ScanOutcome: Equatable, Sendable {
 
   /// Reads a label back, for state files; reasons are kept beside it. A state file keeps
   /// only scans that ended at the vendor.
-  public init?(label: String, reason: String?) {
+  package init?(label: String, reason: String?) {
     switch ScanStatus(rawValue: label) {
     case .completed?: self = .completed
     case .failed?: self = .failed(reason ?? "")

@@ -1,63 +1,63 @@
-import ScanplanReport
-import ScanplanVendorKit
+package import ScanplanReport
+package import ScanplanVendorKit
 
 extension SchedulerCore {
   /// The knobs, with the defaults the format documents.
-  public struct Configuration: Sendable {
+  package struct Configuration: Sendable {
     /// Scans running at once across the run (`--concurrency`); nil for no limit.
-    public var concurrency: Int?
+    package var concurrency: Int?
     /// Retries of one request in a row before the scan is `errored`.
-    public var maxRetries = 5
+    package var maxRetries = 5
     /// Full-jitter back-off: a retry waits `random(0, min(base * 2^n, cap))` seconds.
-    public var retryBase = 5.0
+    package var retryBase = 5.0
     /// The back-off's cap, in seconds.
-    public var retryCap = 60.0
+    package var retryCap = 60.0
     /// A 429 sets the budget's rate to this fraction of the rate it learned as the limit.
-    public var slowdown = 0.7
+    package var slowdown = 0.7
     /// Seconds after a 429's pause when the rate is back at the learned limit; it climbs
     /// slowly near the limit and faster past it (CUBIC).
-    public var recoverySeconds = 6.0
+    package var recoverySeconds = 6.0
     /// The rate never drops below this fraction of the configured rate.
-    public var minimumRateFraction = 0.05
+    package var minimumRateFraction = 0.05
     /// Requests are paced at this fraction of the rate the server allows: a server that
     /// allows exactly the declared rate sees requests arrive a few milliseconds closer
     /// together than they left, and refuses one that comes too soon.
-    public var headroom = 0.97
+    package var headroom = 0.97
     /// Seconds without a 429 after which a lone 429 is jitter: its pause is honoured and
     /// the rate kept. A 429 within this time of another teaches a lower ceiling.
-    public var jitterIsolation = 10.0
+    package var jitterIsolation = 10.0
     /// Retries a budget may spend before its failing scans stop retrying.
-    public var retryBudget = 20.0
+    package var retryBudget = 20.0
     /// What each successful answer gives back to the retry budget.
-    public var retryBudgetPerSuccess = 0.2
+    package var retryBudgetPerSuccess = 0.2
     /// Polls wait their interval times `1 + random(0, jitter)`: never early.
-    public var jitter = 0.1
+    package var jitter = 0.1
     /// Listing pages read to find a lost trigger's scan before it is taken as not made.
-    public var maxLookupPages = 10
+    package var maxLookupPages = 10
     /// Whether the scans of an asset are listed before a scan's first trigger, for a vendor
     /// that lists them, so that after a lost answer the scan it made is told from older
     /// ones (`SchedulerCore+Lookup`). Off only in tests of other mechanics.
-    public var census = true
+    package var census = true
     /// Findings pages read of one scan before its list is taken as one that never ends
     /// (100,000 findings at 100 a page).
-    public var maxFindingsPages = 1000
+    package var maxFindingsPages = 1000
     /// The findings of an earlier run's report: this run's findings get their states
     /// against it, and gates count new ones only.
-    public var baseline: Baseline?
+    package var baseline: Baseline?
     /// Whether there is a baseline.
-    public var hasBaseline: Bool { baseline != nil }
+    package var hasBaseline: Bool { baseline != nil }
     /// Seconds since the Unix epoch at time 0, to read `Retry-After` dates.
-    public var epochAtStart: Double
+    package var epochAtStart: Double
 
     /// The defaults, for a run starting at `epochAtStart`.
-    public init(epochAtStart: Double, concurrency: Int? = nil) {
+    package init(epochAtStart: Double, concurrency: Int? = nil) {
       self.epochAtStart = epochAtStart
       self.concurrency = concurrency
     }
   }
 
   /// What a request is for.
-  public enum RequestKind: Sendable, Equatable {
+  package enum RequestKind: Sendable, Equatable {
     /// Readying the target before the first trigger (`ProviderAPI.preparation`).
     case prepare
     /// Starting the scan.
@@ -87,39 +87,37 @@ extension SchedulerCore {
   }
 
   /// A request to send now.
-  public struct Outgoing: Sendable {
+  package struct Outgoing: Sendable {
     /// Identifies the answer when it comes back.
-    public let ticket: Int
+    package let ticket: Int
     /// The job the request belongs to.
-    public let job: Int
+    package let job: Int
     /// What it is for.
-    public let kind: RequestKind
-    /// The request itself.
-    public let request: HTTPRequest
+    package let kind: RequestKind
+    package let request: HTTPRequest
     /// The budget it counts against.
-    public let budget: Int
+    package let budget: Int
   }
 
   /// What a state file remembers of a scan from an earlier run.
-  public struct Restored: Sendable {
+  package struct Restored: Sendable {
     /// The provider's scan id, if the trigger was answered.
-    public var scanID: String?
+    package var scanID: String?
     /// Whether a trigger was sent without a recorded answer.
-    public var attempted: Bool
+    package var attempted: Bool
     /// How it ended, with its verdict, if it did.
-    public var result: ScanResult?
+    package var result: ScanResult?
     /// What the run should say about the entry: why it was not reused, or why the scan
     /// is asked about again.
-    public var note: String?
+    package var note: String?
     /// The scan completed, and its findings were being read.
-    public var findingsProgress: FindingsProgress?
+    package var findingsProgress: FindingsProgress?
     /// The asset's scans listed before the first trigger, when they were.
-    public var census: Set<String>?
+    package var census: Set<String>?
     /// The scan id whose next stage an earlier run started without an answer.
-    public var stagedAfter: String?
+    package var stagedAfter: String?
 
-    /// Creates a restored entry.
-    public init(
+    package init(
       scanID: String?, attempted: Bool, result: ScanResult? = nil, note: String? = nil,
       findingsProgress: FindingsProgress? = nil, census: Set<String>? = nil,
       stagedAfter: String? = nil
@@ -135,18 +133,16 @@ extension SchedulerCore {
   }
 
   /// How far reading a completed scan's findings got in an earlier run.
-  public struct FindingsProgress: Sendable {
+  package struct FindingsProgress: Sendable {
     /// What the polls found when the vendor reported the scan completed.
-    public var ended: ScanResult
-    /// The findings read.
-    public var findings: [Finding]
+    package var ended: ScanResult
+    package var findings: [Finding]
     /// The next page; nil before the first, or after the last when `done`.
-    public var cursor: FindingsCursor?
+    package var cursor: FindingsCursor?
     /// Whether every page was read.
-    public var done: Bool
+    package var done: Bool
 
-    /// Creates a progress.
-    public init(ended: ScanResult, findings: [Finding], cursor: FindingsCursor?, done: Bool) {
+    package init(ended: ScanResult, findings: [Finding], cursor: FindingsCursor?, done: Bool) {
       self.ended = ended
       self.findings = findings
       self.cursor = cursor
@@ -155,21 +151,20 @@ extension SchedulerCore {
   }
 
   /// One budget's counters, for reports and benchmarks.
-  public struct BudgetStatistics: Sendable, Equatable {
-    /// Requests sent.
-    public var requests = 0
+  package struct BudgetStatistics: Sendable, Equatable {
+    package var requests = 0
     /// 429 answers received.
-    public var throttled = 0
+    package var throttled = 0
     /// Seconds during which a request was due but waited for the budget's spacing or a
     /// pause: the time the budget, not the schedule, set the pace.
-    public var backloggedSeconds = 0.0
+    package var backloggedSeconds = 0.0
     /// Requests sent while the budget was backlogged: with `backloggedSeconds`, how fully
     /// the run used the budget when demand exceeded it.
-    public var backloggedRequests = 0
+    package var backloggedRequests = 0
     /// When the budget last became backlogged, while it is.
     var backloggedSince: Double?
 
     /// Counters at zero.
-    public init() {}
+    package init() {}
   }
 }

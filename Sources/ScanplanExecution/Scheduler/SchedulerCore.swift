@@ -1,7 +1,7 @@
 import ScanplanJSON
 import ScanplanPlan
 import ScanplanReport
-import ScanplanSupport
+package import ScanplanSupport
 import ScanplanVendorKit
 
 /// The scheduler as a state machine, without I/O or real time. Its inputs (`tick`,
@@ -20,17 +20,16 @@ import ScanplanVendorKit
 /// `ProviderAPI`; answers are handled in `SchedulerCore+Answers.swift`, failures in
 /// `SchedulerCore+Failures.swift`, pacing in `SchedulerCore+Pacing.swift`, and waiting
 /// scans start in `SchedulerCore+Activation.swift`.
-public struct SchedulerCore: Sendable {
+package struct SchedulerCore: Sendable {
   /// The run's plan.
-  public let plan: RunPlan
-  /// The knobs.
-  public let configuration: Configuration
+  package let plan: RunPlan
+  package let configuration: Configuration
   /// What the run learned of each scan, in job order.
-  public internal(set) var records: [ScanRecord]
+  package internal(set) var records: [ScanRecord]
   /// Whether the run was interrupted.
-  public internal(set) var isInterrupted = false
+  package internal(set) var isInterrupted = false
   /// What each budget did, in budget order.
-  public internal(set) var budgetStatistics: [BudgetStatistics]
+  package internal(set) var budgetStatistics: [BudgetStatistics]
 
   var random: SeededRandom
   var budgets: [BudgetState]
@@ -50,7 +49,7 @@ public struct SchedulerCore: Sendable {
   var needsActivation = false
 
   /// A scheduler for a plan, starting at time 0, remembering `restored` scans.
-  public init(
+  package init(
     plan: RunPlan, configuration: Configuration, random: SeededRandom,
     restored: [String: Restored] = [:]
   ) {
@@ -163,10 +162,10 @@ public struct SchedulerCore: Sendable {
   }
 
   /// Each budget's rate at `now`, in requests per second.
-  public func rates(at now: Double) -> [Double] { budgets.map { $0.pace.rate(at: now) } }
+  package func rates(at now: Double) -> [Double] { budgets.map { $0.pace.rate(at: now) } }
 
   /// When a budget's 429 or `RateLimit` pause ends (in the past when it is not paused).
-  public func pausedUntil(budget: Int) -> Double { budgets[budget].pausedUntil }
+  package func pausedUntil(budget: Int) -> Double { budgets[budget].pausedUntil }
 
   // MARK: Sending
 

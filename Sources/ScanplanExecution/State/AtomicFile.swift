@@ -7,17 +7,16 @@ import ScanplanSupport
 #endif
 
 /// Files written whole or not at all: state files and reports.
-public enum AtomicFile {
+package enum AtomicFile {
   /// A file that could not be written.
-  public struct WriteError: Error, Sendable, CustomStringConvertible {
+  package struct WriteError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, lowercase.
-    public let message: String
-    /// The message.
-    public var description: String { message }
+    package let message: String
+    package var description: String { message }
   }
 
   /// Who may read a file written.
-  public enum Readers: Sendable {
+  package enum Readers: Sendable {
     /// Everyone the umask allows, as any file a tool writes (reports, pages, plans).
     case everyone
     /// The owner only (`0600`): state files, which say what runs where.
@@ -33,7 +32,7 @@ public enum AtomicFile {
 
   /// Writes a file so that a reader sees the old contents or the new, never a mix, even
   /// if the machine stops half-way.
-  public static func write(
+  package static func write(
     _ bytes: [UInt8], to path: String, readers: Readers = .everyone
   ) throws(AtomicFile.WriteError) {
     let temporary = path + ".tmp-\(getpid())"

@@ -1,23 +1,23 @@
-import ScanplanJSON
-import ScanplanVendorKit
+package import ScanplanJSON
+package import ScanplanVendorKit
 
 /// What a state file's entry was for: the provider type, the base URL the scan was sent
 /// to, and its trigger request (method, path and body), resolved. An entry is reused only
 /// for a scan whose fingerprint is the same, so a state file written for another request
 /// (a changed `scan_type` or `target_id`, another server, a `--sandbox` run) never stands
 /// in for this one. It holds no secret: tokens travel in headers, which are left out.
-public struct RequestFingerprint: Equatable, Sendable {
+package struct RequestFingerprint: Equatable, Sendable {
   /// `type`, `base_url` (`sandbox` for a `--sandbox` run, whose emulator's port changes
   /// every run), `method`, `path`, and `body` (the body's text, as sent).
-  public let fields: JSONObject
+  package let fields: JSONObject
   /// `fnv1a64:` and 16 hexadecimal digits of FNV-1a over the fields' compact JSON.
-  public let digest: String
+  package let digest: String
 
   /// The base URL a `--sandbox` run's fingerprints name.
-  public static let sandboxBaseURL = "sandbox"
+  package static let sandboxBaseURL = "sandbox"
 
   /// The fingerprint of fields read back from a state file.
-  public init(fields: JSONObject) {
+  package init(fields: JSONObject) {
     self.fields = fields
     digest = Self.digest(of: JSONWriter.compact(.object(fields)))
   }
@@ -30,7 +30,7 @@ public struct RequestFingerprint: Equatable, Sendable {
   }
 
   /// The fingerprint of the trigger `api` would send for `input` to `baseURL`.
-  public init(type: ProviderType, api: any ProviderAPI, input: TriggerInput, baseURL: String) {
+  package init(type: ProviderType, api: any ProviderAPI, input: TriggerInput, baseURL: String) {
     // Built against an empty base, so the URL is the path; no token, so no secret.
     let request = api.triggerRequest(input, baseURL: "", token: "")
     var fields: JSONObject = [
@@ -46,7 +46,7 @@ public struct RequestFingerprint: Equatable, Sendable {
   /// The names of the fields that differ from `other`'s, as a plan writes them: a body's
   /// fields by their path in the body (`scan_type`, `options.max_depth`), the others by
   /// their own name (`base_url`).
-  public func changes(from other: RequestFingerprint) -> [String] {
+  package func changes(from other: RequestFingerprint) -> [String] {
     var mine: [String: JSONValue] = [:]
     var theirs: [String: JSONValue] = [:]
     Self.flatten(.object(Self.parsingBody(fields)), into: &mine, path: "")
@@ -67,7 +67,7 @@ public struct RequestFingerprint: Equatable, Sendable {
 
   /// Why an entry written for `old` is not reused for this request: the sentence the
   /// console, the report and the job summary show.
-  public func rejection(of old: RequestFingerprint, scan id: String) -> String {
+  package func rejection(of old: RequestFingerprint, scan id: String) -> String {
     let sandbox = Self.sandboxBaseURL
     let why: String
     if old.fields["base_url"] == .string(sandbox), fields["base_url"] != .string(sandbox) {

@@ -1,47 +1,43 @@
 import ScanplanJSON
 import ScanplanPlan
-import ScanplanReport
-import ScanplanVendorKit
+package import ScanplanReport
+package import ScanplanVendorKit
 
 /// How a scan ended, as a state file keeps it: everything the report and the exit code
 /// need, so that a run started again reports the scan exactly as the run that saw it end
 /// did, its gate's verdict included. Times are seconds since the Unix epoch.
-public struct ScanResult: Equatable, Sendable {
-  /// How it ended.
-  public var outcome: ScanOutcome
+package struct ScanResult: Equatable, Sendable {
+  package var outcome: ScanOutcome
   /// When the trigger was answered.
-  public var triggeredAt: Double?
-  /// When it ended.
-  public var endedAt: Double?
-  /// Polls answered.
-  public var polls = 0
+  package var triggeredAt: Double?
+  package var endedAt: Double?
+  package var polls = 0
   /// The last status, in the provider's words.
-  public var lastStatus: String?
-  /// What it means.
-  public var lastState: ScanState?
+  package var lastStatus: String?
+  package var lastState: ScanState?
   /// Percent done, when reported.
-  public var progress: Int?
+  package var progress: Int?
   /// Findings by severity, when reported.
-  public var severityCounts: [String: Int]?
+  package var severityCounts: [String: Int]?
   /// The provider's id for this run of the scan.
-  public var sessionID: String?
+  package var sessionID: String?
   /// The gate's verdict.
-  public var gate: GateVerdict?
+  package var gate: GateVerdict?
   /// The gate it was judged by (`fail_on`, severity to count), so that a later run whose
   /// plan has another gate judges the stored facts again instead of reusing the verdict.
-  public var failOn: [String: Int] = [:]
+  package var failOn: [String: Int] = [:]
   /// The findings it listed, once read (absent ones of a baseline included).
-  public var findings: [Finding]?
+  package var findings: [Finding]?
   /// Why its findings could not be read.
-  public var findingsError: String?
+  package var findingsError: String?
   /// Whether the scan id came from a 409.
-  public var adopted = false
+  package var adopted = false
   /// Whether it came from a listing after a lost trigger.
-  public var recovered = false
+  package var recovered = false
 
   /// A result with only an outcome: what an older state file knew of a scan that did not
   /// complete (its failure is its verdict).
-  public init(outcome: ScanOutcome) {
+  package init(outcome: ScanOutcome) {
     self.outcome = outcome
   }
 

@@ -2,7 +2,7 @@ import OrderedCollections
 import ScanplanPlan
 import ScanplanReport
 import ScanplanSupport
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 #if canImport(Glibc)
   import Glibc
@@ -20,50 +20,49 @@ import ScanplanVendorKit
 /// sends the triggers the turn recorded, so a save costs what the turn changed, not the
 /// plan's size. Each entry is bound to the request it was for (`RequestFingerprint`):
 /// `restored(for:)` reuses no entry for another request. It holds no secrets.
-public final class StateJournal {
+package final class StateJournal {
   /// What the file says of one scan.
-  public struct Entry: Equatable, Sendable {
-    /// The provider's name.
-    public var provider: String
+  package struct Entry: Equatable, Sendable {
+    package var provider: String
     /// Where the scan is defined.
-    public var location: String
+    package var location: String
     /// The provider's scan id, once known.
-    public var scanID: String?
+    package var scanID: String?
     /// Whether a trigger was sent.
-    public var attempted: Bool
+    package var attempted: Bool
     /// The request the entry is for; nil in files older than format 3.
-    public var fingerprint: RequestFingerprint?
+    package var fingerprint: RequestFingerprint?
     /// How the scan ended, with its verdict; nil while it runs.
-    public var result: ScanResult?
+    package var result: ScanResult?
     /// `completed` as a file older than format 3 says it, with no verdict kept: the scan
     /// is polled once more for its result, never counted as passed.
-    public var unverifiedOutcome: String?
+    package var unverifiedOutcome: String?
     /// What the polls found when the vendor reported the scan completed, while its
     /// findings are read: a run started again reads the rest without polling again.
-    public var ended: ScanResult?
+    package var ended: ScanResult?
     /// The findings read so far, while `ended`.
-    public var pendingFindings: [Finding] = []
+    package var pendingFindings: [Finding] = []
     /// The next findings page, while `ended`.
-    public var findingsCursor: FindingsCursor?
+    package var findingsCursor: FindingsCursor?
     /// Findings pages read, while `ended`: with no cursor left, every page was read.
-    public var findingsPages = 0
+    package var findingsPages = 0
     /// The asset's scans listed before the first trigger (`census`), for a vendor that
     /// lists them: a run started again tells a lost trigger's scan from the older ones.
-    public var census: [String]?
+    package var census: [String]?
     /// The scan id whose next stage was started without an answer yet: a run started
     /// again must not start that stage a second time.
-    public var stagedAfter: String?
+    package var stagedAfter: String?
   }
 
   /// The file's path.
-  public let path: String
+  package let path: String
   /// Entries by scan id.
-  public private(set) var entries: [String: Entry]
+  package private(set) var entries: [String: Entry]
   /// Ids in the order they were first written; an id whose entry was dropped stays, and
   /// is skipped.
   private var order: OrderedSet<String>
   /// The ids of the entries, in the order they were first written.
-  public var ids: [String] { order.filter { entries[$0] != nil } }
+  package var ids: [String] { order.filter { entries[$0] != nil } }
   /// Ids changed since the last save, in order of change, each once.
   private var changed: OrderedSet<String> = []
   /// Pages of findings read since the last save, written after the changed entries.
@@ -75,7 +74,7 @@ public final class StateJournal {
 
   /// Opens a state file, in any format, or starts an empty one when the file does not
   /// exist yet. Nothing is written until `compact()`.
-  public init(path: String) throws(StateFileError) {
+  package init(path: String) throws(StateFileError) {
     self.path = path
     entries = [:]
     order = []
@@ -90,7 +89,7 @@ public final class StateJournal {
   /// results of ended scans. An entry whose fingerprint is not the scan's request is
   /// dropped, and the scan gets a note that says why instead; entries of scans the plan
   /// does not run are kept as they are.
-  public func restored(for plan: RunPlan) -> [String: SchedulerCore.Restored] {
+  package func restored(for plan: RunPlan) -> [String: SchedulerCore.Restored] {
     var restored: [String: SchedulerCore.Restored] = [:]
     for job in plan.jobs {
       guard let entry = entries[job.id] else { continue }
@@ -121,7 +120,7 @@ public final class StateJournal {
 
   /// Takes the run's events into the entries; `save()` writes them. `epoch` is when the
   /// run started, in seconds since the Unix epoch.
-  public func record(
+  package func record(
     _ events: [RunEvent], plan: RunPlan, records: [ScanRecord], epoch: Double
   ) {
     for event in events {
@@ -199,7 +198,7 @@ public final class StateJournal {
   /// Rewrites the file as a snapshot, atomically, and opens it for appending. A run calls
   /// it before it sends anything, which also proves the file can be written, and again at
   /// its end.
-  public func compact() throws(StateFileError) {
+  package func compact() throws(StateFileError) {
     appender?.close()
     appender = nil
     var text = StateFileFormat.header + "\n"
@@ -224,7 +223,7 @@ public final class StateJournal {
 
   /// Appends a line for each scan that changed since the last save, then a line for each
   /// page of findings read, and returns once they are on disk: one write and one fsync.
-  public func save() throws(StateFileError) {
+  package func save() throws(StateFileError) {
     guard !changed.isEmpty || !pages.isEmpty else { return }
     guard let appender else { return try compact() }
     var text = ""
@@ -255,7 +254,7 @@ public final class StateJournal {
   }
 
   /// Stops appending; the file stays as the last save left it.
-  public func stopAppending() {
+  package func stopAppending() {
     appender?.close()
     appender = nil
   }
@@ -278,9 +277,8 @@ public final class StateJournal {
 }
 
 /// A state file that cannot be read or written.
-public struct StateFileError: Error, Sendable, CustomStringConvertible {
+package struct StateFileError: Error, Sendable, CustomStringConvertible {
   /// What went wrong, lowercase.
-  public let message: String
-  /// The message.
-  public var description: String { message }
+  package let message: String
+  package var description: String { message }
 }

@@ -3,36 +3,35 @@ import ScanplanReport
 
 /// `scanplan state show FILE`: what a state file holds, per scan id: how the scan ended
 /// (or how far it got), its verdict, and its id at the vendor.
-public struct StateListing: Sendable {
+package struct StateListing: Sendable {
   /// One scan's line.
-  public struct Row: Sendable, Equatable {
+  package struct Row: Sendable, Equatable {
     /// `ASSET/NAME`.
-    public let id: String
-    /// The provider's name.
-    public let provider: String
+    package let id: String
+    package let provider: String
     /// `completed`, `failed`, ... for an ended scan; `running` for one with a scan id,
     /// `attempted` for a trigger whose answer was not recorded, `not_sent` otherwise (the
     /// asset's scans were listed before the trigger, which was never sent).
-    public let outcome: String
+    package let outcome: String
     /// `passed` or `failed` for a gated scan that completed, `none` for one without a
     /// gate, `unknown` for an older file's `completed` (kept without a verdict), and nil
     /// while the scan has not ended or when it did not complete.
-    public let verdict: String?
+    package let verdict: String?
     /// The gate's reasons, or why the scan did not complete.
-    public let reasons: [String]
+    package let reasons: [String]
     /// The scan's id at the vendor.
-    public let scanID: String?
+    package let scanID: String?
     /// The fingerprint of the request the entry is for; nil in older files.
-    public let fingerprint: String?
+    package let fingerprint: String?
   }
 
   /// The file's path.
-  public let path: String
+  package let path: String
   /// Its scans, in the order they were first written.
-  public let rows: [Row]
+  package let rows: [Row]
 
   /// The listing of an open journal.
-  public init(_ journal: StateJournal) {
+  package init(_ journal: StateJournal) {
     path = journal.path
     rows = journal.ids.compactMap { id in
       journal.entries[id].map { Self.row(id, $0) }
@@ -64,7 +63,7 @@ public struct StateListing: Sendable {
   }
 
   /// For people: a table, then the counts.
-  public func text() -> String {
+  package func text() -> String {
     guard !rows.isEmpty else { return "\(path) holds no scan\n" }
     let header = Row(
       id: "scan", provider: "", outcome: "outcome", verdict: "verdict", reasons: [],
@@ -104,7 +103,7 @@ public struct StateListing: Sendable {
 
   /// `{"version": 1, "file", "scans": [{"id", "provider", "outcome", "verdict",
   /// "reasons", "scan_id", "fingerprint"}]}`, with `null` where a row has nothing.
-  public func json() -> String {
+  package func json() -> String {
     let scans: [JSONValue] = rows.map { row in
       .object([
         "id": .string(row.id), "provider": .string(row.provider),

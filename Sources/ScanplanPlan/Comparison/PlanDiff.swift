@@ -1,22 +1,20 @@
-import ScanplanJSON
+package import ScanplanJSON
 import ScanplanVendorKit
 
 /// What a change to plans does to their scans: `scanplan diff BASE HEAD`. Scans are
 /// matched by their stable ids; a changed scan lists each field that differs
 /// (`ScanFields`), old and new. Environment references are compared as written and
 /// never resolved, so a diff needs no secrets.
-public struct PlanDiff: Sendable {
+package struct PlanDiff: Sendable {
   /// A scan on one side only.
-  public struct Scan: Sendable, Equatable {
+  package struct Scan: Sendable, Equatable {
     /// `ASSET/NAME`.
-    public let id: String
-    /// Its provider's name.
-    public let provider: String
+    package let id: String
+    package let provider: String
     /// Where it is defined, as `file:line:column`.
-    public let location: String
+    package let location: String
 
-    /// A scan.
-    public init(id: String, provider: String, location: String) {
+    package init(id: String, provider: String, location: String) {
       self.id = id
       self.provider = provider
       self.location = location
@@ -24,22 +22,21 @@ public struct PlanDiff: Sendable {
   }
 
   /// One field of a scan that differs.
-  public struct Change: Sendable, Equatable {
+  package struct Change: Sendable, Equatable {
     /// The field, such as `request.body.scan_type` or `budget.requests_per_second`.
-    public let field: String
+    package let field: String
     /// The base's value; nil when the base does not set it.
-    public let before: JSONValue?
+    package let before: JSONValue?
     /// The head's value; nil when the head does not set it.
-    public let after: JSONValue?
+    package let after: JSONValue?
     /// Whether the change makes the scan weaker (`Weakening`): a reviewer's concern.
-    public let weakens: Bool
+    package let weakens: Bool
     /// The vendor's name for the base's value (`Full Scan` for Invicti's profile id).
-    public let beforeName: String?
+    package let beforeName: String?
     /// The vendor's name for the head's value.
-    public let afterName: String?
+    package let afterName: String?
 
-    /// A change.
-    public init(
+    package init(
       field: String, before: JSONValue?, after: JSONValue?, weakens: Bool = false,
       beforeName: String? = nil, afterName: String? = nil
     ) {
@@ -53,39 +50,38 @@ public struct PlanDiff: Sendable {
   }
 
   /// A scan on both sides whose fields differ.
-  public struct Changed: Sendable, Equatable {
+  package struct Changed: Sendable, Equatable {
     /// The scan, as the head defines it.
-    public let scan: Scan
+    package let scan: Scan
     /// The fields that differ, in the order a plan lists them.
-    public let changes: [Change]
+    package let changes: [Change]
 
-    /// A changed scan.
-    public init(scan: Scan, changes: [Change]) {
+    package init(scan: Scan, changes: [Change]) {
       self.scan = scan
       self.changes = changes
     }
   }
 
   /// Why two sides cannot be compared.
-  public struct UsageError: Error, Sendable, Equatable {
+  package struct UsageError: Error, Sendable, Equatable {
     /// What is wrong, lowercase.
-    public let message: String
+    package let message: String
   }
 
   /// Scans only the head has, in the head's order.
-  public let added: [Scan]
+  package let added: [Scan]
   /// Scans only the base has, in the base's order.
-  public let removed: [Scan]
+  package let removed: [Scan]
   /// Scans whose fields differ, in the head's order.
-  public let changed: [Changed]
+  package let changed: [Changed]
   /// Scans that are the same on both sides, wherever they moved in the files.
-  public let unchanged: Int
+  package let unchanged: Int
   /// Scans whose id changed and nothing else (an asset or a scan renamed): the base's
   /// scan, then the head's. Neither added nor removed.
-  public let renamed: [(from: Scan, to: Scan)]
+  package let renamed: [(from: Scan, to: Scan)]
 
   /// A diff, as `compare` finds one.
-  public init(
+  package init(
     added: [Scan], removed: [Scan], changed: [Changed], unchanged: Int,
     renamed: [(from: Scan, to: Scan)] = []
   ) {
@@ -97,18 +93,18 @@ public struct PlanDiff: Sendable {
   }
 
   /// Whether the head does exactly what the base did.
-  public var isEmpty: Bool {
+  package var isEmpty: Bool {
     added.isEmpty && removed.isEmpty && changed.isEmpty && renamed.isEmpty
   }
 
   /// Whether the change weakens any scan: a scan removed, or a change that weakens one.
-  public var weakened: Bool {
+  package var weakened: Bool {
     !removed.isEmpty || changed.contains { $0.changes.contains(where: \.weakens) }
   }
 
   /// Compares two sides, each the valid plans of one command-line argument. A scan id
   /// twice on one side (in two files) cannot be matched, and is an error, as for `run`.
-  public static func compare(base: [ResolvedPlan], head: [ResolvedPlan])
+  package static func compare(base: [ResolvedPlan], head: [ResolvedPlan])
     -> Result<PlanDiff, UsageError>
   {
     let before: [String: Entry]

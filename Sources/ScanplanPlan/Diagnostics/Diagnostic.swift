@@ -1,7 +1,7 @@
-import ScanplanYAML
+package import ScanplanYAML
 
 /// How serious a diagnostic is.
-public enum Severity: String, Comparable, Sendable {
+package enum Severity: String, Comparable, Sendable {
   /// The plan is invalid; nothing will be sent.
   case error
   /// The plan is valid, but says something that is probably not meant. `--strict`
@@ -9,44 +9,41 @@ public enum Severity: String, Comparable, Sendable {
   case warning
 
   /// Errors sort before warnings.
-  public static func < (lhs: Severity, rhs: Severity) -> Bool {
+  package static func < (lhs: Severity, rhs: Severity) -> Bool {
     lhs == .error && rhs == .warning
   }
 }
 
 /// One problem in one plan file, at a source range.
-public struct Diagnostic: Hashable, Sendable {
+package struct Diagnostic: Hashable, Sendable {
   /// A secondary location that explains the problem, or a remark without one.
-  public struct Note: Hashable, Sendable {
+  package struct Note: Hashable, Sendable {
     /// What the location shows, lowercase, no trailing period.
-    public let message: String
+    package let message: String
     /// Where it is, in the same file as the diagnostic; nil for a remark.
-    public let range: SourceRange?
+    package let range: SourceRange?
 
-    /// Creates a note.
-    public init(_ message: String, at range: SourceRange?) {
+    package init(_ message: String, at range: SourceRange?) {
       self.message = message
       self.range = range
     }
   }
 
   /// Error or warning; `--strict` raises warnings to errors.
-  public var severity: Severity
-  /// The stable code.
-  public let code: DiagnosticCode
+  package var severity: Severity
+  package let code: DiagnosticCode
   /// What is wrong, lowercase, without a trailing period.
-  public let message: String
+  package let message: String
   /// The file, as given on the command line.
-  public let file: String
+  package let file: String
   /// Where in the file.
-  public let range: SourceRange
-  /// Related locations.
-  public let notes: [Note]
+  package let range: SourceRange
+  package let notes: [Note]
   /// How to fix it, one suggestion per line.
-  public let help: [String]
+  package let help: [String]
 
   /// Creates a diagnostic with the code's default severity.
-  public init(
+  package init(
     _ code: DiagnosticCode, _ message: String, file: String, at range: SourceRange,
     notes: [Note] = [], help: [String] = []
   ) {
@@ -61,7 +58,7 @@ public struct Diagnostic: Hashable, Sendable {
 
   /// Orders diagnostics of one file by position, then code and message, so output is
   /// stable whatever order the checks ran in.
-  public static func positionOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+  package static func positionOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
     if lhs.range.start != rhs.range.start { return lhs.range.start < rhs.range.start }
     if lhs.code.id != rhs.code.id { return lhs.code.id < rhs.code.id }
     return lhs.message < rhs.message

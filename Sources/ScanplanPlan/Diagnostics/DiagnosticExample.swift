@@ -1,22 +1,20 @@
 /// A diagnostic as a fixture shows it, for `scanplan explain`: the lines of the plan it is
 /// found in, what validation says, and the same lines fixed.
-public struct DiagnosticExample: Sendable {
+package struct DiagnosticExample: Sendable {
   /// The fixture the example comes from (`Tests/ScanplanPlanTests/Fixtures/invalid`).
-  public let fixture: String
+  package let fixture: String
   /// The line the diagnostic points at.
-  public let line: Int
+  package let line: Int
   /// The lines around it, numbered as in the fixture.
-  public let wrong: String
+  package let wrong: String
   /// The diagnostic's message.
-  public let message: String
-  /// Its help.
-  public let help: [String]
+  package let message: String
+  package let help: [String]
   /// The same place fixed, numbered as in the fixed plan: as the help says, or as the
   /// fixture table's fix for the code does.
-  public let right: String?
+  package let right: String?
 
-  /// An example.
-  public init(
+  package init(
     fixture: String, line: Int, wrong: String, message: String, help: [String], right: String?
   ) {
     self.fixture = fixture

@@ -4,7 +4,7 @@
 
 extension DiagnosticExample {
   /// Each code's example, from the first fixture that shows it.
-  public static let all: [String: DiagnosticExample] = [
+  package static let all: [String: DiagnosticExample] = [
     "P101": DiagnosticExample(
       fixture: "unknown-top-level-key.yaml", line: 13,
       wrong: " 11 |     scans:\n 12 |       - scan_type: web_app\n 13 | asset: []",

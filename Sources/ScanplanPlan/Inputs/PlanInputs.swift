@@ -1,5 +1,5 @@
 import ScanplanSupport
-import ScanplanYAML
+package import ScanplanYAML
 
 #if canImport(Glibc)
   import Glibc
@@ -9,9 +9,9 @@ import ScanplanYAML
 
 /// The plan files named on a command line: files as given, every `*.yaml` and `*.yml`
 /// below a directory (sorted, hidden entries skipped), and `-` for standard input.
-public enum PlanInputs {
+package enum PlanInputs {
   /// A plan to read.
-  public enum Input: Equatable, Sendable {
+  package enum Input: Equatable, Sendable {
     /// A file path, as it will be shown in diagnostics.
     case file(String)
     /// Standard input, shown as `<stdin>`.
@@ -19,15 +19,14 @@ public enum PlanInputs {
   }
 
   /// A command line that names nothing to read.
-  public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
+  package struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong, lowercase.
-    public let message: String
-    /// The message.
-    public var description: String { message }
+    package let message: String
+    package var description: String { message }
   }
 
   /// The inputs the paths stand for, in order, each file once.
-  public static func expand(_ paths: [String]) -> Result<[Input], UsageError> {
+  package static func expand(_ paths: [String]) -> Result<[Input], UsageError> {
     var inputs: [Input] = []
     var seen: Set<String> = []
     var sawStandardInput = false
@@ -59,7 +58,7 @@ public enum PlanInputs {
 
   /// Reads an input whole, or fails when it is longer than `limit`, saying by how much
   /// when the size is known: for files that are not plans, such as run reports.
-  public static func readWithin(_ input: Input, limit: Int) -> Result<SourceText, ReadError> {
+  package static func readWithin(_ input: Input, limit: Int) -> Result<SourceText, ReadError> {
     read(input, limit: limit).flatMap { source in
       guard source.bytes.count > limit else { return .success(source) }
       // Standard input, read to one byte past the limit.
@@ -72,7 +71,7 @@ public enum PlanInputs {
 
   /// Reads an input whole, or up to one byte past `limit` so the loader can report the
   /// size without reading a huge file. Files are sized first and never read past it.
-  public static func read(_ input: Input, limit: Int) -> Result<SourceText, ReadError> {
+  package static func read(_ input: Input, limit: Int) -> Result<SourceText, ReadError> {
     switch input {
     case .standardInput:
       return readAll(descriptor: 0, limit: limit).map { SourceText(path: "<stdin>", bytes: $0) }
@@ -98,13 +97,13 @@ public enum PlanInputs {
   }
 
   /// A file that could not be read.
-  public struct ReadError: Error, Equatable, Sendable {
+  package struct ReadError: Error, Equatable, Sendable {
     /// The path as given.
-    public let path: String
+    package let path: String
     /// Why, from the system.
-    public let reason: String
+    package let reason: String
     /// The size, when the file is too large to read.
-    public var size: Int?
+    package var size: Int?
 
     init(path: String, reason: String, size: Int? = nil) {
       self.path = path

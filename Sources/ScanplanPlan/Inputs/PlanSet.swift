@@ -1,13 +1,13 @@
 import ScanplanVendorKit
 
 /// The plans a command line names, each validated.
-public struct PlanSet: Sendable {
+package struct PlanSet: Sendable {
   /// One validation per file, in the order given.
-  public let validations: [PlanValidation]
+  package let validations: [PlanValidation]
 
   /// Expands the paths and validates every file; `strict` raises warnings to errors.
   /// With `resolving` false, validations carry no plan (see `PlanValidator.resolving`).
-  public static func load(
+  package static func load(
     _ paths: [String], format: PlanFormat, strict: Bool = false, resolving: Bool = true
   ) -> Result<PlanSet, PlanInputs.UsageError> {
     PlanInputs.expand(paths).map { inputs in
@@ -21,8 +21,8 @@ public struct PlanSet: Sendable {
   }
 
   /// Whether any file has an error.
-  public var hasErrors: Bool { validations.contains(where: \.hasErrors) }
+  package var hasErrors: Bool { validations.contains(where: \.hasErrors) }
 
   /// The resolved plans; meaningful when there are no errors.
-  public var plans: [ResolvedPlan] { validations.compactMap(\.plan) }
+  package var plans: [ResolvedPlan] { validations.compactMap(\.plan) }
 }

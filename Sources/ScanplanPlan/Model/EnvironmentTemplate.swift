@@ -1,9 +1,9 @@
 /// A string that may hold environment references: `${NAME}`, `${NAME:-fallback}`, and
 /// `$${` for a literal `${`. References are resolved when a plan runs, never when it is
 /// validated.
-public struct EnvironmentTemplate: Equatable, Sendable {
+package struct EnvironmentTemplate: Equatable, Sendable {
   /// A piece of the string.
-  public enum Part: Equatable, Sendable {
+  package enum Part: Equatable, Sendable {
     /// Text as written (with `$${` already turned into `${`).
     case literal(String)
     /// A reference to a variable, with its fallback when it is unset or empty.
@@ -11,16 +11,16 @@ public struct EnvironmentTemplate: Equatable, Sendable {
   }
 
   /// Why a string's references cannot be read.
-  public struct SyntaxError: Error, Equatable, Sendable {
+  package struct SyntaxError: Error, Equatable, Sendable {
     /// What is wrong, lowercase.
-    public let message: String
+    package let message: String
   }
 
   /// The pieces in order.
-  public let parts: [Part]
+  package let parts: [Part]
 
   /// Reads the references of a string.
-  public static func parse(_ text: String) -> Result<EnvironmentTemplate, SyntaxError> {
+  package static func parse(_ text: String) -> Result<EnvironmentTemplate, SyntaxError> {
     var parts: [Part] = []
     var literal = ""
     var scalars = Substring(text).unicodeScalars[...]
@@ -68,7 +68,7 @@ public struct EnvironmentTemplate: Equatable, Sendable {
   }
 
   /// Whether a name is `[A-Za-z_][A-Za-z0-9_]*`.
-  public static func isVariableName(_ name: String) -> Bool {
+  package static func isVariableName(_ name: String) -> Bool {
     guard let first = name.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
     else { return false }
     return name.utf8.allSatisfy { byte in
@@ -79,12 +79,12 @@ public struct EnvironmentTemplate: Equatable, Sendable {
   }
 
   /// Whether any part is a reference.
-  public var hasReferences: Bool {
+  package var hasReferences: Bool {
     parts.contains { if case .reference = $0 { return true } else { return false } }
   }
 
   /// The names referenced, in order, each once.
-  public var variableNames: [String] {
+  package var variableNames: [String] {
     var seen: Set<String> = []
     return parts.compactMap {
       if case .reference(let name, _) = $0, seen.insert(name).inserted { return name }
@@ -93,7 +93,7 @@ public struct EnvironmentTemplate: Equatable, Sendable {
   }
 
   /// The names referenced without a fallback: a run needs them set.
-  public var requiredNames: [String] {
+  package var requiredNames: [String] {
     var seen: Set<String> = []
     return parts.compactMap {
       if case .reference(let name, nil) = $0, seen.insert(name).inserted { return name }
@@ -102,7 +102,7 @@ public struct EnvironmentTemplate: Equatable, Sendable {
   }
 
   /// The variable name when the whole string is exactly `${NAME}`.
-  public var singleReference: String? {
+  package var singleReference: String? {
     if parts.count == 1, case .reference(let name, nil) = parts[0] { return name }
     return nil
   }
@@ -110,7 +110,7 @@ public struct EnvironmentTemplate: Equatable, Sendable {
   /// The string with every reference replaced; the names of unset variables that have
   /// no fallback when some are missing. An empty variable counts as unset, as in a shell's
   /// `${NAME:-fallback}`.
-  public func resolve(_ environment: [String: String]) -> Result<String, MissingVariables> {
+  package func resolve(_ environment: [String: String]) -> Result<String, MissingVariables> {
     var output = ""
     var missing: [String] = []
     for part in parts {
@@ -130,12 +130,11 @@ public struct EnvironmentTemplate: Equatable, Sendable {
   }
 
   /// Variables a template needs that the environment does not have.
-  public struct MissingVariables: Error, Equatable, Sendable {
+  package struct MissingVariables: Error, Equatable, Sendable {
     /// Their names, in order of use.
-    public let names: [String]
+    package let names: [String]
 
-    /// Creates the error.
-    public init(names: [String]) {
+    package init(names: [String]) {
       self.names = names
     }
   }

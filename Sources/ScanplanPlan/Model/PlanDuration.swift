@@ -1,8 +1,8 @@
 /// Durations as plans write them: whole seconds (`90`), or whole `h`, `m` and `s` units
 /// in that order (`90s`, `15m`, `1h30m`).
-public enum PlanDuration {
+package enum PlanDuration {
   /// Why a string is not a duration; each case renders as a lowercase clause.
-  public enum ParseError: Error, Equatable, Sendable {
+  package enum ParseError: Error, Equatable, Sendable {
     /// Nothing was written.
     case empty
     /// A minus sign.
@@ -21,7 +21,7 @@ public enum PlanDuration {
     case tooLarge
 
     /// What is wrong, as a clause after "is not a duration: ".
-    public var reason: String {
+    package var reason: String {
       switch self {
       case .empty: return "it is empty"
       case .negative: return "durations cannot be negative"
@@ -36,7 +36,7 @@ public enum PlanDuration {
   }
 
   /// The number of seconds a duration string stands for.
-  public static func parse(_ text: String) -> Result<Int, ParseError> {
+  package static func parse(_ text: String) -> Result<Int, ParseError> {
     if text.isEmpty { return .failure(.empty) }
     if text.contains("-") { return .failure(.negative) }
     if text.contains(".") || text.contains(",") { return .failure(.fraction) }
@@ -70,7 +70,7 @@ public enum PlanDuration {
   }
 
   /// The shortest unit string for a number of seconds: `90` is `1m30s`, `3600` is `1h`.
-  public static func format(seconds: Int) -> String {
+  package static func format(seconds: Int) -> String {
     if seconds == 0 { return "0s" }
     var text = ""
     let hours = seconds / 3600

@@ -1,13 +1,13 @@
 import ScanplanJSON
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// A value of a scan that holds `${NAME}` references, with its parsed template and the
 /// kind its field declares. Found from the tables (`Field.allowsEnvironment`), never from
 /// a list of keys: a field a table declares as allowing `${}` is listed by `plan` and
 /// sent resolved by `run`.
-public struct ScanTemplate: Sendable {
+package struct ScanTemplate: Sendable {
   /// Where the value is.
-  public enum Place: Hashable, Sendable {
+  package enum Place: Hashable, Sendable {
     /// An asset key, such as `asset_id`.
     case assetKey(String)
     /// A leaf setting, by key path.
@@ -15,17 +15,17 @@ public struct ScanTemplate: Sendable {
   }
 
   /// Where the value is.
-  public let place: Place
+  package let place: Place
   /// The key as messages name it: `target_id`, `profile_id`, `options.x`.
-  public let key: String
+  package let key: String
   /// The references, parsed.
-  public let template: EnvironmentTemplate
+  package let template: EnvironmentTemplate
   /// What the resolved value must be.
-  public let kind: ValueKind
+  package let kind: ValueKind
 
   /// What is wrong with a resolved value for the field's kind, as validation would say
   /// of a literal; nil when it fits.
-  public func problem(with resolved: String) -> String? {
+  package func problem(with resolved: String) -> String? {
     switch kind {
     case .uuid: PlanValues.isUUID(resolved) ? nil : "something that is not a UUID"
     default: nil
@@ -36,7 +36,7 @@ public struct ScanTemplate: Sendable {
 extension ResolvedScan {
   /// The values that hold references, asset keys first. Derived from the tables when
   /// asked for, so validating a plan pays nothing for them.
-  public var templates: [ScanTemplate] {
+  package var templates: [ScanTemplate] {
     var found: [ScanTemplate] = []
     func add(_ place: ScanTemplate.Place, key: String, value: JSONValue, field: Field) {
       guard field.allowsEnvironment, let text = value.stringValue, text.contains("${"),
@@ -61,7 +61,7 @@ extension ResolvedScan {
   }
 
   /// The scan with resolved values in place of its templates.
-  public func resolving(_ values: [ScanTemplate.Place: String]) -> ResolvedScan {
+  package func resolving(_ values: [ScanTemplate.Place: String]) -> ResolvedScan {
     guard !values.isEmpty else { return self }
     return ResolvedScan(
       id: id, asset: asset, provider: provider, vendor: vendor,

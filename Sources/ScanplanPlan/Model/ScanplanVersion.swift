@@ -1,5 +1,5 @@
 /// scanplan's own version.
-public enum ScanplanVersion {
+package enum ScanplanVersion {
   /// The version `--version` prints and SARIF logs carry.
-  public static let current = "0.1.0"
+  package static let current = "0.1.0"
 }

@@ -1,39 +1,38 @@
 import ScanplanJSON
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// The shape of a version-1 plan for the vendors of one registry: every mapping's keys,
 /// built from the vendors' tables, and what each vendor accepts of them.
 ///
 /// Built once where a registry is handed in (`PlanValidator`), then shared. A class: the
 /// readers of every asset refer to it.
-public final class PlanFormat: Sendable {
+package final class PlanFormat: Sendable {
   /// Names of providers, profiles, assets, scans and tags.
-  public static let namePattern = "^[A-Za-z0-9][A-Za-z0-9._-]*$"
+  package static let namePattern = "^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
   /// The vendors the format speaks of.
-  public let registry: VendorRegistry
+  package let registry: VendorRegistry
   /// Every key any vendor's scans take, each once (`SettingsUnion`). Profiles are read
   /// against it, as they belong to no provider; each scan's settings are then checked
   /// against its own provider's table (`VendorFit`).
-  public let scanSettings: ObjectShape
+  package let scanSettings: ObjectShape
   /// Every leaf scan setting, in table order: `scan_type`, `options.max_depth`, ... Each
   /// has a slot, its index here, so merging and lookups work on numbers, not key paths.
-  public let settingLeaves: [SettingLeaf]
+  package let settingLeaves: [SettingLeaf]
   /// How scans are polled.
-  public let poll: ObjectShape
+  package let poll: ObjectShape
   /// A scanning service and how to talk to it.
-  public let provider: ObjectShape
+  package let provider: ObjectShape
   /// Named, reusable scan settings.
-  public let profile: ObjectShape
-  /// One scan of an asset.
-  public let scan: ObjectShape
+  package let profile: ObjectShape
+  package let scan: ObjectShape
   /// What is scanned, and how.
-  public let asset: ObjectShape
+  package let asset: ObjectShape
   /// The whole file.
-  public let plan: ObjectShape
+  package let plan: ObjectShape
   /// The keys whose values may hold environment references, in the order the format
   /// lists them, for messages.
-  public let environmentKeys: [String]
+  package let environmentKeys: [String]
 
   /// For a setting that several vendors declare as a choice (`scan_type`), each vendor's
   /// values, worded for help: the union alone would offer S4E's values to a ZAP scan.
@@ -62,7 +61,7 @@ public final class PlanFormat: Sendable {
   }
 
   /// The format for `registry`'s vendors.
-  public init(registry: VendorRegistry) {
+  package init(registry: VendorRegistry) {
     self.registry = registry
     let tables = registry.tables
     scanSettings = SettingsUnion.shape(tables)
@@ -135,15 +134,15 @@ public final class PlanFormat: Sendable {
   func fit(_ type: ProviderType) -> VendorFit { fits[type]! }
 
   /// The vendor of a type.
-  public func vendor(_ type: ProviderType) -> Vendor { registry.vendor(type)! }
+  package func vendor(_ type: ProviderType) -> Vendor { registry.vendor(type)! }
 
   /// The slot of a leaf setting's path, if any vendor has it.
-  public func slot(_ path: String...) -> Int? {
+  package func slot(_ path: String...) -> Int? {
     settingLeaves.firstIndex { $0.path == path }
   }
 
   /// Every mapping of the format, for hints about keys written in the wrong place.
-  public var all: [ObjectShape] {
+  package var all: [ObjectShape] {
     var shapes = [plan, provider, poll, profile, asset, scan]
     for field in scanSettings.fields {
       if case .object(let nested) = field.kind { shapes.append(nested) }
@@ -154,13 +153,13 @@ public final class PlanFormat: Sendable {
 
 /// One leaf scan setting: its slot, its key path and its entry in the union of the
 /// vendors' tables. A class: every setting of every resolved scan refers to one.
-public final class SettingLeaf: Sendable {
+package final class SettingLeaf: Sendable {
   /// The index in `PlanFormat.settingLeaves`.
-  public let slot: Int
+  package let slot: Int
   /// `["options", "max_depth"]`.
-  public let path: [String]
+  package let path: [String]
   /// The union's entry; a vendor's own is `VendorFit`'s.
-  public let field: Field
+  package let field: Field
 
   init(slot: Int, path: [String], field: Field) {
     self.slot = slot

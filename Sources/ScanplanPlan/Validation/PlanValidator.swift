@@ -1,23 +1,23 @@
-import ScanplanVendorKit
-import ScanplanYAML
+package import ScanplanVendorKit
+package import ScanplanYAML
 
 /// The outcome of validating one plan file.
-public struct PlanValidation: Sendable {
+package struct PlanValidation: Sendable {
   /// The file as read.
-  public let source: SourceText
+  package let source: SourceText
   /// Every problem found, sorted by position, each reported once.
-  public let diagnostics: [Diagnostic]
+  package let diagnostics: [Diagnostic]
   /// Ranges that hold literal secrets; renderers mask them in excerpts.
-  public let secretRanges: [SourceRange]
+  package let secretRanges: [SourceRange]
   /// The resolved plan; present even with errors, holding what could be resolved. Nil
   /// when the file could not be loaded, or when the validator was made not to resolve.
-  public let plan: ResolvedPlan?
+  package let plan: ResolvedPlan?
 
   /// Whether any diagnostic is an error.
-  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+  package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
   /// The same validation with warnings raised to errors, for `--strict`.
-  public func strict() -> PlanValidation {
+  package func strict() -> PlanValidation {
     PlanValidation(
       source: source,
       diagnostics: diagnostics.map { diagnostic in
@@ -30,30 +30,29 @@ public struct PlanValidation: Sendable {
 
 /// Validates plan files: loads the YAML, checks every rule of format version 1, and
 /// resolves the scans. Nothing is sent anywhere and no environment variable is read.
-public struct PlanValidator: Sendable {
+package struct PlanValidator: Sendable {
   /// The shapes plans are read against, from the registry's vendors.
-  public let format: PlanFormat
+  package let format: PlanFormat
   /// The YAML limits applied to every file.
-  public let limits: YAMLLimits
+  package let limits: YAMLLimits
   /// Whether validations carry a resolved plan. `validate` only checks, and resolving
   /// every scan (ids, merged settings, strings for each) is a third of its work on a
   /// large plan; every check runs either way.
-  public let resolving: Bool
+  package let resolving: Bool
 
   /// Creates a validator for the vendors of `registry`, with the format's limits.
-  public init(registry: VendorRegistry, limits: YAMLLimits = .plan, resolving: Bool = true) {
+  package init(registry: VendorRegistry, limits: YAMLLimits = .plan, resolving: Bool = true) {
     self.init(format: PlanFormat(registry: registry), limits: limits, resolving: resolving)
   }
 
   /// Creates a validator for a format already built, with the format's limits.
-  public init(format: PlanFormat, limits: YAMLLimits = .plan, resolving: Bool = true) {
+  package init(format: PlanFormat, limits: YAMLLimits = .plan, resolving: Bool = true) {
     self.format = format
     self.limits = limits
     self.resolving = resolving
   }
 
-  /// Validates one file.
-  public func validate(_ source: SourceText) -> PlanValidation {
+  package func validate(_ source: SourceText) -> PlanValidation {
     // One path: bytes, then events, then the tree, then the plan. The plan is read as its
     // assets load, while libyaml parses the rest of the file.
     let stream = PlanStream(
@@ -77,7 +76,7 @@ public struct PlanValidator: Sendable {
 
   /// The most diagnostics reported for one file: past this, a hostile or mangled file
   /// would only bury the first problems, which are the ones to fix.
-  public static let maxDiagnosticsPerFile = 500
+  package static let maxDiagnosticsPerFile = 500
 
   static func capped(_ diagnostics: [Diagnostic], file: String) -> [Diagnostic] {
     guard diagnostics.count > maxDiagnosticsPerFile else { return diagnostics }
@@ -126,7 +125,7 @@ public struct PlanValidator: Sendable {
 
 extension PlanValidator {
   /// Reads and validates one input; a file that cannot be read is a diagnostic too.
-  public func validate(_ input: PlanInputs.Input) -> PlanValidation {
+  package func validate(_ input: PlanInputs.Input) -> PlanValidation {
     switch PlanInputs.read(input, limit: limits.maxBytes) {
     case .success(let source):
       return validate(source)

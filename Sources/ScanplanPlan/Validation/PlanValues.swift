@@ -1,11 +1,11 @@
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// The value checks of the plan format, for values only known when a plan runs (those
 /// written with environment references).
-public enum PlanValues {
+package enum PlanValues {
   /// The base URL normalized (lowercase scheme and host, no trailing slash), or why it is
   /// not acceptable.
-  public static func baseURL(_ text: String, allowingPlainHTTP: Bool = false) -> Result<
+  package static func baseURL(_ text: String, allowingPlainHTTP: Bool = false) -> Result<
     String, PlanValueError
   > {
     switch BaseURL.parse(text, allowingPlainHTTP: allowingPlainHTTP) {
@@ -21,7 +21,7 @@ public enum PlanValues {
   /// A normalized base URL without the vendor's API path (`/api/v1`), when it ends with
   /// it: requests add that path, so a URL copied from the vendor's docs would double it.
   /// Nil when the URL does not end with it.
-  public static func withoutAPIPrefix(_ url: String, _ table: VendorTable) -> String? {
+  package static func withoutAPIPrefix(_ url: String, _ table: VendorTable) -> String? {
     guard case .success(let parsed) = BaseURL.parse(url, allowingPlainHTTP: true),
       parsed.path.lowercased().hasSuffix(table.apiPrefix.lowercased())
     else { return nil }
@@ -32,16 +32,15 @@ public enum PlanValues {
   }
 
   /// Whether a string is a canonical 8-4-4-4-12 UUID.
-  public static func isUUID(_ text: String) -> Bool {
+  package static func isUUID(_ text: String) -> Bool {
     NodeReader.isUUID(text)
   }
 }
 
 /// Why a value resolved at run time is not acceptable.
-public struct PlanValueError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct PlanValueError: Error, Equatable, Sendable, CustomStringConvertible {
   /// What is wrong, lowercase.
-  public let message: String
+  package let message: String
   init(_ message: String) { self.message = message }
-  /// The message.
-  public var description: String { message }
+  package var description: String { message }
 }

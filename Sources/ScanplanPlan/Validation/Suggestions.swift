@@ -1,8 +1,8 @@
 /// "Did you mean" suggestions by edit distance.
-public enum Suggestions {
+package enum Suggestions {
   /// The candidate closest to `word`, if one is close enough to be a likely typo.
   /// Case, `-` versus `_` and swapped neighbours count as small differences.
-  public static func closest(to word: String, among candidates: [String]) -> String? {
+  package static func closest(to word: String, among candidates: [String]) -> String? {
     let normalized = normalize(word)
     guard !normalized.isEmpty else { return nil }
     var best: (candidate: String, distance: Int)?
@@ -16,7 +16,7 @@ public enum Suggestions {
   }
 
   /// Candidates as prose: "`a`, `b` or `c`".
-  public static func list(_ candidates: [String]) -> String {
+  package static func list(_ candidates: [String]) -> String {
     let quoted = candidates.map { "`\($0)`" }
     guard quoted.count > 1 else { return quoted.first ?? "nothing" }
     return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!

@@ -1,7 +1,7 @@
 import ScanplanPlan
 
 /// When diagnostics are coloured: `--color auto|always|never`.
-public enum ColorChoice: String, CaseIterable, Sendable {
+package enum ColorChoice: String, CaseIterable, Sendable {
   /// Colour on a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`.
   case auto
   /// Always colour, even into a pipe.
@@ -11,7 +11,7 @@ public enum ColorChoice: String, CaseIterable, Sendable {
 
   /// Whether to colour, given whether stdout is a terminal and the environment.
   /// An explicit `always` wins over `NO_COLOR`: the flag is the more specific request.
-  public func resolve(isTerminal: Bool, environment: [String: String]) -> Bool {
+  package func resolve(isTerminal: Bool, environment: [String: String]) -> Bool {
     switch self {
     case .always: return true
     case .never: return false

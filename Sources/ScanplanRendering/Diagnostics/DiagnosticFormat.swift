@@ -1,7 +1,7 @@
 import ScanplanPlan
 
 /// The formats `scanplan validate` writes.
-public enum DiagnosticFormat: String, CaseIterable, Sendable {
+package enum DiagnosticFormat: String, CaseIterable, Sendable {
   /// For people: excerpts, carets and help.
   case text
   /// The stable JSON document of docs/output-formats.md.
@@ -14,7 +14,7 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
   case junit
 
   /// The format when none is given: annotations inside GitHub Actions, text elsewhere.
-  public static func automatic(environment: [String: String]) -> DiagnosticFormat {
+  package static func automatic(environment: [String: String]) -> DiagnosticFormat {
     environment["GITHUB_ACTIONS"] == "true" ? .github : .text
   }
 }

@@ -1,4 +1,4 @@
-import ScanplanPlan
+package import ScanplanPlan
 import ScanplanYAML
 
 /// Renders diagnostics as GitHub Actions workflow commands, which the runner turns into
@@ -6,9 +6,9 @@ import ScanplanYAML
 ///
 /// Escaping follows the Actions toolkit (`packages/core/src/command.ts`): in the message,
 /// `%`, CR and LF; in properties, also `:` and `,`.
-public enum GitHubAnnotationRenderer {
+package enum GitHubAnnotationRenderer {
   /// One `::error` or `::warning` line per diagnostic.
-  public static func render(_ validations: [PlanValidation]) -> String {
+  package static func render(_ validations: [PlanValidation]) -> String {
     var output = ""
     for diagnostic in validations.flatMap(\.diagnostics) {
       var message = diagnostic.message
@@ -35,7 +35,7 @@ public enum GitHubAnnotationRenderer {
   }
 
   /// Escapes a command's message.
-  public static func escapeData(_ text: String) -> String {
+  package static func escapeData(_ text: String) -> String {
     var output = ""
     for character in text.unicodeScalars {
       switch character {
@@ -50,7 +50,7 @@ public enum GitHubAnnotationRenderer {
 
   /// Escapes a command's property value: the message's escapes, then `:` and `,`, as
   /// the toolkit's `toCommandProperties` does.
-  public static func escapeProperty(_ text: String) -> String {
+  package static func escapeProperty(_ text: String) -> String {
     escapeData(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
   }
 }

@@ -1,16 +1,16 @@
 import ScanplanJSON
-import ScanplanPlan
+package import ScanplanPlan
 import ScanplanVendorKit
 import ScanplanYAML
 
 /// Renders diagnostics as the stable JSON document described in docs/diagnostics.md.
 /// Fields are only ever added; none is renamed or removed within format version 1.
-public enum JSONDiagnosticsRenderer {
+package enum JSONDiagnosticsRenderer {
   /// The format version of this document.
-  public static let formatVersion = 1
+  package static let formatVersion = 1
 
   /// The whole document, pretty-printed, ending with a newline.
-  public static func render(_ validations: [PlanValidation]) -> String {
+  package static func render(_ validations: [PlanValidation]) -> String {
     let diagnostics = validations.flatMap(\.diagnostics)
     let errors = diagnostics.filter { $0.severity == .error }.count
     let document: JSONObject = [

@@ -1,4 +1,4 @@
-import ScanplanPlan
+package import ScanplanPlan
 import ScanplanSupport
 import ScanplanYAML
 
@@ -6,9 +6,9 @@ import ScanplanYAML
 /// file, one failure per error (its code, `path:line:column: message`, and the help);
 /// warnings are the case's output, and fail it only under `--strict`, where they are
 /// errors.
-public enum JUnitDiagnosticsRenderer {
+package enum JUnitDiagnosticsRenderer {
   /// The whole document, ending with a newline.
-  public static func render(_ validations: [PlanValidation]) -> String {
+  package static func render(_ validations: [PlanValidation]) -> String {
     // Failures count the files that fail, each a test case, whatever its errors.
     let failed = validations.filter(\.hasErrors).count
     var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -1,13 +1,13 @@
 import ScanplanJSON
-import ScanplanPlan
+package import ScanplanPlan
 import ScanplanSupport
 import ScanplanYAML
 
 /// Renders diagnostics as SARIF 2.1.0 for code scanning: one run, every diagnostic code
 /// as a rule with a stable id, and regions in Unicode code points as libyaml counts them.
-public enum SARIFRenderer {
+package enum SARIFRenderer {
   /// The SARIF log, pretty-printed.
-  public static func render(_ validations: [PlanValidation], toolVersion: String) -> String {
+  package static func render(_ validations: [PlanValidation], toolVersion: String) -> String {
     let rules = DiagnosticCode.all
     var ruleIndex: [String: Int] = [:]
     for (index, rule) in rules.enumerated() { ruleIndex[rule.id] = index }

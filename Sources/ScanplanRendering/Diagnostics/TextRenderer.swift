@@ -1,4 +1,4 @@
-import ScanplanPlan
+package import ScanplanPlan
 import ScanplanSupport
 import ScanplanYAML
 
@@ -12,17 +12,16 @@ import ScanplanYAML
 ///   |                          ^^^^
 ///   = help: ...
 /// ```
-public struct TextRenderer: Sendable {
+package struct TextRenderer: Sendable {
   /// Whether to colour the output with ANSI escapes.
-  public let color: Bool
+  package let color: Bool
 
-  /// Creates a renderer.
-  public init(color: Bool) {
+  package init(color: Bool) {
     self.color = color
   }
 
   /// Every diagnostic of every file, then a summary line.
-  public func render(_ validations: [PlanValidation]) -> String {
+  package func render(_ validations: [PlanValidation]) -> String {
     var output = ""
     for validation in validations where !validation.diagnostics.isEmpty {
       let excerpts = Excerpts(source: validation.source, secrets: validation.secretRanges)
@@ -80,7 +79,7 @@ public struct TextRenderer: Sendable {
   }
 
   /// "2 errors and 1 warning in 1 of 3 files", or "3 files valid".
-  public func summary(_ validations: [PlanValidation]) -> String {
+  package func summary(_ validations: [PlanValidation]) -> String {
     let all = validations.flatMap(\.diagnostics)
     let errors = all.filter { $0.severity == .error }.count
     let warnings = all.count - errors

@@ -1,9 +1,9 @@
 import ScanplanJSON
-import ScanplanPlan
+package import ScanplanPlan
 
 /// How `scanplan diff` prints: text for a terminal, Markdown for a pull-request comment,
 /// JSON for tools.
-public enum DiffFormat: String, Sendable, CaseIterable {
+package enum DiffFormat: String, Sendable, CaseIterable {
   /// `+`, `-` and `~` lines, then the count of unchanged scans.
   case text
   /// Tables, ready to post as a pull-request comment.
@@ -12,7 +12,7 @@ public enum DiffFormat: String, Sendable, CaseIterable {
   case json
 
   /// The diff in this format, ending with a newline.
-  public func render(_ diff: PlanDiff) -> String {
+  package func render(_ diff: PlanDiff) -> String {
     switch self {
     case .text: DiffTextRenderer().render(diff)
     case .markdown: DiffMarkdownRenderer().render(diff)

@@ -1,17 +1,16 @@
 import ScanplanJSON
-import ScanplanPlan
+package import ScanplanPlan
 
 /// `scanplan diff --format json`: `{"version": 1, "added": [...], "removed": [...],
 /// "changed": [{..., "changes": [{"field", "before", "after", "weakens"}]}], "unchanged":
 /// N, "weakened": BOOL}`; a removed scan has `"weakens": true`; a change adds
 /// `before_name` and `after_name` where the vendor names the value (Invicti's profiles). A
 /// value a side does not set is `null`; plans never write `null` as a value.
-public struct DiffJSONRenderer: Sendable {
-  /// A renderer.
-  public init() {}
+package struct DiffJSONRenderer: Sendable {
+  package init() {}
 
   /// The diff as a JSON document.
-  public func render(_ diff: PlanDiff) -> String {
+  package func render(_ diff: PlanDiff) -> String {
     func scan(_ scan: PlanDiff.Scan) -> JSONObject {
       [
         "id": .string(scan.id), "provider": .string(scan.provider),

@@ -1,18 +1,17 @@
-import ScanplanPlan
+package import ScanplanPlan
 
 /// `scanplan diff --format markdown`, for a pull-request comment: a line of counts, a
 /// table of added and removed scans, and a table of the changed fields. Long diffs are
 /// cut to `maxRows` rows per table, with the number left out, so that the comment stays
 /// inside GitHub's 65,536 characters.
-public struct DiffMarkdownRenderer: Sendable {
+package struct DiffMarkdownRenderer: Sendable {
   /// Rows per table before the rest is counted instead of shown.
-  public var maxRows = 250
+  package var maxRows = 250
 
-  /// A renderer.
-  public init() {}
+  package init() {}
 
   /// The diff as Markdown.
-  public func render(_ diff: PlanDiff) -> String {
+  package func render(_ diff: PlanDiff) -> String {
     var output = "### scanplan diff\n\n"
     guard !diff.isEmpty else {
       return output + "No scan changes: \(diff.unchanged) unchanged.\n"

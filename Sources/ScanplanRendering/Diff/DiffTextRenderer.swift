@@ -1,4 +1,4 @@
-import ScanplanPlan
+package import ScanplanPlan
 
 /// `scanplan diff` for a terminal:
 ///
@@ -10,12 +10,11 @@ import ScanplanPlan
 ///     ~ api/full  (inv, plans/api.yaml:3:9)
 ///         request.body.profile_id: "1111...111" (Full Scan) -> "1111...117" (Crawl Only)  ⚠ weakens
 ///     1 added, 1 removed, 2 changed, 12 unchanged
-public struct DiffTextRenderer: Sendable {
-  /// A renderer.
-  public init() {}
+package struct DiffTextRenderer: Sendable {
+  package init() {}
 
   /// The diff as lines of text.
-  public func render(_ diff: PlanDiff) -> String {
+  package func render(_ diff: PlanDiff) -> String {
     var output = ""
     for scan in diff.added { output += "+ \(scan.id)  (\(scan.provider), \(scan.location))\n" }
     for scan in diff.removed {

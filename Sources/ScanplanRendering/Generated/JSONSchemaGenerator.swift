@@ -1,5 +1,5 @@
-import ScanplanJSON
-import ScanplanPlan
+package import ScanplanJSON
+package import ScanplanPlan
 import ScanplanVendorKit
 
 /// Generates the plan format's JSON Schema (draft 2020-12) from the same tables the
@@ -8,18 +8,17 @@ import ScanplanVendorKit
 ///
 /// The schema is for editors: it catches what a schema can (types, keys, patterns) and
 /// leaves to the validator what it cannot (references, merging, vendor fit by provider).
-public struct JSONSchemaGenerator: Sendable {
+package struct JSONSchemaGenerator: Sendable {
   /// Where editors and `$schema` lines find the schema.
-  public static let id =
+  package static let id =
     "https://raw.githubusercontent.com/scanplan/scanplan/main/schemas/scanplan.schema.json"
 
-  /// The format described.
-  public let format: PlanFormat
+  package let format: PlanFormat
   /// The fields of the settings union, the only ones that say which vendors take them.
   private let unionFields: Set<ObjectIdentifier>
 
   /// A generator for `format`'s plans.
-  public init(format: PlanFormat) {
+  package init(format: PlanFormat) {
     self.format = format
     var fields: Set<ObjectIdentifier> = []
     for field in format.scanSettings.fields {
@@ -32,12 +31,12 @@ public struct JSONSchemaGenerator: Sendable {
   }
 
   /// The schema document, pretty-printed with a trailing newline.
-  public func render() -> String {
+  package func render() -> String {
     JSONWriter.pretty(.object(schema()))
   }
 
   /// The schema as a JSON object.
-  public func schema() -> JSONObject {
+  package func schema() -> JSONObject {
     var root = object(format.plan)
     root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     root["$id"] = .string(Self.id)

@@ -1,11 +1,11 @@
 import ScanplanPlan
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// The plan `scanplan init` writes: valid as it stands, with the schema line editors
 /// read, and the vendor's provider and asset from its table (`VendorTable.starter`).
-public enum StarterPlan {
+package enum StarterPlan {
   /// The file's text for a vendor.
-  public static func text(for table: VendorTable) -> String {
+  package static func text(for table: VendorTable) -> String {
     """
     # yaml-language-server: $schema=\(JSONSchemaGenerator.id)
     #

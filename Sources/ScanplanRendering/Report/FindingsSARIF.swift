@@ -1,5 +1,5 @@
 import ScanplanJSON
-import ScanplanReport
+package import ScanplanReport
 import ScanplanVendorKit
 
 /// A run's findings as SARIF 2.1.0, for code scanning (`run --sarif FILE`, `report
@@ -10,25 +10,25 @@ import ScanplanVendorKit
 /// GitHub rejects more than 25,000 results in a run and shows the top 5,000: the file
 /// keeps `limit` results (5,000 unless raised), new findings first, then the more severe,
 /// and says how many it left out in the run's `properties`.
-public struct FindingsSARIF: Sendable {
+package struct FindingsSARIF: Sendable {
   /// The most results unless raised.
-  public static let defaultLimit = 5000
+  package static let defaultLimit = 5000
   /// The most results GitHub takes in one run.
-  public static let maximumLimit = 25000
+  package static let maximumLimit = 25000
 
   /// Results kept at most.
-  public let limit: Int
+  package let limit: Int
   /// The version written as the tool's.
-  public let toolVersion: String
+  package let toolVersion: String
 
   /// A writer keeping at most `limit` results.
-  public init(limit: Int = defaultLimit, toolVersion: String) {
+  package init(limit: Int = defaultLimit, toolVersion: String) {
     self.limit = min(max(1, limit), Self.maximumLimit)
     self.toolVersion = toolVersion
   }
 
   /// The SARIF log, and how many results it left out.
-  public func render(_ report: RunReport) -> (text: String, omitted: Int) {
+  package func render(_ report: RunReport) -> (text: String, omitted: Int) {
     var all: [(scan: Int, finding: Finding)] = []
     for (index, scan) in report.scans.enumerated() {
       for finding in scan.findings ?? [] { all.append((index, finding)) }

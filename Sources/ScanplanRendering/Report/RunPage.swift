@@ -1,4 +1,4 @@
-import ScanplanReport
+package import ScanplanReport
 import ScanplanSupport
 
 /// `run --html FILE` and `scanplan report REPORT.json --html FILE`: one self-contained
@@ -6,16 +6,14 @@ import ScanplanSupport
 /// artifact. It shows the totals by status, each provider's budget use and 429 pauses,
 /// a timeline with one row per scan (queued, running and how it ended, polls as ticks),
 /// and the gates and findings, failures first.
-public struct RunPage: Sendable {
+package struct RunPage: Sendable {
   /// Findings the page lists at most, new first, then the more severe; the report and
   /// the SARIF file have every one.
-  public var maxListedFindings = 2000
+  package var maxListedFindings = 2000
 
-  /// A page writer.
-  public init() {}
+  package init() {}
 
-  /// The page.
-  public func render(_ report: RunReport) -> String {
+  package func render(_ report: RunReport) -> String {
     var body = header(report)
     body += totals(report)
     if !report.hasTimeline {

@@ -1,4 +1,4 @@
-import ScanplanReport
+package import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 
@@ -8,19 +8,17 @@ import ScanplanVendorKit
 /// Every failure is listed while the summary stays under its size; past `maxListedOthers`
 /// scans the rest are counted, so 2,000 scans and 100,000 findings stay readable, and the
 /// whole stays under GitHub's 1 MiB for a step's summary.
-public struct RunStepSummary: Sendable {
+package struct RunStepSummary: Sendable {
   /// Scans that did not fail, listed when there are no more than this many.
-  public var maxListedOthers = 50
+  package var maxListedOthers = 50
   /// Findings listed in the table of top findings.
-  public var maxListedFindings = 20
+  package var maxListedFindings = 20
   /// The most bytes written: GitHub takes 1 MiB per step.
-  public var maxBytes = 900_000
+  package var maxBytes = 900_000
 
-  /// A summary writer.
-  public init() {}
+  package init() {}
 
-  /// The Markdown.
-  public func render(_ report: RunReport) -> String {
+  package func render(_ report: RunReport) -> String {
     var output = "### scanplan run\n\n"
     let statuses = report.summary.map {
       "\(Counted.grouped($0.count)) \($0.name.replacing("_", with: " "))"

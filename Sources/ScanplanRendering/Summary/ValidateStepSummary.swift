@@ -1,12 +1,11 @@
-import ScanplanPlan
+package import ScanplanPlan
 import ScanplanSupport
 import ScanplanYAML
 
 /// `validate`'s job summary (`$GITHUB_STEP_SUMMARY`): the files checked, the files with
 /// problems, and the problems by code.
-public enum ValidateStepSummary {
-  /// The Markdown.
-  public static func render(_ validations: [PlanValidation]) -> String {
+package enum ValidateStepSummary {
+  package static func render(_ validations: [PlanValidation]) -> String {
     let diagnostics = validations.flatMap(\.diagnostics)
     let invalid = validations.filter(\.hasErrors).count
     let errors = diagnostics.filter { $0.severity == .error }.count

@@ -1,7 +1,7 @@
 /// What an answer means before the scheduler acts on it: each vendor says, since some
 /// put an error inside a 200, and some name a bad key with a 400. The scheduler keeps
 /// the budget, the retries and the floors; the vendor only classifies.
-public enum AnswerClass: Equatable, Sendable {
+package enum AnswerClass: Equatable, Sendable {
   /// An answer to read as the request's kind reads it: 2xx, or an error that kind reads
   /// itself (a trigger's 409, a 404).
   case answer
@@ -17,7 +17,7 @@ public enum AnswerClass: Equatable, Sendable {
 
   /// How most HTTP APIs mean their status codes: 429, 401 and 5xx; everything else is
   /// read by the request's kind.
-  public static func byStatus(_ response: HTTPResponse) -> AnswerClass {
+  package static func byStatus(_ response: HTTPResponse) -> AnswerClass {
     switch response.status {
     case 429: .throttled
     case 401: .unauthorized

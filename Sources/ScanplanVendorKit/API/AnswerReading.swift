@@ -1,4 +1,4 @@
-import ScanplanJSON
+package import ScanplanJSON
 import ScanplanSupport
 
 /// Reading what a server sent, for every vendor: bodies as JSON objects, ids, `Location`

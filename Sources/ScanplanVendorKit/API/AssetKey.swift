@@ -1,15 +1,14 @@
-import ScanplanJSON
+package import ScanplanJSON
 
 /// One key an asset sends with every scan (`asset_id`, or `target_id` and
 /// `user_authorized_to_scan`), with its value.
-public struct AssetKey: Equatable, Sendable {
+package struct AssetKey: Equatable, Sendable {
   /// The key, as the vendor names it.
-  public let key: String
+  package let key: String
   /// The value as written, or as resolved when a run has resolved it.
-  public var value: JSONValue
+  package var value: JSONValue
 
-  /// Creates an asset key.
-  public init(_ key: String, _ value: JSONValue) {
+  package init(_ key: String, _ value: JSONValue) {
     self.key = key
     self.value = value
   }

@@ -1,19 +1,17 @@
 /// One poll's answer, read.
-public struct PollReading: Equatable, Sendable {
+package struct PollReading: Equatable, Sendable {
   /// The status as the provider wrote it, made printable.
-  public var status: String
-  /// What it means.
-  public var state: ScanState
+  package var status: String
+  package var state: ScanState
   /// Percent done, when reported.
-  public var progress: Int?
+  package var progress: Int?
   /// Findings by severity, when reported; a severity the provider does not report is
   /// absent, not zero.
-  public var severityCounts: [String: Int]?
+  package var severityCounts: [String: Int]?
   /// The provider's id for this run of the scan, when reported.
-  public var sessionID: String?
+  package var sessionID: String?
 
-  /// Creates a reading.
-  public init(
+  package init(
     status: String, state: ScanState, progress: Int? = nil, severityCounts: [String: Int]? = nil,
     sessionID: String? = nil
   ) {
@@ -26,7 +24,7 @@ public struct PollReading: Equatable, Sendable {
 
   /// How the status is shown: the shared word (`paused` for Invicti's `pausing`), or the
   /// provider's own when the runner does not know it.
-  public var shownStatus: String {
+  package var shownStatus: String {
     state == .unknown ? status : state.rawValue
   }
 }

@@ -2,15 +2,13 @@
 /// ZAP's `core/action/accessUrl`, which puts a URL in the session's site tree so that an
 /// attack told not to crawl first finds it there. It makes no scan, so it may go again
 /// after a lost answer.
-public struct Preparation: Sendable {
-  /// The request.
-  public let request: HTTPRequest
+package struct Preparation: Sendable {
+  package let request: HTTPRequest
   /// What it does, lowercase, for the dry run and a failure's reason (`put the URL in
   /// ZAP's site tree`).
-  public let purpose: String
+  package let purpose: String
 
-  /// A preparation.
-  public init(request: HTTPRequest, purpose: String) {
+  package init(request: HTTPRequest, purpose: String) {
     self.request = request
     self.purpose = purpose
   }

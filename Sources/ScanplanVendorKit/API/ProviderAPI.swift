@@ -1,7 +1,7 @@
 /// One vendor's API as requests and answers: no I/O, so the dry run prints exactly what
 /// the run sends, the scheduler stays free of vendor protocol, and every answer reader
 /// can be fuzzed. Readers never trap: every odd answer is an `AnswerError` in words.
-public protocol ProviderAPI: Sendable {
+package protocol ProviderAPI: Sendable {
   /// The provider type this API speaks.
   var type: ProviderType { get }
 
@@ -109,26 +109,26 @@ public protocol ProviderAPI: Sendable {
 
 extension ProviderAPI {
   /// A trigger that needs nothing before it.
-  public func preparation(_ trigger: TriggerInput, baseURL: String, token: String)
+  package func preparation(_ trigger: TriggerInput, baseURL: String, token: String)
     -> Preparation?
   {
     nil
   }
 
   /// Status codes mean what HTTP says.
-  public func classify(_ response: HTTPResponse) -> AnswerClass {
+  package func classify(_ response: HTTPResponse) -> AnswerClass {
     AnswerClass.byStatus(response)
   }
 
   /// A poll is one request.
-  public func pollFollowUp(
+  package func pollFollowUp(
     scanID: String, answers: [HTTPResponse], baseURL: String, token: String
   ) -> HTTPRequest? {
     nil
   }
 
   /// A poll of one request is read from its answer.
-  public func reading(ofPollAnswers answers: [HTTPResponse], scanID: String) -> Result<
+  package func reading(ofPollAnswers answers: [HTTPResponse], scanID: String) -> Result<
     PollReading, AnswerError
   > {
     guard let first = answers.first else { return .failure(AnswerError("the poll has no answer")) }
@@ -136,58 +136,58 @@ extension ProviderAPI {
   }
 
   /// A scan of one stage.
-  public func nextStage(
+  package func nextStage(
     after scanID: String, trigger: TriggerInput, baseURL: String, token: String
   ) -> HTTPRequest? {
     nil
   }
 
   /// No stage after the trigger.
-  public func laterStages(_ trigger: TriggerInput, baseURL: String, token: String)
+  package func laterStages(_ trigger: TriggerInput, baseURL: String, token: String)
     -> [HTTPRequest]
   {
     []
   }
 
   /// A stage is answered as a trigger is.
-  public func scanID(
+  package func scanID(
     inStageAnswer response: HTTPResponse, after scanID: String, trigger: TriggerInput
   ) -> Result<String, AnswerError> {
     self.scanID(inTriggerAnswer: response, trigger: trigger)
   }
 
   /// A vendor that lists no scans: its 409 names the scan a lost trigger created.
-  public var recoversLostTriggers: Bool { false }
+  package var recoversLostTriggers: Bool { false }
 
   /// A listing of the trigger's asset or target.
-  public var listsOneAssetsScans: Bool { true }
+  package var listsOneAssetsScans: Bool { true }
 
   /// No listing.
-  public func lookupRequest(
+  package func lookupRequest(
     _ trigger: TriggerInput, cursor: String?, baseURL: String, token: String
   ) -> HTTPRequest? {
     nil
   }
 
   /// Never asked without a `lookupRequest`.
-  public func listing(_ response: HTTPResponse, trigger: TriggerInput) -> Result<
+  package func listing(_ response: HTTPResponse, trigger: TriggerInput) -> Result<
     ScanListing, AnswerError
   > {
     .success(ScanListing(scans: [], next: nil))
   }
 
   /// A vendor that lists no findings.
-  public var listsFindings: Bool { false }
+  package var listsFindings: Bool { false }
 
   /// No findings to ask for.
-  public func findingsRequest(
+  package func findingsRequest(
     _ scan: FindingsScan, cursor: FindingsCursor?, baseURL: String, token: String
   ) -> HTTPRequest? {
     nil
   }
 
   /// Never asked without a `findingsRequest`.
-  public func findings(in response: HTTPResponse, of scan: FindingsScan, cursor: FindingsCursor?)
+  package func findings(in response: HTTPResponse, of scan: FindingsScan, cursor: FindingsCursor?)
     -> Result<FindingsPage, AnswerError>
   {
     .success(FindingsPage(findings: [], next: nil))

@@ -1,6 +1,6 @@
 /// Where a scan stands, in words shared by every vendor: each vendor maps its own
 /// vocabulary onto these.
-public enum ScanState: String, Equatable, Sendable, CaseIterable {
+package enum ScanState: String, Equatable, Sendable, CaseIterable {
   /// Waiting to run: scheduled, queued, starting.
   case queued
   /// Running, or stopping on its way to an end (Invicti's `aborting`).
@@ -18,7 +18,7 @@ public enum ScanState: String, Equatable, Sendable, CaseIterable {
   case cancelled
 
   /// Whether the scan has ended.
-  public var isTerminal: Bool {
+  package var isTerminal: Bool {
     switch self {
     case .completed, .failed, .cancelled: return true
     case .queued, .running, .paused, .unknown: return false
@@ -26,7 +26,7 @@ public enum ScanState: String, Equatable, Sendable, CaseIterable {
   }
 
   /// Whether the scan has started running: a later `queued` went back.
-  public var hasStarted: Bool {
+  package var hasStarted: Bool {
     switch self {
     case .running, .paused: return true
     default: return false

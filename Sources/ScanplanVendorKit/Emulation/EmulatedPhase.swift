@@ -1,6 +1,6 @@
 /// Where an emulated scan is in its life, in the emulator's own words; each vendor's
 /// emulation names it in the vendor's vocabulary.
-public enum EmulatedPhase: Equatable, Sendable {
+package enum EmulatedPhase: Equatable, Sendable {
   /// Waiting; the share of the wait that has passed, from 0 to 1, lets a vendor tell
   /// its stages apart (Invicti: `scheduled`, `queued`, `starting`).
   case queued(Double)
@@ -24,7 +24,7 @@ public enum EmulatedPhase: Equatable, Sendable {
   case unknown(String)
 
   /// Whether the scan has ended.
-  public var isTerminal: Bool {
+  package var isTerminal: Bool {
     switch self {
     case .completed, .failed, .cancelled: return true
     default: return false

@@ -1,7 +1,7 @@
-import ScanplanJSON
+package import ScanplanJSON
 
 /// Which of a vendor's endpoints a request is for.
-public enum EmulatedRoute: Equatable, Sendable {
+package enum EmulatedRoute: Equatable, Sendable {
   /// Create a scan.
   case trigger
   /// How one scan stands.

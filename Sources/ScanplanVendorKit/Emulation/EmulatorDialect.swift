@@ -1,5 +1,5 @@
 /// Which of a vendor's documented shapes the emulator answers in.
-public enum EmulatorDialect: String, Sendable, CaseIterable {
+package enum EmulatorDialect: String, Sendable, CaseIterable {
   /// As the seed documents show: bare S4E answers, Invicti's scan id in the trigger's
   /// body and a relative `Location`, Invicti's scan in a `scans` list.
   case seed

@@ -1,7 +1,7 @@
 /// How the built-in emulator plays one vendor: which paths are the vendor's, what its
 /// requests must carry, and the shapes of its answers. The emulator itself keeps the
 /// scans, the clock, rate limits and faults; a vendor's emulation only speaks its API.
-public protocol VendorEmulation: Sendable {
+package protocol VendorEmulation: Sendable {
   /// The token `run --sandbox` and `scanplan emulate` use for this vendor.
   var sandboxToken: String { get }
 
@@ -69,7 +69,7 @@ public protocol VendorEmulation: Sendable {
 
 extension VendorEmulation {
   /// `5ca90000-SSSS-4000-8000-NNNNNNNNNNNN`.
-  public func scanID(number: Int, series: UInt16) -> String {
+  package func scanID(number: Int, series: UInt16) -> String {
     let hex = String(number, radix: 16)
     let seriesHex = String(series, radix: 16)
     return "5ca90000-" + String(repeating: "0", count: 4 - seriesHex.count) + seriesHex
@@ -77,12 +77,12 @@ extension VendorEmulation {
   }
 
   /// A vendor without results answers 404.
-  public func results(_ scan: EmulatedScan, dialect: EmulatorDialect) -> EmulatedAnswer {
+  package func results(_ scan: EmulatedScan, dialect: EmulatorDialect) -> EmulatedAnswer {
     error(EmulatedError(404, code: "not_found", "no such endpoint"), dialect: dialect)
   }
 
   /// A vendor without findings answers 404.
-  public func findings(
+  package func findings(
     _ page: [EmulatedFinding], of scan: EmulatedScan, offset: Int, limit: Int, total: Int,
     dialect: EmulatorDialect
   ) -> EmulatedAnswer {

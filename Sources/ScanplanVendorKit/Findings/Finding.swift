@@ -1,34 +1,33 @@
 /// One finding of a scan, in words every vendor's findings are read into: what was found
 /// (the check), where (the URL and the input), how bad it is, what the vendor says of it,
 /// and a fingerprint that names the same finding in every run.
-public struct Finding: Sendable, Equatable {
+package struct Finding: Sendable, Equatable {
   /// The vendor's own id of the finding; it may change from one scan to the next.
-  public var vendorID: String?
+  package var vendorID: String?
   /// The check that fired: Invicti's `vt_id`, ZAP's `pluginId`, S4E's title (S4E names
   /// no check).
-  public var check: String
+  package var check: String
   /// The check's name, as people read it.
-  public var name: String
+  package var name: String
   /// How bad it is.
-  public var severity: Severity
+  package var severity: Severity
   /// How sure the vendor is, in its words, where it says.
-  public var confidence: String?
+  package var confidence: String?
   /// Where it was found.
-  public var url: String?
+  package var url: String?
   /// The input it was found on: a parameter, a header, a form field.
-  public var input: String?
+  package var input: String?
   /// The vendor's status (`open`, `fixed`, `false_positive`, ...).
-  public var status: String
+  package var status: String
   /// Whether the vendor's status takes it out of the count: every status other than
   /// open (and S4E's `confirmed`). Suppressed findings are listed but never counted.
-  public var suppressed: Bool
+  package var suppressed: Bool
   /// Stable across runs and the vendor's per-scan ids (`FindingFingerprint`).
-  public var fingerprint: String
+  package var fingerprint: String
   /// Against a baseline report: new, unchanged, or absent (in the baseline, not seen).
-  public var baselineState: BaselineState?
+  package var baselineState: BaselineState?
 
-  /// A finding.
-  public init(
+  package init(
     vendorID: String?, check: String, name: String, severity: Severity, confidence: String?,
     url: String?, input: String?, status: String, suppressed: Bool, fingerprint: String,
     baselineState: BaselineState? = nil
@@ -47,13 +46,13 @@ public struct Finding: Sendable, Equatable {
   }
 
   /// Whether a gate counts it: not suppressed, and, against a baseline, new.
-  public var counts: Bool {
+  package var counts: Bool {
     !suppressed && (baselineState == nil || baselineState == .new)
   }
 }
 
 /// A finding's severity, in the five words `fail_on` gates on.
-public enum Severity: String, Sendable, CaseIterable, Comparable {
+package enum Severity: String, Sendable, CaseIterable, Comparable {
   case critical
   case high
   case medium
@@ -61,13 +60,13 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
   case info
 
   /// Most severe first.
-  public static func < (lhs: Severity, rhs: Severity) -> Bool {
+  package static func < (lhs: Severity, rhs: Severity) -> Bool {
     allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
   }
 }
 
 /// Where a finding stands against a baseline report's findings of the same scan.
-public enum BaselineState: String, Sendable, CaseIterable {
+package enum BaselineState: String, Sendable, CaseIterable {
   /// Not in the baseline: this run found it first. Only these are gated on.
   case new
   /// In the baseline too.

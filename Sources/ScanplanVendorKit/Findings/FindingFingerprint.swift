@@ -2,10 +2,10 @@
 /// vendor's per-scan ids. It is built from the provider type, the target or asset, the
 /// check, the URL normalized (`normalized(url:)`), the input, and whatever else a vendor
 /// counts as its identity (ZAP's method), hashed.
-public enum FindingFingerprint {
+package enum FindingFingerprint {
   /// The fingerprint of these parts: 32 hexadecimal digits, two FNV-1a hashes of the
   /// parts' text, each part's length before it so that no two lists read alike.
-  public static func make(
+  package static func make(
     type: ProviderType, target: String, check: String, url: String?, input: String?,
     extra: [String] = []
   ) -> String {
@@ -20,7 +20,7 @@ public enum FindingFingerprint {
   /// A URL as one finding's identity reads it: the scheme and host lowercased, the
   /// scheme's default port dropped, the fragment and the query's values dropped, and the
   /// query's names sorted. The path is kept as written. Text that is no URL is kept.
-  public static func normalized(url: String) -> String {
+  package static func normalized(url: String) -> String {
     var rest = Substring(url)
     if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
     var query: Substring?

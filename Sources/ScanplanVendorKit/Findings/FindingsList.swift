@@ -1,4 +1,4 @@
-import ScanplanJSON
+package import ScanplanJSON
 
 extension AnswerReading {
   /// Every item of a page's findings list, each read by `read`. The first item that is no

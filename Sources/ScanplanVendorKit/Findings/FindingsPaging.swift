@@ -1,16 +1,15 @@
 /// The scan whose findings are read, as a vendor needs it to build the requests and to
 /// fingerprint what it reads.
-public struct FindingsScan: Sendable {
+package struct FindingsScan: Sendable {
   /// The provider's scan id.
-  public let scanID: String
+  package let scanID: String
   /// The provider's id of this run of the scan, when a poll reported it (Invicti's
   /// `current_session.scan_session_id`, the result whose findings are read).
-  public let sessionID: String?
+  package let sessionID: String?
   /// What the scan was triggered with: its asset or target, for fingerprints.
-  public let trigger: TriggerInput
+  package let trigger: TriggerInput
 
-  /// Describes a scan.
-  public init(scanID: String, sessionID: String?, trigger: TriggerInput) {
+  package init(scanID: String, sessionID: String?, trigger: TriggerInput) {
     self.scanID = scanID
     self.sessionID = sessionID
     self.trigger = trigger
@@ -20,28 +19,26 @@ public struct FindingsScan: Sendable {
 /// Where reading a scan's findings goes next: the vendor's own page token, and, for a
 /// vendor whose findings hang off another object (Invicti's scan result), that object's
 /// id once it is known.
-public struct FindingsCursor: Sendable, Equatable, Hashable {
+package struct FindingsCursor: Sendable, Equatable, Hashable {
   /// The id of the object the findings are listed under (Invicti's `result_id`).
-  public var result: String?
+  package var result: String?
   /// The vendor's page token: a page number, a cursor, an offset; nil for the first page.
-  public var page: String?
+  package var page: String?
 
-  /// A cursor.
-  public init(result: String? = nil, page: String? = nil) {
+  package init(result: String? = nil, page: String? = nil) {
     self.result = result
     self.page = page
   }
 }
 
 /// What one findings answer gave: findings, and where to go next, if anywhere.
-public struct FindingsPage: Sendable, Equatable {
+package struct FindingsPage: Sendable, Equatable {
   /// The findings of this page.
-  public let findings: [Finding]
+  package let findings: [Finding]
   /// The next request's cursor; nil when every finding has been read.
-  public let next: FindingsCursor?
+  package let next: FindingsCursor?
 
-  /// A page.
-  public init(findings: [Finding], next: FindingsCursor?) {
+  package init(findings: [Finding], next: FindingsCursor?) {
     self.findings = findings
     self.next = next
   }

@@ -1,13 +1,12 @@
 /// One header of a request or an answer, as sent or received: names keep their case, and
 /// a list of them keeps its order and repeats.
-public struct HTTPHeader: Hashable, Sendable {
+package struct HTTPHeader: Hashable, Sendable {
   /// The name, as written.
-  public var name: String
+  package var name: String
   /// The value, as written.
-  public var value: String
+  package var value: String
 
-  /// A header.
-  public init(_ name: String, _ value: String) {
+  package init(_ name: String, _ value: String) {
     self.name = name
     self.value = value
   }
@@ -15,13 +14,13 @@ public struct HTTPHeader: Hashable, Sendable {
 
 extension [HTTPHeader] {
   /// The first value of a header, its name matched without regard to case.
-  public func first(named name: String) -> String? {
+  package func first(named name: String) -> String? {
     let wanted = name.lowercased()
     return first { $0.name.lowercased() == wanted }?.value
   }
 
   /// Removes every header of a name, matched without regard to case.
-  public mutating func removeAll(named name: String) {
+  package mutating func removeAll(named name: String) {
     let unwanted = name.lowercased()
     removeAll { $0.name.lowercased() == unwanted }
   }

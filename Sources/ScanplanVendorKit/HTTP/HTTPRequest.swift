@@ -1,20 +1,18 @@
 /// A request as the scheduler builds it: plain values, so that dry runs can print it
 /// and tests can compare it.
-public struct HTTPRequest: Equatable, Sendable {
+package struct HTTPRequest: Equatable, Sendable {
   /// `GET` or `POST`.
-  public var method: String
-  /// The full URL.
-  public var url: String
+  package var method: String
+  package var url: String
   /// Header names and values, in order.
-  public var headers: [HTTPHeader]
+  package var headers: [HTTPHeader]
   /// The body, if any.
-  public var body: [UInt8]?
+  package var body: [UInt8]?
   /// The certificate authority trusted for this request's TLS connection instead of the
   /// system's (a provider's `ca_file`); nil for the system's.
-  public var trust: TrustedCA?
+  package var trust: TrustedCA?
 
-  /// Creates a request.
-  public init(
+  package init(
     method: String, url: String, headers: [HTTPHeader], body: [UInt8]? = nil,
     trust: TrustedCA? = nil
   ) {
@@ -27,14 +25,14 @@ public struct HTTPRequest: Equatable, Sendable {
 }
 
 /// Certificate authorities a provider's `ca_file` names, read when the run starts.
-public struct TrustedCA: Equatable, Hashable, Sendable {
+package struct TrustedCA: Equatable, Hashable, Sendable {
   /// The file as the plan resolved it, for messages.
-  public let path: String
+  package let path: String
   /// The PEM text of the file.
-  public let pem: [UInt8]
+  package let pem: [UInt8]
 
   /// Creates a trust anchor from a file's contents.
-  public init(path: String, pem: [UInt8]) {
+  package init(path: String, pem: [UInt8]) {
     self.path = path
     self.pem = pem
   }

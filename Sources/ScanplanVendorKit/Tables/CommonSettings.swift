@@ -2,19 +2,19 @@ import ScanplanJSON
 
 /// Settings the runner itself honours, which a vendor's table lists when it supports
 /// them: they mean the same on every vendor.
-public enum CommonSettings {
+package enum CommonSettings {
   /// The severities a `fail_on` gate can name, most severe first.
-  public static let severities = ["critical", "high", "medium", "low", "info"]
+  package static let severities = ["critical", "high", "medium", "low", "info"]
 
   /// `wait`: poll until the scan ends, or trigger it and move on.
-  public static func wait(_ type: ProviderType) -> Field {
+  package static func wait(_ type: ProviderType) -> Field {
     Field(
       "wait", .boolean, default: true, vendors: [type],
       summary: "poll until the scan ends; `false` triggers it and moves on")
   }
 
   /// `fail_on`: for vendors that list findings or report them by severity.
-  public static func failOn(_ type: ProviderType) -> Field {
+  package static func failOn(_ type: ProviderType) -> Field {
     Field(
       "fail_on",
       .object(

@@ -1,53 +1,53 @@
-import ScanplanJSON
+package import ScanplanJSON
 
 /// A key of a mapping in a plan, with everything the validator, the schema and the docs
 /// need to know about it.
 ///
 /// A class: every key read from a plan refers to its field, and a reference is one
 /// retain where a copy of this many properties would be a dozen.
-public final class Field: Sendable {
+package final class Field: Sendable {
   /// The key as written in a plan.
-  public let key: String
+  package let key: String
   /// What its value may be.
-  public let kind: ValueKind
+  package let kind: ValueKind
   /// Whether the mapping must have it.
-  public let isRequired: Bool
+  package let isRequired: Bool
   /// The default, for docs and the schema; `nil` when there is none or it varies.
-  public let defaultValue: JSONValue?
+  package let defaultValue: JSONValue?
   /// The default described in words when it varies (by provider type, say).
-  public let defaultText: String?
+  package let defaultText: String?
   /// One line for docs and editors: what the key means.
-  public let summary: String
+  package let summary: String
   /// The provider types whose scans may use the key; empty for keys of no scan setting.
-  public let vendors: Set<ProviderType>
+  package let vendors: Set<ProviderType>
 
   /// Whether scans of this provider type may use the key.
-  public func accepts(_ type: ProviderType) -> Bool { vendors.contains(type) }
+  package func accepts(_ type: ProviderType) -> Bool { vendors.contains(type) }
 
   /// Whether the value may hold environment references, resolved when the plan runs.
-  public let allowsEnvironment: Bool
+  package let allowsEnvironment: Bool
   /// Whether a scan must have the key once defaults, profiles and its own keys are merged.
-  public let isRequiredAfterMerge: Bool
+  package let isRequiredAfterMerge: Bool
   /// How the value is sent to the provider, when it is sent at all.
-  public let wire: Wire
+  package let wire: Wire
   /// When the vendor ignores the setting: a warning, since the plan says something that
   /// has no effect.
-  public let unusedWhen: Condition?
+  package let unusedWhen: Condition?
   /// Which way of changing the value makes the scan weaker, for `diff`'s security review;
   /// nil when no way does.
-  public let strength: Strength?
+  package let strength: Strength?
   /// Names the vendor gives some values, shown beside them where a value alone says
   /// little (Invicti's built-in profiles, by id, in `diff`); keyed by `valueKey`.
-  public let valueNames: [String: String]
+  package let valueNames: [String: String]
 
   /// The key a written value is found by in `valueNames` and `Strength.covers`: its text,
   /// lowercased, since the values listed are UUIDs, which compare without case.
-  public static func valueKey(_ value: JSONValue?) -> String? {
+  package static func valueKey(_ value: JSONValue?) -> String? {
     value?.stringValue?.lowercased()
   }
 
   /// Which values of a setting make a scan stronger.
-  public enum Strength: Sendable, Equatable {
+  package enum Strength: Sendable, Equatable {
     /// A larger number scans more (a crawl depth, the service's own timeout).
     case higher
     /// `true` scans more (brute-forcing turned on).
@@ -62,21 +62,20 @@ public final class Field: Sendable {
   }
 
   /// Another setting of the same scan having one of some values.
-  public struct Condition: Sendable {
+  package struct Condition: Sendable {
     /// The other setting's key at the top of the scan settings (`scan_type`).
-    public let setting: String
+    package let setting: String
     /// The values that make this setting unused.
-    public let values: [String]
+    package let values: [String]
     /// Why, for the warning.
-    public let reason: String
+    package let reason: String
 
     /// Whether the other setting's value makes this setting unused.
-    public func holds(for value: JSONValue?) -> Bool {
+    package func holds(for value: JSONValue?) -> Bool {
       value?.stringValue.map(values.contains) ?? false
     }
 
-    /// Declares a condition.
-    public init(setting: String, values: [String], reason: String) {
+    package init(setting: String, values: [String], reason: String) {
       self.setting = setting
       self.values = values
       self.reason = reason
@@ -84,7 +83,7 @@ public final class Field: Sendable {
   }
 
   /// How a setting travels to the provider.
-  public enum Wire: Sendable, Equatable {
+  package enum Wire: Sendable, Equatable {
     /// Not sent: the runner itself uses it (`wait`, `fail_on`), or it is not a setting.
     case notSent
     /// Sent as written, when the plan sets it.
@@ -95,8 +94,7 @@ public final class Field: Sendable {
     case always
   }
 
-  /// Declares a key.
-  public init(
+  package init(
     _ key: String, _ kind: ValueKind, required: Bool = false,
     default defaultValue: JSONValue? = nil,
     defaultText: String? = nil, vendors: Set<ProviderType> = [], environment: Bool = false,

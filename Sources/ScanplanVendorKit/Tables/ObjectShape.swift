@@ -1,20 +1,19 @@
 /// The keys a mapping may have. A class for the same reason as `Field`.
-public final class ObjectShape: Sendable {
+package final class ObjectShape: Sendable {
   /// A short title for docs and the schema ("Provider", "S4E options").
-  public let title: String
+  package let title: String
   /// Where such a mapping sits in a plan, for hints about misplaced keys ("a provider's `poll`").
-  public let place: String
+  package let place: String
   /// The keys, in the order the docs list them.
-  public let fields: [Field]
+  package let fields: [Field]
   /// Whether keys starting with `x-` are allowed and ignored (a home for anchors).
-  public let allowsExtensions: Bool
+  package let allowsExtensions: Bool
   /// The UTF-8 length of each key, compared before the keys themselves.
   package let keyLengths: [Int]
   /// Each key's UTF-8 bytes, compared with a document's key text without making strings.
   package let keyBytes: [[UInt8]]
 
-  /// Declares a mapping.
-  public init(title: String, place: String, fields: [Field], allowsExtensions: Bool = false) {
+  package init(title: String, place: String, fields: [Field], allowsExtensions: Bool = false) {
     self.title = title
     self.place = place
     self.fields = fields
@@ -24,7 +23,7 @@ public final class ObjectShape: Sendable {
   }
 
   /// The field for a key.
-  public func field(_ key: String) -> Field? {
+  package func field(_ key: String) -> Field? {
     position(of: key).map { fields[$0] }
   }
 
@@ -39,7 +38,7 @@ public final class ObjectShape: Sendable {
   }
 
   /// The same shape with more keys listed first, for mappings that extend another.
-  public func adding(_ more: [Field], title: String, place: String) -> ObjectShape {
+  package func adding(_ more: [Field], title: String, place: String) -> ObjectShape {
     ObjectShape(
       title: title, place: place, fields: more + fields, allowsExtensions: allowsExtensions)
   }

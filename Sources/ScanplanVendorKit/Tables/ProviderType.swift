@@ -3,15 +3,14 @@
 /// Each vendor declares its own in its folder (`Sources/Vendors/NAME`); a
 /// `VendorRegistry` lists them. A value rather than an enum, so that adding a vendor
 /// touches its folder and the registry only.
-public struct ProviderType: Hashable, Sendable, CustomStringConvertible {
+package struct ProviderType: Hashable, Sendable, CustomStringConvertible {
   /// The name a plan writes: `s4e`, `invicti`.
-  public let rawValue: String
+  package let rawValue: String
 
   /// Declares a type. The registry checks that no two vendors share a name.
-  public init(_ rawValue: String) {
+  package init(_ rawValue: String) {
     self.rawValue = rawValue
   }
 
-  /// The name.
-  public var description: String { rawValue }
+  package var description: String { rawValue }
 }

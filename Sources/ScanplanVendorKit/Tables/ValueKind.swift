@@ -1,6 +1,6 @@
 /// What a value in a plan may be. The validator checks values by it, and the JSON Schema
 /// and the reference docs describe values by it, so the three cannot disagree.
-public indirect enum ValueKind: Sendable {
+package indirect enum ValueKind: Sendable {
   /// A name: `[A-Za-z0-9][A-Za-z0-9._-]*`.
   case name
   /// The name of a provider defined in the plan.
@@ -41,7 +41,7 @@ public indirect enum ValueKind: Sendable {
   case list(ValueKind, minCount: Int)
 
   /// The lower bound of a number.
-  public enum NumberBound: Sendable {
+  package enum NumberBound: Sendable {
     /// Greater than this.
     case greaterThan(Double)
     /// At least this.
@@ -49,7 +49,7 @@ public indirect enum ValueKind: Sendable {
   }
 
   /// How the kind is described in messages: "a boolean", "a UUID".
-  public var phrase: String {
+  package var phrase: String {
     switch self {
     case .name: return "a name"
     case .providerReference: return "a provider name"
@@ -76,13 +76,13 @@ public indirect enum ValueKind: Sendable {
   }
 
   /// Whether the kind is a credential reference (`.token`).
-  public var isToken: Bool {
+  package var isToken: Bool {
     if case .token = self { return true }
     return false
   }
 
   /// A bound as people write it: `1`, `0.5`.
-  public static func format(_ number: Double) -> String {
+  package static func format(_ number: Double) -> String {
     if let whole = Int(exactly: number) { return String(whole) }
     return String(number)
   }

@@ -1,34 +1,34 @@
-import ScanplanJSON
+package import ScanplanJSON
 
 /// A valid asset and scan of a vendor, made from its table alone: every key it requires,
 /// each with a value of its kind. The conformance tests and the fuzzers build their plans
 /// from it, so a vendor is covered by being registered.
-public enum VendorSample {
+package enum VendorSample {
   /// The `${NAME}` a sample provider's credential reads.
-  public static func credentialVariable(_ table: VendorTable) -> String {
+  package static func credentialVariable(_ table: VendorTable) -> String {
     "SAMPLE_" + table.type.rawValue.uppercased() + "_CREDENTIAL"
   }
 
   /// A provider's keys, as YAML flow entries: its type, `base_url` and credential.
-  public static func providerEntries(_ table: VendorTable, baseURL: String) -> String {
+  package static func providerEntries(_ table: VendorTable, baseURL: String) -> String {
     "type: \(table.type.rawValue), base_url: \(yaml(.string(baseURL))), "
       + "\(table.credentialKey): \"${\(credentialVariable(table))}\""
   }
 
   /// The asset keys of the `index`-th sample asset, as YAML flow entries.
-  public static func assetEntries(_ table: VendorTable, index: Int) -> String {
+  package static func assetEntries(_ table: VendorTable, index: Int) -> String {
     table.assetFields.map { "\($0.key): \(yaml(value($0.kind, index: index)))" }
       .joined(separator: ", ")
   }
 
   /// The settings a scan must have after merging, as YAML flow entries.
-  public static func scanEntries(_ table: VendorTable) -> String {
+  package static func scanEntries(_ table: VendorTable) -> String {
     table.settings.filter(\.isRequiredAfterMerge)
       .map { "\($0.key): \(yaml(value($0.kind, index: 0)))" }.joined(separator: ", ")
   }
 
   /// The trigger input the `index`-th sample asset's scan is sent with.
-  public static func triggerInput(_ table: VendorTable, index: Int = 0) -> TriggerInput {
+  package static func triggerInput(_ table: VendorTable, index: Int = 0) -> TriggerInput {
     let required = Dictionary(
       uniqueKeysWithValues: table.settings.filter(\.isRequiredAfterMerge).map {
         ($0.key, value($0.kind, index: index))
@@ -41,7 +41,7 @@ public enum VendorSample {
   }
 
   /// A value of `kind`, different for each `index` where the kind allows.
-  public static func value(_ kind: ValueKind, index: Int) -> JSONValue {
+  package static func value(_ kind: ValueKind, index: Int) -> JSONValue {
     switch kind {
     case .uuid:
       let hex = String(index, radix: 16)

@@ -1,4 +1,4 @@
-import ScanplanJSON
+package import ScanplanJSON
 
 /// Everything scanplan knows about one vendor's API that a plan can touch, as data.
 ///
@@ -7,66 +7,65 @@ import ScanplanJSON
 ///
 /// A class so that the per-asset and per-scan lookups share one table instead of
 /// copying its arrays.
-public final class VendorTable: Sendable {
+package final class VendorTable: Sendable {
   /// The provider type this table describes.
-  public let type: ProviderType
+  package let type: ProviderType
   /// The vendor's name as people write it.
-  public let displayName: String
+  package let displayName: String
   /// The indefinite article before the name as it is spoken ("an S4E setting").
-  public let article: String
+  package let article: String
   /// The API's address when a provider sets no `base_url`.
-  public let defaultBaseURL: String
+  package let defaultBaseURL: String
   /// The path the vendor's endpoints start with (`/api/v1`). Requests add it to
   /// `base_url`, so a `base_url` that ends with it is a mistake the validator names.
-  public let apiPrefix: String
+  package let apiPrefix: String
   /// Poll settings when a provider sets none, from the vendor's polling advice.
-  public let pollDefaults: PollDefaults
+  package let pollDefaults: PollDefaults
   /// How long a scan is waited for when its provider sets no `poll.timeout`: every run
   /// ends, even when a scan stays paused or a status never changes.
-  public let deadline: Deadline
+  package let deadline: Deadline
   /// Scans the vendor lets a client create per minute, as it publishes; nil when it
   /// publishes no such limit. A provider's `triggers_per_minute` overrides it.
-  public let triggersPerMinute: Double?
+  package let triggersPerMinute: Double?
   /// The asset key whose scans the vendor runs one at a time (a second answers 409), so
   /// the runner runs them one after another; nil when scans of one asset may overlap.
-  public let oneScanAtATimePer: String?
+  package let oneScanAtATimePer: String?
   /// Keys of an asset of this type; each is required on such an asset.
-  public let assetFields: [Field]
+  package let assetFields: [Field]
   /// The scan settings this vendor accepts.
-  public let settings: [Field]
+  package let settings: [Field]
   /// Why no poll is sent sooner than a second after the last, in the vendor's words,
   /// when it says so; the help of a poll interval of 0.
-  public let pollFloorNote: String?
+  package let pollFloorNote: String?
   /// The provider key that holds the credential, an environment reference: `token`, or
   /// ZAP's `api_key`.
-  public let credentialKey: String
+  package let credentialKey: String
   /// The environment variable the vendor's credential is conventionally kept in
   /// (`INVICTI_API_TOKEN`), which help and starter plans suggest.
-  public let credentialVariable: String
+  package let credentialVariable: String
   /// Whether `base_url` may be plain `http` to a host that is not loopback (with a
   /// warning): a service run beside the job, such as a ZAP daemon in a CI container.
-  public let allowsPlainHTTP: Bool
+  package let allowsPlainHTTP: Bool
   /// `requests_per_second` when a provider sets none: the vendor's own budget, or a high
   /// one for a service on the same machine.
-  public let defaultRequestsPerSecond: Double
+  package let defaultRequestsPerSecond: Double
   /// `max_concurrent_scans` when a provider sets none; nil for no limit. A service that
   /// runs its scans on the machine beside the job takes few at once.
-  public let defaultMaxConcurrentScans: Int?
+  package let defaultMaxConcurrentScans: Int?
   /// The plan `scanplan init --provider TYPE` writes after `version: 1`: a provider and an
   /// asset of the vendor's, with comments a new user needs (where the ids come from).
-  public let starter: String
+  package let starter: String
 
   /// Poll settings in seconds.
-  public struct PollDefaults: Sendable {
+  package struct PollDefaults: Sendable {
     /// Delay before the first poll.
-    public let initialInterval: Int
+    package let initialInterval: Int
     /// Cap of the growing interval.
-    public let maxInterval: Int
+    package let maxInterval: Int
     /// Growth of the interval after each non-terminal poll.
-    public let multiplier: Double
+    package let multiplier: Double
 
-    /// Creates poll defaults.
-    public init(initialInterval: Int, maxInterval: Int, multiplier: Double) {
+    package init(initialInterval: Int, maxInterval: Int, multiplier: Double) {
       self.initialInterval = initialInterval
       self.maxInterval = maxInterval
       self.multiplier = multiplier
@@ -74,7 +73,7 @@ public final class VendorTable: Sendable {
   }
 
   /// Declares a vendor's table.
-  public init(
+  package init(
     type: ProviderType, displayName: String, article: String, defaultBaseURL: String,
     apiPrefix: String, pollDefaults: PollDefaults, deadline: Deadline,
     triggersPerMinute: Double? = nil, oneScanAtATimePer: String? = nil,
@@ -116,12 +115,12 @@ public final class VendorTable: Sendable {
 
   /// The settings whose changes `diff` ranks (`Field.strength`), with their key paths, in
   /// table order: the ones a security review reads.
-  public let rankedLeaves: [(path: [String], field: Field)]
+  package let rankedLeaves: [(path: [String], field: Field)]
 
   /// The body fields a scan's settings contribute, in table order: leaves set in the
   /// plan, and leaves whose wire says they are always sent, with their defaults.
   /// `setting` gives a merged setting's value by key path.
-  public func settingsBody(_ setting: ([String]) -> JSONValue?) -> JSONObject {
+  package func settingsBody(_ setting: ([String]) -> JSONValue?) -> JSONObject {
     var body = JSONObject()
     for field in settings where field.wire != .notSent {
       if case .object(let nested) = field.kind {
@@ -145,7 +144,7 @@ public final class VendorTable: Sendable {
 }
 
 /// How long a scan is waited for when its provider sets no `poll.timeout`.
-public enum Deadline: Sendable {
+package enum Deadline: Sendable {
   /// A fixed time, in seconds.
   case fixed(seconds: Int)
   /// A duration setting of the scan (the service's own timeout), or its default, plus a
@@ -153,7 +152,7 @@ public enum Deadline: Sendable {
   case setting(path: [String], defaultSeconds: Int, marginSeconds: Int)
 
   /// The deadline of a scan, in seconds; `setting` gives its merged settings by key path.
-  public func seconds(_ setting: ([String]) -> JSONValue?) -> Int {
+  package func seconds(_ setting: ([String]) -> JSONValue?) -> Int {
     switch self {
     case .fixed(let seconds):
       return seconds
@@ -166,7 +165,7 @@ public enum Deadline: Sendable {
 
   /// The rule in words, with durations written by `format`: "72h",
   /// "`options.timeout` plus 30m".
-  public func text(_ format: (Int) -> String) -> String {
+  package func text(_ format: (Int) -> String) -> String {
     switch self {
     case .fixed(let seconds):
       return format(seconds)

@@ -1,17 +1,16 @@
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// Invicti Platform DAST, from its API document (the seed) and the Acunetix API
 /// reference it serves, hosted or on-premises.
-public enum Invicti {
+package enum Invicti {
   /// `type: invicti`.
-  public static let type = ProviderType("invicti")
+  package static let type = ProviderType("invicti")
 
   /// Everything scanplan knows about Invicti, for the registry.
-  public static let vendor = Vendor(
+  package static let vendor = Vendor(
     table: table, api: InvictiAPI(), emulation: InvictiEmulation())
 }
 
 extension ProviderType {
-  /// Invicti.
-  public static let invicti = Invicti.type
+  package static let invicti = Invicti.type
 }

@@ -2,19 +2,19 @@ import ScanplanVendorKit
 
 extension Invicti {
   /// One of the scan profiles every Invicti account has.
-  public struct BuiltInProfile: Sendable {
+  package struct BuiltInProfile: Sendable {
     /// The name Invicti's interface shows.
-    public let name: String
+    package let name: String
     /// The id a plan's `profile_id` names, lowercase.
-    public let id: String
+    package let id: String
     /// What it checks, for `diff`'s security review: a swap to a profile that leaves out
     /// one of these weakens the scan.
-    public let checks: Set<String>
+    package let checks: Set<String>
   }
 
   /// Invicti's default profiles, from its API reference ("Default profiles"). Each targeted
   /// profile runs its own family of checks after the crawl; Full Scan runs them all.
-  public static let builtInProfiles: [BuiltInProfile] = {
+  package static let builtInProfiles: [BuiltInProfile] = {
     let targeted: [(String, String, String)] = [
       ("High Risk", "2", "high-risk"), ("SQL Injection", "3", "sql-injection"),
       ("Weak Passwords", "5", "weak-passwords"), ("Cross-site Scripting", "6", "xss"),

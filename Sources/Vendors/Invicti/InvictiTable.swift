@@ -1,9 +1,9 @@
 import ScanplanJSON
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 extension Invicti {
   /// The launch request body of Invicti's DAST API document.
-  public static let table = VendorTable(
+  package static let table = VendorTable(
     type: type,
     displayName: "Invicti",
     article: "an",

@@ -1,31 +1,31 @@
 import ScanplanInvicti
 import ScanplanS4E
-import ScanplanVendorKit
+package import ScanplanVendorKit
 import ScanplanZAP
 
 /// The vendors this build of scanplan speaks. The executable hands this registry to every
 /// part that needs vendors; adding one is its folder and a line here
 /// (docs/adding-a-vendor.md).
-public enum Vendors {
+package enum Vendors {
   /// Every vendor, in the order docs and messages list them.
-  public static let registry = VendorRegistry([S4E.vendor, Invicti.vendor, ZAP.vendor])
+  package static let registry = VendorRegistry([S4E.vendor, Invicti.vendor, ZAP.vendor])
 }
 
 extension Vendors {
   /// Every vendor, in order.
-  public static var all: [Vendor] { registry.vendors }
+  package static var all: [Vendor] { registry.vendors }
   /// Every provider type, in order.
-  public static var types: [ProviderType] { registry.types }
+  package static var types: [ProviderType] { registry.types }
   /// Every vendor's table, in order.
-  public static var tables: [VendorTable] { registry.tables }
+  package static var tables: [VendorTable] { registry.tables }
 
   /// The type a plan's `type:` names, if any.
-  public static func type(named name: String) -> ProviderType? {
+  package static func type(named name: String) -> ProviderType? {
     registry.type(named: name)
   }
 
   /// The vendor of a registered type.
-  public static func vendor(_ type: ProviderType) -> Vendor {
+  package static func vendor(_ type: ProviderType) -> Vendor {
     registry.vendor(type)!
   }
 }

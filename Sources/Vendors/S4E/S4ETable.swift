@@ -1,9 +1,9 @@
 import ScanplanJSON
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 extension S4E {
   /// The request body and the options table of S4E's document.
-  public static let table = VendorTable(
+  package static let table = VendorTable(
     type: type,
     displayName: "S4E",
     article: "an",

@@ -1,17 +1,16 @@
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 /// OWASP ZAP, from its API description (`zaproxy/zap-api-docs`: `openapi.yaml`, and the
 /// guides `explore.md`, `attack.md` and `results.md`): a daemon beside the job, driven
 /// over `/JSON/...` with `X-ZAP-API-Key`.
-public enum ZAP {
+package enum ZAP {
   /// `type: zap`.
-  public static let type = ProviderType("zap")
+  package static let type = ProviderType("zap")
 
   /// Everything scanplan knows about ZAP, for the registry.
-  public static let vendor = Vendor(table: table, api: ZAPAPI(), emulation: ZAPEmulation())
+  package static let vendor = Vendor(table: table, api: ZAPAPI(), emulation: ZAPEmulation())
 }
 
 extension ProviderType {
-  /// OWASP ZAP.
-  public static let zap = ZAP.type
+  package static let zap = ZAP.type
 }

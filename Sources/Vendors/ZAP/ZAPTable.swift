@@ -1,10 +1,10 @@
 import ScanplanJSON
-import ScanplanVendorKit
+package import ScanplanVendorKit
 
 extension ZAP {
   /// A scan is a crawl (`spider`), or an attack (`active`) that crawls first unless told
   /// not to. The options are the parameters of `spiderActionScan` and `ascanActionScan`.
-  public static let table = VendorTable(
+  package static let table = VendorTable(
     type: type,
     displayName: "ZAP",
     article: "a",

@@ -1,11 +1,11 @@
-import ScanplanYAML
+package import ScanplanYAML
 
 /// A diagnostic's wording as a value, the way swift-syntax's `DiagnosticMessage` is: its
 /// code, what is wrong, and how to fix it. Checks state facts, such as
 /// `NameMessage.unknownProvider(name:defined:)`, and the message types word them, so every
 /// sentence scanplan writes about a plan lives in `Diagnostics/Messages/`: lowercase, no
 /// trailing period, values in backticks.
-public protocol DiagnosticMessage: Sendable {
+package protocol DiagnosticMessage: Sendable {
   /// The stable code.
   var code: DiagnosticCode { get }
   /// What is wrong.
@@ -16,7 +16,7 @@ public protocol DiagnosticMessage: Sendable {
 
 extension Diagnostic {
   /// A diagnostic worded by its message type, with the code's default severity.
-  public init(
+  package init(
     _ message: some DiagnosticMessage, file: String, at range: SourceRange, notes: [Note] = []
   ) {
     self.init(
