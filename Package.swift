@@ -246,7 +246,7 @@ let package = Package(
       name: "ScanplanCLITests",
       dependencies: [
         "scanplan", "ScanplanPlan", "ScanplanRendering", "ScanplanJSON", "ScanplanEmulator",
-        "ScanplanVendorKit", "ScanplanVendors", "ScanplanYAML",
+        "ScanplanVendorKit", "ScanplanVendors", "ScanplanYAML", "ScanplanSupport",
         .product(name: "Subprocess", package: "swift-subprocess"),
         // What Subprocess's API speaks on Linux; Apple's platforms have System itself.
         .product(

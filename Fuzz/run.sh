@@ -19,8 +19,12 @@ answers) product=ScanplanAnswerFuzz dict=Fuzz/answers.dict work=Fuzz/corpus-work
 *) echo "usage: Fuzz/run.sh SECONDS [JOBS] [plans|answers]" >&2; exit 64 ;;
 esac
 
-swift build -c release --scratch-path .build-fuzz --product "$product" \
+# CI's smoke runs build in debug (FUZZ_CONFIGURATION=debug): a cold build takes half as
+# long, and a minute's run needs breadth more than speed. Long runs stay in release.
+configuration=${FUZZ_CONFIGURATION:-release}
+swift build -c "$configuration" --scratch-path .build-fuzz --product "$product" \
   -Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >/dev/null
+binary=".build-fuzz/$configuration/$product"
 
 seeds=$work/seeds
 mkdir -p "$seeds" "$work/generated" Fuzz/findings
@@ -30,7 +34,7 @@ else
   python3 Fuzz/answer_seeds.py "$seeds"
   # Every registered vendor's answer shapes, from its emulation. The writer runs once and
   # exits; the fuzz run below is what checks for leaks.
-  ASAN_OPTIONS=detect_leaks=0 SCANPLAN_FUZZ_SEEDS="$seeds" ".build-fuzz/release/$product"
+  ASAN_OPTIONS=detect_leaks=0 SCANPLAN_FUZZ_SEEDS="$seeds" "$binary"
 fi
 
 args=(
@@ -40,4 +44,4 @@ args=(
 )
 if [ "$jobs" -gt 1 ]; then args+=(-jobs="$jobs" -workers="$jobs"); fi
 ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=.lsan-suppressions \
-  ".build-fuzz/release/$product" "${args[@]}"
+  "$binary" "${args[@]}"

@@ -1,3 +1,4 @@
+import ScanplanSupport
 package import ScanplanVendorKit
 
 /// A run's report: one model, built by the run in memory and decoded from its JSON by
@@ -207,8 +208,8 @@ package struct RunReport: Sendable {
   package static func exitCode(
     _ scans: [Scan], interrupted: Bool, unreachableProviders: [String]
   ) -> Int32 {
-    if interrupted || !unreachableProviders.isEmpty { return 3 }
-    if scans.contains(where: { $0.status == .refused }) { return 3 }
-    return scans.contains(where: \.isFailure) ? 1 : 0
+    if interrupted || !unreachableProviders.isEmpty { return ExitStatus.refused.code }
+    if scans.contains(where: { $0.status == .refused }) { return ExitStatus.refused.code }
+    return scans.contains(where: \.isFailure) ? ExitStatus.failed.code : ExitStatus.success.code
   }
 }

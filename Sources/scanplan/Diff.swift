@@ -1,6 +1,7 @@
 import ArgumentParser
 import ScanplanPlan
 import ScanplanRendering
+import ScanplanSupport
 
 /// `scanplan diff BASE HEAD`
 struct Diff: ParsableCommand {
@@ -10,11 +11,11 @@ struct Diff: ParsableCommand {
       Each side is a plan file, a directory or - for standard input, read as validate \
       reads them. Prints the scans added (+), removed (-) and changed (~), by id, each \
       changed field with its old and new value, then the number of unchanged scans. \
-      Environment references are compared as written, never resolved. Exits 0, 2 when \
-      either side is invalid (with its diagnostics), 64 on wrong usage; with --exit-code, \
-      as git diff's, 1 when a scan is added, removed or changed; with \
-      --fail-on-weakened, 1 when a change weakens a scan (marked ⚠), so a repository can \
-      ask for a security review.
+      Environment references are compared as written, never resolved. Exits 0, \
+      \(ExitStatus.invalid.code) when either side is invalid (with its diagnostics), \
+      \(ExitStatus.usage.code) on wrong usage; with --exit-code, as git diff's, \
+      \(ExitStatus.differs); with --fail-on-weakened, \(ExitStatus.weakened) (marked ⚠), \
+      so a repository can ask for a security review.
       """)
 
   @Argument(help: "The plans before the change: a file, a directory, or -.")
@@ -46,8 +47,8 @@ struct Diff: ParsableCommand {
     switch PlanDiff.compare(base: sides[0], head: sides[1]) {
     case .success(let diff):
       print(format.render(diff), terminator: "")
-      if exitCode, !diff.isEmpty { throw ExitCode(1) }
-      if failOnWeakened, diff.weakened { throw ExitCode(1) }
+      if exitCode, !diff.isEmpty { throw ExitCode(.differs) }
+      if failOnWeakened, diff.weakened { throw ExitCode(.weakened) }
     case .failure(let error): throw ValidationError(error.message)
     }
   }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ScanplanExecution
 import ScanplanPlan
 import ScanplanRendering
+import ScanplanSupport
 import ScanplanVendorKit
 import ScanplanVendors
 
@@ -47,7 +48,7 @@ struct Init: ParsableCommand {
       try AtomicFile.write(Array(StarterPlan.text(for: table).utf8), to: path)
     } catch {
       Environment.printError("error: \(error.message)\n")
-      throw ExitCode(2)
+      throw ExitCode(.invalid)
     }
     print("wrote \(path); next: scanplan validate \(path)")
   }

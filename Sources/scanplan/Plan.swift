@@ -1,6 +1,7 @@
 import ArgumentParser
 import ScanplanExecution
 import ScanplanPlan
+import ScanplanSupport
 
 /// `scanplan plan PATH...`
 struct Plan: ParsableCommand {
@@ -9,9 +10,9 @@ struct Plan: ParsableCommand {
     discussion: """
       For each selected scan: method, URL, headers (tokens shown as their ${NAME} \
       reference, never their value) and the JSON body after merging, then the environment \
-      variables a run needs and which of them are unset. Exits 2 on an invalid plan. \
-      With --detailed-exitcode, as terraform plan's: 0 when no scan would be triggered, \
-      2 when scans would be, 1 on an invalid plan.
+      variables a run needs and which of them are unset. Exits \(ExitStatus.invalid.code) on \
+      an invalid plan. With --detailed-exitcode, as terraform plan's: \
+      \(ExitStatus.list([.noChanges, .changes, .invalidPlan])).
       """)
 
   @Argument(help: "Plan files, directories, or - for standard input.")
@@ -28,17 +29,21 @@ struct Plan: ParsableCommand {
 
   @Flag(
     name: .customLong("detailed-exitcode"),
-    help: "Exit 2 when scans would be triggered, 0 when none would, 1 on an invalid plan.")
+    help: """
+      Exit \(ExitStatus.changes.code) when scans would be triggered, \
+      \(ExitStatus.noChanges.code) when none would, \(ExitStatus.invalidPlan.code) on an \
+      invalid plan.
+      """)
   var detailedExitCode = false
 
   func run() throws {
     let plans: [ResolvedPlan]
     do {
       plans = try PlanLoading.validPlans(paths)
-    } catch let code as ExitCode where detailedExitCode && code == ExitCode(2) {
-      // 2 means "scans would be triggered" here: an invalid plan is an error, as in
-      // terraform.
-      throw ExitCode(1)
+    } catch let code as ExitCode where detailedExitCode && code == ExitCode(.invalid) {
+      // The invalid plan's code means "scans would be triggered" here: an invalid plan is
+      // an error, as in terraform.
+      throw ExitCode(.invalidPlan)
     }
     let selection = try selection.selection()
     let check = SelectionCheck(selection, plans: plans)
@@ -50,7 +55,7 @@ struct Plan: ParsableCommand {
     print(
       format == .json ? dryRun.json() : dryRun.text(explainingSettings: explainSettings),
       terminator: "")
-    if detailedExitCode, !dryRun.entries.isEmpty { throw ExitCode(2) }
+    if detailedExitCode, !dryRun.entries.isEmpty { throw ExitCode(.changes) }
   }
 }
 

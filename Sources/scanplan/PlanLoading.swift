@@ -2,6 +2,7 @@ import ArgumentParser
 import ScanplanExecution
 import ScanplanPlan
 import ScanplanRendering
+import ScanplanSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -32,7 +33,7 @@ enum PlanLoading {
     if !diagnostics.isEmpty {
       Environment.printError(TextRenderer(color: colored).render(diagnostics))
     }
-    if sets.contains(where: \.hasErrors) { throw ExitCode(2) }
+    if sets.contains(where: \.hasErrors) { throw ExitCode(.invalid) }
     return sets.map(\.plans)
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScanplanReport
+import ScanplanSupport
 
 /// `scanplan report REPORT.json --html FILE --sarif FILE --junit FILE [--baseline OLD.json]`
 struct Report: ParsableCommand {
@@ -28,6 +29,6 @@ struct Report: ParsableCommand {
   func run() throws {
     var report = try ReportFiles.readReport(file, as: "the report")
     if let baseline = try files.readBaseline() { report = report.applying(baseline) }
-    if !files.write(report, jobSummary: false) { throw ExitCode(1) }
+    if !files.write(report, jobSummary: false) { throw ExitCode(.failed) }
   }
 }

@@ -24,10 +24,8 @@ struct Run: AsyncParsableCommand {
       the environment; a missing variable stops the run before anything is sent. With \
       --state, every trigger is recorded before the run moves on, and a run started again \
       with the same file re-attaches to its scans instead of triggering them twice. Ctrl-C \
-      stops new triggers, saves the state and exits 3. Exit codes: 0 every scan completed \
-      and every gate passed, 1 a scan failed, was cancelled, timed out or a gate failed, \
-      2 the plan is invalid or cannot run here, 3 a provider refused the run or it was \
-      interrupted, 64 wrong usage.
+      stops new triggers, saves the state and exits \(ExitStatus.refused.code). Exit codes: \
+      \(ExitStatus.list(ExitStatus.common)).
       """)
 
   @Argument(help: "Plan files, directories, or - for standard input.")
@@ -87,7 +85,7 @@ struct Run: AsyncParsableCommand {
       let empty = RunReport(
         records: [], startedAt: now, endedAt: now, interrupted: false, unreachableProviders: [],
         baseline: baseline?.source)
-      if !files.write(empty, jobSummary: true) { throw ExitCode(1) }
+      if !files.write(empty, jobSummary: true) { throw ExitCode(.failed) }
       return
     }
     var emulator: Emulator?
@@ -116,7 +114,7 @@ struct Run: AsyncParsableCommand {
       if error.isUsage { throw ValidationError(error.problems.joined(separator: "\n")) }
       Environment.printError(
         error.problems.map { "error: \($0)\n" }.joined() + "nothing was sent\n")
-      throw ExitCode(2)
+      throw ExitCode(.invalid)
     }
     var journal: StateJournal?
     if let state {
@@ -125,7 +123,7 @@ struct Run: AsyncParsableCommand {
       } catch {
         await emulator?.stop()
         Environment.printError("error: \(error.message)\n")
-        throw ExitCode(2)
+        throw ExitCode(.invalid)
       }
     }
     let redactor = Redactor(secrets: plan.secrets)
@@ -179,13 +177,13 @@ struct Run: AsyncParsableCommand {
     await client.shutdown()
     await emulator?.stop()
     var code = result.exitCode
-    if !files.write(result, jobSummary: true) { code = max(code, 1) }
+    if !files.write(result, jobSummary: true) { code = max(code, ExitStatus.failed.code) }
     print(
       console.summary(result, resume: state == nil ? nil : Self.commandLine()), terminator: "")
     if let stateError {
       Environment.printError(
         "error: \(stateError.message); the run stopped so that no trigger goes unrecorded\n")
-      code = 3
+      code = ExitStatus.refused.code
     }
     ProcessLifetime.keep(outcome)
     if code != 0 { throw ExitCode(code) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ScanplanPlan
+import ScanplanSupport
 
 /// The `scanplan` command: wiring only; the work happens in the libraries.
 @main
@@ -7,10 +8,7 @@ struct Scanplan: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "scanplan",
     abstract: "Run security scans from plan files checked into git.",
-    discussion: """
-      Exit codes: 0 success; 1 a scan failed or a gate failed; 2 the plan is invalid \
-      (nothing was sent); 3 a provider refused the run, or it was interrupted; 64 wrong usage.
-      """,
+    discussion: "Exit codes: \(ExitStatus.list(ExitStatus.common)).",
     version: ScanplanVersion.current,
     subcommands: [
       Validate.self, Plan.self, Diff.self, Run.self, Report.self, State.self, Init.self,
@@ -24,7 +22,7 @@ struct Scanplan: AsyncParsableCommand {
   /// `scanplan` alone is wrong usage: it prints the help where errors go, and exits 64.
   func run() throws {
     Environment.printError(Self.helpMessage() + "\n")
-    throw ExitCode(64)
+    throw ExitCode(.usage)
   }
 
   /// Runs the command line. An error found after parsing (a selection that names nothing,

@@ -2,6 +2,7 @@ import ArgumentParser
 import ScanplanExecution
 import ScanplanPlan
 import ScanplanRendering
+import ScanplanSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -65,7 +66,7 @@ struct Validate: ParsableCommand {
     // Kept to the process's end: freeing every node of every plan one by one on the way
     // out costs a large plan more than printing its result.
     ProcessLifetime.keep(validations)
-    if validations.contains(where: \.hasErrors) { throw ExitCode(2) }
+    if validations.contains(where: \.hasErrors) { throw ExitCode(.invalid) }
   }
 }
 
