@@ -15,9 +15,11 @@ func readEveryAnswer(_ response: HTTPResponse) {
     switch api.scanID(inTriggerAnswer: response, trigger: trigger) {
     case .success(let id):
       expectPrintable(id, "a trigger's scan id")
-      switch api.scanID(inStageAnswer: response, after: id, trigger: trigger) {
-      case .success(let next): expectPrintable(next, "a stage's scan id")
-      case .failure(let error): expectPrintable(error.message, "a stage answer's error")
+      if let stages = api as? any RunsInStages {
+        switch stages.scanID(inStageAnswer: response, after: id, trigger: trigger) {
+        case .success(let next): expectPrintable(next, "a stage's scan id")
+        case .failure(let error): expectPrintable(error.message, "a stage answer's error")
+        }
       }
     case .failure(let error): expectPrintable(error.message, "a trigger answer's error")
     }
@@ -49,38 +51,50 @@ func readEveryAnswer(_ response: HTTPResponse) {
       fatalError("a wait of \(wait) seconds")
     }
     _ = RetryAfter.seconds(in: response, hint: details.retryAfter, now: 1_800_000_000)
-    switch api.listing(response, trigger: trigger) {
-    case .success(let listing):
-      for scan in listing.scans {
-        expectPrintable(scan.id, "a listed scan's id")
-        if let started = scan.started { expectPrintable(started, "a listed scan's start") }
-      }
-      if let next = listing.next { expectPrintable(next, "a cursor") }
-    case .failure(let error): expectPrintable(error.message, "a listing's error")
+    if let lister = api as? any ListsScans { readListing(response, lister, trigger) }
+    if let findings = api as? any ListsFindings { readFindings(response, findings, trigger) }
+  }
+}
+
+/// A listing's answer read: every id and cursor printable.
+private func readListing(_ response: HTTPResponse, _ api: any ListsScans, _ trigger: TriggerInput) {
+  switch api.listing(response, trigger: trigger) {
+  case .success(let listing):
+    for scan in listing.scans {
+      expectPrintable(scan.id, "a listed scan's id")
+      if let started = scan.started { expectPrintable(started, "a listed scan's start") }
     }
-    // Findings, at every step a vendor reads them: the first answer, a result's pages.
-    for cursor in [nil, FindingsCursor(result: "r-1"), FindingsCursor(result: "r-1", page: "2")] {
-      for session in [nil, "r-1"] {
-        let scan = FindingsScan(scanID: "fz-1", sessionID: session, trigger: trigger)
-        switch api.findings(in: response, of: scan, cursor: cursor) {
-        case .success(let page):
-          for finding in page.findings {
-            for text in [finding.check, finding.name, finding.status]
-              + [
-                finding.url, finding.input, finding.confidence, finding.vendorID,
-              ].compactMap({ $0 })
-            {
-              expectPrintable(text, "a finding's text")
-            }
-            if finding.fingerprint.count != 32 { fatalError("a fingerprint of another length") }
+    if let next = listing.next { expectPrintable(next, "a cursor") }
+  case .failure(let error): expectPrintable(error.message, "a listing's error")
+  }
+}
+
+/// A findings answer read at every step a vendor reads them.
+private func readFindings(
+  _ response: HTTPResponse, _ api: any ListsFindings, _ trigger: TriggerInput
+) {
+  // Findings, at every step a vendor reads them: the first answer, a result's pages.
+  for cursor in [nil, FindingsCursor(result: "r-1"), FindingsCursor(result: "r-1", page: "2")] {
+    for session in [nil, "r-1"] {
+      let scan = FindingsScan(scanID: "fz-1", sessionID: session, trigger: trigger)
+      switch api.findings(in: response, of: scan, cursor: cursor) {
+      case .success(let page):
+        for finding in page.findings {
+          for text in [finding.check, finding.name, finding.status]
+            + [
+              finding.url, finding.input, finding.confidence, finding.vendorID,
+            ].compactMap({ $0 })
+          {
+            expectPrintable(text, "a finding's text")
           }
-          if let next = page.next {
-            for text in [next.result, next.page].compactMap({ $0 }) {
-              expectPrintable(text, "a findings cursor")
-            }
-          }
-        case .failure(let error): expectPrintable(error.message, "a findings answer's error")
+          if finding.fingerprint.count != 32 { fatalError("a fingerprint of another length") }
         }
+        if let next = page.next {
+          for text in [next.result, next.page].compactMap({ $0 }) {
+            expectPrintable(text, "a findings cursor")
+          }
+        }
+      case .failure(let error): expectPrintable(error.message, "a findings answer's error")
       }
     }
   }

@@ -98,7 +98,7 @@ import Testing
       let error = Self.response(
         emulation.error(EmulatedError(404, code: "not_found", "no such scan"), dialect: dialect))
       #expect(api.errorDetails(in: error).message?.contains("no such scan") == true)
-      if api.listsFindings {
+      if let lister = api as? any ListsFindings {
         let finding = EmulatedFinding(
           id: "f1", check: "xss", name: "Cross-site scripting", severity: .high, confidence: 95,
           url: "https://app.example.test/a?q=1", input: "q", suppressed: false, variant: 0)
@@ -106,7 +106,7 @@ import Testing
           emulation.findings(
             [finding], of: scan(.completed, progress: 100), offset: 0, limit: 100, total: 1,
             dialect: dialect))
-        let read = try api.findings(
+        let read = try lister.findings(
           in: page, of: FindingsScan(scanID: id, sessionID: done.sessionID, trigger: trigger),
           cursor: nil
         ).get()
@@ -230,7 +230,7 @@ import Testing
     let stages = 1 + plan.providers[0].writtenLaterStages(for: plan.scans[0]).count
     #expect(emulator.scansByAsset.count == 3)
     #expect(emulator.scansByAsset.values.allSatisfy { $0 == stages }, "\(emulator.scansByAsset)")
-    if vendor.api.listsFindings {
+    if vendor.api is any ListsFindings {
       #expect(outcome.report.scans.allSatisfy { $0.findings != nil })
     }
     #expect(!outcome.report.json().contains("conformance-\(name)-credential"))

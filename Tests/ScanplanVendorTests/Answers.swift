@@ -26,8 +26,9 @@ func answer(bytes: [UInt8], headers: [HTTPHeader] = []) -> HTTPResponse {
   HTTPResponse(status: 200, headers: headers, body: bytes)
 }
 
-let s4e = S4E.vendor.api
-let invicti = Invicti.vendor.api
+// Both list scans and findings; the cast fails the suite at once if either stops.
+let s4e = S4E.vendor.api as! any ListsScans & ListsFindings
+let invicti = Invicti.vendor.api as! any ListsScans & ListsFindings
 
 /// The trigger input of an Invicti scan of target `T` with profile `P`.
 let invictiTrigger = TriggerInput(

@@ -22,14 +22,13 @@ import Testing
   }
 
   @Test func s4eAsksPageByPage() throws {
-    let first = try #require(
-      s4e.findingsRequest(Self.s4eScan(), cursor: nil, baseURL: "https://api.s4e.io", token: "t"))
+    let first = s4e.findingsRequest(
+      Self.s4eScan(), cursor: nil, baseURL: "https://api.s4e.io", token: "t")
     #expect(first.url == "https://api.s4e.io/api/findings?scan_id=sc-1&page=1&per_page=100")
     #expect(first.headers.map(\.name) == ["Authorization", "Accept"])
-    let third = try #require(
-      s4e.findingsRequest(
-        Self.s4eScan(), cursor: FindingsCursor(page: "3"), baseURL: "https://api.s4e.io",
-        token: "t"))
+    let third = s4e.findingsRequest(
+      Self.s4eScan(), cursor: FindingsCursor(page: "3"), baseURL: "https://api.s4e.io",
+      token: "t")
     #expect(third.url.hasSuffix("&page=3&per_page=100"))
   }
 
@@ -75,8 +74,7 @@ import Testing
 
   @Test func invictiFindsItsResultThenPagesTheVulnerabilities() throws {
     let scan = FindingsScan(scanID: "i-1", sessionID: nil, trigger: invictiTrigger)
-    let results = try #require(
-      invicti.findingsRequest(scan, cursor: nil, baseURL: "https://h:3443", token: "t"))
+    let results = invicti.findingsRequest(scan, cursor: nil, baseURL: "https://h:3443", token: "t")
     #expect(results.url == "https://h:3443/api/v1/scans/i-1/results?l=100")
     let found = try invicti.findings(
       in: answer(#"{"results":[{"scan_id":"i-1","result_id":"r-9","status":"completed"}]}"#),
@@ -84,18 +82,16 @@ import Testing
     ).get()
     #expect(found.findings.isEmpty)
     #expect(found.next == FindingsCursor(result: "r-9"))
-    let first = try #require(
-      invicti.findingsRequest(scan, cursor: found.next, baseURL: "https://h:3443", token: "t"))
+    let first = invicti.findingsRequest(
+      scan, cursor: found.next, baseURL: "https://h:3443", token: "t")
     #expect(first.url == "https://h:3443/api/v1/scans/i-1/results/r-9/vulnerabilities?l=100")
     // A session id from the poll is the result: no results request.
     let known = FindingsScan(scanID: "i-1", sessionID: "s-2", trigger: invictiTrigger)
-    let direct = try #require(
-      invicti.findingsRequest(known, cursor: nil, baseURL: "https://h:3443", token: "t"))
+    let direct = invicti.findingsRequest(known, cursor: nil, baseURL: "https://h:3443", token: "t")
     #expect(direct.url.hasSuffix("/scans/i-1/results/s-2/vulnerabilities?l=100"))
-    let later = try #require(
-      invicti.findingsRequest(
-        known, cursor: FindingsCursor(result: "s-2", page: "100"), baseURL: "https://h:3443",
-        token: "t"))
+    let later = invicti.findingsRequest(
+      known, cursor: FindingsCursor(result: "s-2", page: "100"), baseURL: "https://h:3443",
+      token: "t")
     #expect(later.url.hasSuffix("/vulnerabilities?l=100&c=100"))
   }
 

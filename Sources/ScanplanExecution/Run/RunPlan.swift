@@ -72,6 +72,13 @@ package struct RunPlan: Sendable {
     /// The request that readies the target before the first trigger, resolved, when the
     /// vendor asks for one (`ProviderAPI.preparation`); worked out once, here.
     package var preparation: Preparation?
+    /// The vendor's listing of an asset's scans, when it has one and this trigger names
+    /// what to list by: lost triggers are then looked for, and a census taken.
+    package var lister: (any ListsScans)?
+    /// The vendor's findings, when it lists them and the provider reads them.
+    package var findingsLister: (any ListsFindings)?
+    /// The vendor's later stages, when its scans have any.
+    package var stages: (any RunsInStages)?
 
     /// The asset's keys as sent, resolved.
     package var assetKeys: [AssetKey] { scan.assetKeys }

@@ -216,8 +216,16 @@ struct RunPreparation {
           baseURL: sandbox == nil ? connection.baseURL : RequestFingerprint.sandboxBaseURL),
         readsFindings: provider.readsFindings)
     job.credentialName = "`\(table.credentialKey)` (`\(provider.tokenReference)`)"
-    job.preparation = provider.vendor.api.preparation(
-      input, baseURL: connection.baseURL, token: connection.token)
+    let api = provider.vendor.api
+    job.preparation = api.preparation(input, baseURL: connection.baseURL, token: connection.token)
+    // Each capability is looked up once, here, not at every request.
+    if let lister = api as? any ListsScans,
+      lister.lookupRequest(input, cursor: nil, baseURL: connection.baseURL, token: "") != nil
+    {
+      job.lister = lister
+    }
+    if provider.readsFindings { job.findingsLister = api as? any ListsFindings }
+    job.stages = api as? any RunsInStages
     jobs.append(job)
   }
 

@@ -56,6 +56,8 @@ struct JobRuntime: Sendable {
   var pollAnswers: [HTTPResponse] = []
   /// The next request of such a poll, sent instead of the first.
   var pollFollowUp: HTTPRequest?
+  /// The request that starts the next stage, from the poll that saw the last one complete.
+  var nextStage: HTTPRequest?
   /// Every findings cursor followed, so that a list that goes round is caught.
   var findingsCursors: Set<FindingsCursor> = []
 

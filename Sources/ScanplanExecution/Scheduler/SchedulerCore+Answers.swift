@@ -194,10 +194,11 @@ extension SchedulerCore {
     record(reading, of: index)
     switch reading.state {
     case .completed:
-      if job.api.nextStage(
-        after: records[index].scanID!, trigger: job.triggerInput, baseURL: job.baseURL,
-        token: job.token) != nil
+      if let scanID = records[index].scanID,
+        let stage = job.stages?.nextStage(
+          after: scanID, trigger: job.triggerInput, baseURL: job.baseURL, token: job.token)
       {
+        runtimes[index].nextStage = stage
         enqueue(index, .stage, due: now)
       } else {
         vendorCompleted(job, now: now)

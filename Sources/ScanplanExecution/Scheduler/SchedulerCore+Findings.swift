@@ -8,7 +8,7 @@ extension SchedulerCore {
   /// its gate is judged and it ends `completed`.
   mutating func vendorCompleted(_ job: RunPlan.Job, now: Double) {
     let index = job.index
-    guard job.readsFindings, job.api.listsFindings else {
+    guard job.findingsLister != nil else {
       complete(job, now: now)
       return
     }
@@ -50,7 +50,7 @@ extension SchedulerCore {
     }
     let cursor = runtimes[index].findingsCursor
     let page: FindingsPage
-    switch job.api.findings(in: response, of: findingsScan(job), cursor: cursor) {
+    switch job.findingsListing.findings(in: response, of: findingsScan(job), cursor: cursor) {
     case .failure(let error):
       retry(index, .findings, cause: error.message, now: now)
       return

@@ -2,7 +2,7 @@ import ScanplanPlan
 import ScanplanVendorKit
 
 /// Exactly one scan when a trigger's answer is lost, for a vendor that lists an asset's
-/// scans (`recoversLostTriggers`): the asset's scans are listed once, just before the
+/// scans (`ListsScans`): the asset's scans are listed once, just before the
 /// scan's first trigger (the census), and again after an answer is lost (the lookup). The
 /// scan the lookup lists and the census did not, of the trigger's kind and no other scan's
 /// of this run, is the one the lost trigger made, running or already ended; a scan that
@@ -17,7 +17,7 @@ extension SchedulerCore {
       return
     }
     let listing: ScanListing
-    switch job.api.listing(response, trigger: job.triggerInput) {
+    switch job.listing.listing(response, trigger: job.triggerInput) {
     case .failure(let error):
       retry(index, kind, cause: error.message, now: now)
       return
@@ -65,7 +65,7 @@ extension SchedulerCore {
   /// A page of the census: its ids kept, then the next page or the trigger.
   private mutating func censusPage(_ job: RunPlan.Job, _ listing: ScanListing, now: Double) {
     let index = job.index
-    if job.api.listsOneAssetsScans {
+    if job.listing.listsOneAssetsScans {
       runtimes[index].censusSoFar.formUnion(listing.scans.map(\.id))
     } else {
       // A list of every asset's scans holds this run's own, which a lookup never takes:
@@ -105,7 +105,7 @@ extension SchedulerCore {
       candidates += 1
       if found == nil || (scan.started ?? "") > (found!.started ?? "") { found = scan }
     }
-    if candidates > 0, !job.api.listsOneAssetsScans,
+    if candidates > 0, !job.listing.listsOneAssetsScans,
       !takeFromSharedList(job, candidates: candidates, now: now)
     {
       return

@@ -16,7 +16,7 @@ extension SchedulerCore {
       finish(index, .errored("a stage was answered for a scan without an id"), now: now)
       return
     }
-    switch job.api.scanID(inStageAnswer: response, after: previous, trigger: job.triggerInput) {
+    switch job.staging.scanID(inStageAnswer: response, after: previous, trigger: job.triggerInput) {
     case .failure(let error):
       finish(
         index,

@@ -72,7 +72,7 @@ package struct SchedulerCore: Sendable {
       return record
     }
     runtimes = plan.jobs.map { JobRuntime(interval: Double($0.poll.initialInterval)) }
-    for job in plan.jobs where job.api.recoversLostTriggers && !job.api.listsOneAssetsScans {
+    for job in plan.jobs where job.lister.map({ !$0.listsOneAssetsScans }) ?? false {
       budgets[job.budget].serializesStarts = true
     }
     pending = PendingScans(budgets: plan.budgets.count)
@@ -206,8 +206,7 @@ package struct SchedulerCore: Sendable {
   private mutating func request(_ kind: RequestKind, for job: RunPlan.Job) -> HTTPRequest {
     switch kind {
     case .prepare:
-      // Only enqueued for a job with a preparation.
-      return job.preparation!.request
+      return job.preparing.request
     case .trigger:
       events.append(.triggering(job: job.index))
       return job.api.triggerRequest(job.triggerInput, baseURL: job.baseURL, token: job.token)
@@ -220,21 +219,24 @@ package struct SchedulerCore: Sendable {
       return job.api.pollRequest(
         scanID: runtimes[job.index].conflictID!, baseURL: job.baseURL, token: job.token)
     case .census, .lookup:
-      // Only enqueued for an API that lists (`recoversLostTriggers`).
-      return job.api.lookupRequest(
-        job.triggerInput, cursor: runtimes[job.index].lookupCursor, baseURL: job.baseURL,
-        token: job.token)!
+      let cursor = runtimes[job.index].lookupCursor
+      guard
+        let request = job.listing.lookupRequest(
+          job.triggerInput, cursor: cursor, baseURL: job.baseURL, token: job.token)
+      else {
+        preconditionFailure("\(job.id)'s trigger was listable at the start and is not now")
+      }
+      return request
     case .stage:
       events.append(.staging(job: job.index))
-      // Only enqueued when the API names a next stage.
-      return job.api.nextStage(
-        after: records[job.index].scanID!, trigger: job.triggerInput, baseURL: job.baseURL,
-        token: job.token)!
+      guard let request = runtimes[job.index].nextStage else {
+        preconditionFailure("a stage of \(job.id) was sent without the request that starts it")
+      }
+      return request
     case .findings:
-      // Only enqueued for an API that lists findings (`listsFindings`).
-      return job.api.findingsRequest(
+      return job.findingsListing.findingsRequest(
         findingsScan(job), cursor: runtimes[job.index].findingsCursor, baseURL: job.baseURL,
-        token: job.token)!
+        token: job.token)
     }
   }
 
@@ -287,7 +289,7 @@ package struct SchedulerCore: Sendable {
       enqueue(index, .prepare, due: due)
       return
     }
-    guard job.api.recoversLostTriggers else {
+    guard job.lister != nil else {
       enqueue(index, .trigger, due: due)
       return
     }

@@ -117,7 +117,8 @@ package struct ResolvedProvider: Sendable {
 
   /// The requests of a scan's later stages as written, as `writtenTriggerRequest`.
   package func writtenLaterStages(for scan: ResolvedScan) -> [HTTPRequest] {
-    vendor.api.laterStages(scan.triggerInput, baseURL: baseURL, token: tokenReference)
+    (vendor.api as? any RunsInStages)?.laterStages(
+      scan.triggerInput, baseURL: baseURL, token: tokenReference) ?? []
   }
 }
 

@@ -4,11 +4,8 @@ import ScanplanVendorKit
 /// Invicti's requests: `POST {base}/api/v1/scans`, `GET {base}/api/v1/scans/{id}`, and
 /// `GET {base}/api/v1/scans?q=target_id:ID` to find the scan a lost trigger created,
 /// since Invicti answers no 409 naming it. Answers are read in `InvictiAnswers.swift`.
-struct InvictiAPI: ProviderAPI {
+struct InvictiAPI: ProviderAPI, ListsScans {
   var type: ProviderType { Invicti.type }
-
-  /// Invicti answers a second trigger with a second scan, never a 409.
-  var recoversLostTriggers: Bool { true }
 
   /// Scans a listing asks for at once.
   static let pageSize = 100

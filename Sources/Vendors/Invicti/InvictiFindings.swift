@@ -5,10 +5,7 @@ import ScanplanVendorKit
 /// poll reported, or else the first of `GET /scans/{id}/results`), then that result's
 /// vulnerabilities, `GET /scans/{id}/results/{result}/vulnerabilities?l=100`, paged with
 /// the cursor each answer gives.
-extension InvictiAPI {
-  /// Invicti lists a completed scan's vulnerabilities.
-  var listsFindings: Bool { true }
-
+extension InvictiAPI: ListsFindings {
   /// The result whose vulnerabilities are read: the cursor's, or the session's; nil
   /// while it is still to be found in the scan's results.
   private static func result(_ scan: FindingsScan, _ cursor: FindingsCursor?) -> String? {
@@ -18,7 +15,7 @@ extension InvictiAPI {
   /// The scan's results, or a page of its result's vulnerabilities.
   func findingsRequest(
     _ scan: FindingsScan, cursor: FindingsCursor?, baseURL: String, token: String
-  ) -> HTTPRequest? {
+  ) -> HTTPRequest {
     let headers = authorizationHeaders(token: token) + [HTTPHeader("accept", "application/json")]
     let base = baseURL + "/api/v1/scans/\(AnswerReading.pathSegment(scan.scanID))/results"
     guard let result = Self.result(scan, cursor) else {

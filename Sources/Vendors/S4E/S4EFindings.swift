@@ -4,17 +4,14 @@ import ScanplanVendorKit
 /// S4E's findings, as its "Retrieve findings" guide and API reference show them:
 /// `GET /api/findings?scan_id=ID&page=N&per_page=100`, answered `{"findings": [...]}`
 /// (the guide) or `{"data": [...], "meta": {"page", "total_pages", ...}}` (the reference).
-extension S4EAPI {
+extension S4EAPI: ListsFindings {
   /// Findings a page asks for: the most the API allows.
   static let findingsPageSize = 100
-
-  /// S4E lists a scan's findings.
-  var listsFindings: Bool { true }
 
   /// `GET {base}/api/findings?scan_id=ID&page=N&per_page=100`.
   func findingsRequest(
     _ scan: FindingsScan, cursor: FindingsCursor?, baseURL: String, token: String
-  ) -> HTTPRequest? {
+  ) -> HTTPRequest {
     let page = cursor?.page ?? "1"
     return HTTPRequest(
       method: "GET",

@@ -5,10 +5,7 @@ import ScanplanVendorKit
 /// page=N&per_page=100`, answered `{"data": [scan...], "meta": {"page", "total_pages"}}`.
 /// It finds the scan a lost create answer made even when that scan has already ended, when
 /// no 409 names it any more.
-extension S4EAPI {
-  /// S4E lists an asset's scans.
-  var recoversLostTriggers: Bool { true }
-
+extension S4EAPI: ListsScans {
   /// Scans a listing asks for at once: the most the API allows.
   static let listPageSize = 100
 

@@ -8,7 +8,7 @@ import ScanplanVendorKit
 /// stages: the crawl, then the attack, started once the crawl has completed.
 ///
 /// Scan ids are kept as `spider:N` or `active:N`, since ZAP numbers each kind apart.
-struct ZAPAPI: ProviderAPI {
+struct ZAPAPI: ProviderAPI, RunsInStages {
   var type: ProviderType { ZAP.type }
 
   /// A scan's kind and ZAP's number for it.

@@ -5,17 +5,14 @@ import ScanplanVendorKit
 /// ?baseurl=URL&start=N&count=100`, answered `{"alerts": [...]}`, page after page until
 /// one comes back short. The check is `pluginId`, the name the alert; `risk` gives the
 /// severity, and a `False Positive` confidence takes the alert out of the count.
-extension ZAPAPI {
+extension ZAPAPI: ListsFindings {
   /// Alerts a page asks for.
   static let alertsPageSize = 100
-
-  /// ZAP lists the alerts of the scanned URL.
-  var listsFindings: Bool { true }
 
   /// `GET {base}/JSON/alert/view/alerts/?baseurl=URL&start=N&count=100`.
   func findingsRequest(
     _ scan: FindingsScan, cursor: FindingsCursor?, baseURL: String, token: String
-  ) -> HTTPRequest? {
+  ) -> HTTPRequest {
     let url = scan.trigger.value("url")?.stringValue ?? ""
     return HTTPRequest(
       method: "GET",

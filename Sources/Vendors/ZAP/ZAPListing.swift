@@ -6,10 +6,7 @@ import ScanplanVendorKit
 /// make a trigger whose answer was lost findable: the runner lists the kind before the
 /// first trigger and again after the loss, and takes the one scan that is new, while no
 /// other start of the run could have made it (`listsOneAssetsScans` is false).
-extension ZAPAPI {
-  /// ZAP lists its scans.
-  var recoversLostTriggers: Bool { true }
-
+extension ZAPAPI: ListsScans {
   /// ZAP's lists hold every scan of a kind, whatever its URL.
   var listsOneAssetsScans: Bool { false }
 
