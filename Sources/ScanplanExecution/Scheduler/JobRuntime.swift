@@ -35,31 +35,47 @@ struct JobRuntime: Sendable {
   /// at least a second later (the vendors ask for no more than one request a second per
   /// scan, and an answer comes after its request left).
   var lastAnswerAt: Double?
-  /// The listing page to ask for next, for the census or the lookup.
-  var lookupCursor: String?
+  /// The listing being paged, for the census or the lookup.
+  var paging = ListingPages()
   /// The asset's scans listed before the first trigger (`SchedulerCore+Lookup`).
   var census: Set<String>?
-  /// The census's ids so far, while it pages.
-  var censusSoFar: Set<String> = []
   /// Whether the census was refused, so the trigger went without it.
   var censusSkipped = false
-  /// Listing pages read for the current lookup.
-  var lookupPages = 0
-  /// Whether the scan completed and its findings are being read.
-  var readingFindings = false
-  /// The findings page to ask for next; nil for the first.
-  var findingsCursor: FindingsCursor?
-  /// Whether every findings page was read (a run resumed between the last page and
-  /// the verdict).
-  var findingsDone = false
+  /// Where the reading of a completed scan's findings is; nil while it is not read.
+  var findings: FindingsReading?
   /// The answers of a poll that takes several requests, so far.
   var pollAnswers: [HTTPResponse] = []
   /// The next request of such a poll, sent instead of the first.
   var pollFollowUp: HTTPRequest?
   /// The request that starts the next stage, from the poll that saw the last one complete.
   var nextStage: HTTPRequest?
-  /// Every findings cursor followed, so that a list that goes round is caught.
-  var findingsCursors: Set<FindingsCursor> = []
+
+  /// Where a listing of the asset's scans is, a page at a time.
+  struct ListingPages: Sendable {
+    /// The page to ask for next; nil for the first.
+    var cursor: String?
+    /// Pages read so far.
+    var pages = 0
+    /// The census's ids so far, while it pages.
+    var seen: Set<String> = []
+
+    /// From the first page again, keeping what a census has seen.
+    mutating func restart() {
+      cursor = nil
+      pages = 0
+    }
+  }
+
+  /// The reading of a completed scan's findings, one page at a time.
+  struct FindingsReading: Sendable {
+    /// The page to ask for next; nil for the first.
+    var cursor: FindingsCursor?
+    /// Every cursor followed, so that a list that goes round is caught.
+    var followed: Set<FindingsCursor> = []
+    /// Whether every page was read (a run resumed between the last page and the
+    /// verdict).
+    var done = false
+  }
 
   init(interval: Double) {
     self.interval = interval

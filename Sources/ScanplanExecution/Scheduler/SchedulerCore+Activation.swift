@@ -39,10 +39,10 @@ extension SchedulerCore {
     // Re-attached from a state file: poll it now instead of triggering it again.
     runtimes[index].hasTriggered = true
     if records[index].triggeredAt == nil { records[index].triggeredAt = now }
-    if runtimes[index].readingFindings {
+    if let reading = runtimes[index].findings {
       // It completed, and its findings were being read: on from the next page.
       leaveTheVendor(job, now: now)
-      if runtimes[index].findingsDone {
+      if reading.done {
         complete(job, now: now)
       } else {
         enqueue(index, .findings, due: now)

@@ -14,9 +14,7 @@ extension SchedulerCore {
     }
     records[index].findings = []
     leaveTheVendor(job, now: now)
-    runtimes[index].readingFindings = true
-    runtimes[index].findingsCursor = nil
-    runtimes[index].findingsCursors = []
+    runtimes[index].findings = JobRuntime.FindingsReading()
     runtimes[index].failures = 0
     events.append(.readingFindings(job: index))
     enqueue(index, .findings, due: now)
@@ -48,7 +46,7 @@ extension SchedulerCore {
       findingsFailed(index, outcome.reason ?? outcome.label, now: now)
       return
     }
-    let cursor = runtimes[index].findingsCursor
+    let cursor = runtimes[index].findings?.cursor
     let page: FindingsPage
     switch job.findingsListing.findings(in: response, of: findingsScan(job), cursor: cursor) {
     case .failure(let error):
@@ -64,17 +62,19 @@ extension SchedulerCore {
       complete(job, now: now)
       return
     }
-    let read = runtimes[index].findingsCursors.count + 1
+    var reading = runtimes[index].findings ?? JobRuntime.FindingsReading()
+    let read = reading.followed.count + 1
     guard read < configuration.maxFindingsPages else {
       findingsFailed(
         index, "the findings list did not end after \(read) pages", now: now)
       return
     }
-    guard runtimes[index].findingsCursors.insert(next).inserted else {
+    guard reading.followed.insert(next).inserted else {
       findingsFailed(index, "the findings list asked for a page it had already given", now: now)
       return
     }
-    runtimes[index].findingsCursor = next
+    reading.cursor = next
+    runtimes[index].findings = reading
     enqueue(index, .findings, due: now)
   }
 
@@ -90,7 +90,7 @@ extension SchedulerCore {
   /// listed findings are noted.
   mutating func complete(_ job: RunPlan.Job, now: Double) {
     let index = job.index
-    runtimes[index].readingFindings = false
+    runtimes[index].findings = nil
     if let baseline = configuration.baseline, records[index].findings != nil {
       let absent = baseline.mark(&records[index].findings!, scan: job.id)
       records[index].findings! += absent

@@ -66,27 +66,25 @@ extension SchedulerCore {
   private mutating func censusPage(_ job: RunPlan.Job, _ listing: ScanListing, now: Double) {
     let index = job.index
     if job.listing.listsOneAssetsScans {
-      runtimes[index].censusSoFar.formUnion(listing.scans.map(\.id))
+      runtimes[index].paging.seen.formUnion(listing.scans.map(\.id))
     } else {
       // A list of every asset's scans holds this run's own, which a lookup never takes:
       // kept out, the census (and the state file) does not grow with the plan.
       for scan in listing.scans where owners[scan.id] == nil {
-        runtimes[index].censusSoFar.insert(scan.id)
+        runtimes[index].paging.seen.insert(scan.id)
       }
     }
-    if let next = listing.next, next != runtimes[index].lookupCursor,
-      runtimes[index].lookupPages + 1 < configuration.maxLookupPages
+    if let next = listing.next, next != runtimes[index].paging.cursor,
+      runtimes[index].paging.pages + 1 < configuration.maxLookupPages
     {
-      runtimes[index].lookupPages += 1
-      runtimes[index].lookupCursor = next
+      runtimes[index].paging.pages += 1
+      runtimes[index].paging.cursor = next
       enqueue(index, .census, due: now)
       return
     }
-    let census = runtimes[index].censusSoFar
+    let census = runtimes[index].paging.seen
     runtimes[index].census = census
-    runtimes[index].censusSoFar = []
-    runtimes[index].lookupCursor = nil
-    runtimes[index].lookupPages = 0
+    runtimes[index].paging = JobRuntime.ListingPages()
     events.append(.census(job: index, scanIDs: census.sorted()))
     enqueue(index, .trigger, due: now)
   }
@@ -116,16 +114,15 @@ extension SchedulerCore {
       started(job, scanID: found.id, adopted: false, now: now)
       return
     }
-    if let next = listing.next, next != runtimes[index].lookupCursor,
-      runtimes[index].lookupPages + 1 < configuration.maxLookupPages
+    if let next = listing.next, next != runtimes[index].paging.cursor,
+      runtimes[index].paging.pages + 1 < configuration.maxLookupPages
     {
-      runtimes[index].lookupPages += 1
-      runtimes[index].lookupCursor = next
+      runtimes[index].paging.pages += 1
+      runtimes[index].paging.cursor = next
       enqueue(index, .lookup, due: now)
       return
     }
-    runtimes[index].lookupCursor = nil
-    runtimes[index].lookupPages = 0
+    runtimes[index].paging.restart()
     // No scan was made: the trigger goes again as any other, and still adopts on a 409.
     budgets[job.budget].unsettled.remove(index)
     enqueue(index, .trigger, due: now)
@@ -146,8 +143,7 @@ extension SchedulerCore {
       budget.unsettled.count - (budget.unsettled.contains(index) ? 1 : 0)
       + budget.startsInFlight
     if unanswered > 0 {
-      runtimes[index].lookupCursor = nil
-      runtimes[index].lookupPages = 0
+      runtimes[index].paging.restart()
       retry(
         index, .lookup,
         cause:

@@ -112,9 +112,8 @@ package struct SchedulerCore: Sendable {
           records[job.index].outcome = nil
           records[job.index].endedAt = nil
           records[job.index].findings = progress.findings
-          runtimes[job.index].readingFindings = true
-          runtimes[job.index].findingsCursor = progress.cursor
-          runtimes[job.index].findingsDone = progress.done
+          runtimes[job.index].findings = JobRuntime.FindingsReading(
+            cursor: progress.cursor, done: progress.done)
         }
       }
       pending.add(job.index, budget: job.budget)
@@ -219,7 +218,7 @@ package struct SchedulerCore: Sendable {
       return job.api.pollRequest(
         scanID: runtimes[job.index].conflictID!, baseURL: job.baseURL, token: job.token)
     case .census, .lookup:
-      let cursor = runtimes[job.index].lookupCursor
+      let cursor = runtimes[job.index].paging.cursor
       guard
         let request = job.listing.lookupRequest(
           job.triggerInput, cursor: cursor, baseURL: job.baseURL, token: job.token)
@@ -235,7 +234,7 @@ package struct SchedulerCore: Sendable {
       return request
     case .findings:
       return job.findingsListing.findingsRequest(
-        findingsScan(job), cursor: runtimes[job.index].findingsCursor, baseURL: job.baseURL,
+        findingsScan(job), cursor: runtimes[job.index].findings?.cursor, baseURL: job.baseURL,
         token: job.token)
     }
   }
@@ -293,8 +292,7 @@ package struct SchedulerCore: Sendable {
       enqueue(index, .trigger, due: due)
       return
     }
-    runtimes[index].lookupCursor = nil
-    runtimes[index].lookupPages = 0
+    runtimes[index].paging.restart()
     if runtimes[index].ambiguous {
       setAmbiguous(index, true)
       events.append(.lookingForLostScan(job: index))
