@@ -8,6 +8,8 @@ extension SchedulerCore {
   /// The answer to a stage's start.
   mutating func stageAnswered(_ job: RunPlan.Job, _ response: HTTPResponse, now: Double) {
     let index = job.index
+    // Answered: the stage's start is never sent again.
+    runtimes[index].nextStage = nil
     guard (200..<300).contains(response.status) else {
       finish(index, failure(job, response, "start of the scan's next stage"), now: now)
       return
