@@ -252,7 +252,7 @@ let package = Package(
         .product(
           name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
       ],
-      exclude: ["Goldens"],
+      exclude: ["Goldens", "Formats"],
       swiftSettings: swiftSettings
     ),
   ]

@@ -1,6 +1,7 @@
 import Foundation
 import HeapModule
 import ScanplanExecution
+import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 

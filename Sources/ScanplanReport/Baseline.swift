@@ -56,13 +56,11 @@ extension RunReport {
       guard var findings = scan.findings?.filter({ $0.baselineState != .absent }) else { continue }
       let absent = baseline.mark(&findings, scan: scan.id)
       scan.findings = findings + absent
-      if let gate = scan.gate, !gate.failOn.isEmpty, scan.findingsError == nil {
+      if scan.result.gate != nil, !scan.failOn.isEmpty, scan.findingsError == nil {
         let judgement = GateJudgement(
-          failOn: gate.failOn.map { ($0.name, $0.count) },
-          reported: (scan.severityCountsByScanplan ? nil : scan.severityCounts).map { counts in
-            Dictionary(counts.map { ($0.name, $0.count) }, uniquingKeysWith: max)
-          }, findings: scan.findings, findingsError: nil, baseline: true)
-        if let verdict = judgement.verdict { scan.gate?.verdict = verdict }
+          failOn: scan.failOn, reported: scan.result.severityCounts, findings: scan.findings,
+          findingsError: nil, baseline: true)
+        if let verdict = judgement.verdict { scan.result.gate = verdict }
       }
       copy.scans[index] = scan
     }

@@ -26,7 +26,7 @@ package struct GateJudgement: Sendable, Equatable {
   /// `reported` are the vendor's counts, `findings` its listed findings (nil when not
   /// read), `findingsError` why they could not be read.
   package init(
-    failOn: [(severity: String, count: Int)], reported: [String: Int]?, findings: [Finding]?,
+    failOn: [GateThreshold], reported: [String: Int]?, findings: [Finding]?,
     findingsError: String?, baseline: Bool
   ) {
     var listed: [String: Int] = [:]

@@ -30,14 +30,8 @@ extension RunReport {
     report.duration = json["duration_seconds"]?.doubleValue
     report.baseline = json["baseline"]?.stringValue
     report.providers = providers.map(provider)
-    report.scans = scans.map(scan)
+    report.scans = scans.map { scan($0, epoch: report.epoch) }
     return .success(report)
-  }
-
-  private static func counts(_ value: JSONValue?) -> [Count] {
-    (value?.objectValue?.members ?? []).compactMap { member in
-      member.value.intValue.map { Count(name: member.key, count: $0) }
-    }
   }
 
   private static func provider(_ json: JSONValue) -> Provider {
@@ -58,45 +52,18 @@ extension RunReport {
     return provider
   }
 
-  private static func scan(_ json: JSONValue) -> Scan {
-    let written = json["status"]?.stringValue ?? ScanStatus.running.rawValue
-    // A status this version does not know (a later one's) is not taken for a good end.
-    let status = ScanStatus(rawValue: written)
+  private static func scan(_ json: JSONValue, epoch: Double) -> Scan {
     var scan = Scan(
       id: json["id"]?.stringValue ?? "", provider: json["provider"]?.stringValue ?? "",
-      status: status ?? .errored, location: json["location"]?.stringValue ?? "")
-    scan.scanID = json["scan_id"]?.stringValue
-    scan.reason =
-      json["reason"]?.stringValue
-      ?? (status == nil ? "the report's status `\(written)` is unknown to this scanplan" : nil)
-    scan.adopted = json["adopted"]?.boolValue ?? false
-    scan.recovered = json["recovered"]?.boolValue ?? false
-    scan.resumed = json["resumed"]?.boolValue ?? false
-    scan.triggeredAt = json["triggered_at"]?.stringValue
-    scan.endedAt = json["ended_at"]?.stringValue
-    scan.duration = json["duration_seconds"]?.doubleValue
-    scan.polls = json["polls"]?.intValue ?? 0
-    scan.lastStatus = json["last_status"]?.stringValue
-    scan.vendorStatus = json["vendor_status"]?.stringValue
-    scan.progress = json["progress"]?.intValue
-    scan.severityCounts = json["severity_counts"].map { counts($0) }
-    scan.severityCountsByScanplan = json["severity_counts_by"]?.stringValue == "scanplan"
-    scan.sessionID = json["scan_session_id"]?.stringValue
-    if let gate = json["gate"] {
-      // A verdict that cannot be read is a failed gate: it must not pass.
-      let reasons = (gate["reasons"]?.arrayValue ?? []).compactMap(\.stringValue)
-      let verdict: GateVerdict =
-        gate["verdict"]?.stringValue == "passed"
-        ? .passed : .failed(reasons.isEmpty ? ["the report's verdict is not `passed`"] : reasons)
-      scan.gate = Gate(failOn: counts(gate["fail_on"]), verdict: verdict)
-    }
-    scan.findings = json["findings"]?.arrayValue.map { $0.compactMap(Finding.init(json:)) }
-    scan.findingsError = json["findings_error"]?.stringValue
-    scan.notes = (json["notes"]?.arrayValue ?? []).compactMap(\.stringValue)
+      location: json["location"]?.stringValue ?? "",
+      result: ScanResult(json: json.objectValue ?? [:], file: .report(startedAt: epoch)))
+    // The timeline's moments are the ones the run drew its page from; a report without
+    // one has only the ISO 8601 moments, read above.
     let timeline = json["timeline"]
-    scan.triggered = timeline?["triggered"]?.doubleValue
+    if let triggered = timeline?["triggered"]?.doubleValue { scan.triggeredAt = triggered }
+    if let ended = timeline?["ended"]?.doubleValue { scan.endedAt = ended }
     scan.running = timeline?["running"]?.doubleValue
-    scan.ended = timeline?["ended"]?.doubleValue
+    scan.duration = json["duration_seconds"]?.doubleValue ?? scan.duration
     scan.pollTimes = (timeline?["polls"]?.arrayValue ?? []).compactMap(\.doubleValue)
     return scan
   }

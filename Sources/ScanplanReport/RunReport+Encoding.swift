@@ -24,7 +24,7 @@ extension RunReport {
 
   /// Seconds to the millisecond, as the report writes them.
   package static func rounded(_ seconds: Double) -> Double {
-    (seconds * 1000).rounded() / 1000
+    ScanResult.milliseconds(seconds)
   }
 
   private func provider(_ provider: Provider) -> JSONValue {
@@ -50,36 +50,8 @@ extension RunReport {
   }
 
   private func scan(_ scan: Scan) -> JSONValue {
-    var row: JSONObject = [
-      "id": .string(scan.id), "provider": .string(scan.provider),
-      "scan_id": scan.scanID.map(JSONValue.string) ?? .null,
-      "status": .string(scan.status.rawValue),
-    ]
-    if let reason = scan.reason { row["reason"] = .string(reason) }
-    if scan.adopted { row["adopted"] = true }
-    if scan.recovered { row["recovered"] = true }
-    if scan.resumed { row["resumed"] = true }
-    row["triggered_at"] = scan.triggeredAt.map(JSONValue.string) ?? .null
-    row["ended_at"] = scan.endedAt.map(JSONValue.string) ?? .null
-    if let duration = scan.duration { row["duration_seconds"] = .double(Self.rounded(duration)) }
-    row["polls"] = .int(scan.polls)
-    if let status = scan.lastStatus { row["last_status"] = .string(status) }
-    if let vendor = scan.vendorStatus { row["vendor_status"] = .string(vendor) }
-    if let progress = scan.progress { row["progress"] = .int(progress) }
-    if let counts = scan.severityCounts {
-      row["severity_counts"] = Self.object(counts)
-      row["severity_counts_by"] = scan.severityCountsByScanplan ? "scanplan" : "provider"
-    }
-    if let session = scan.sessionID { row["scan_session_id"] = .string(session) }
-    if let gate = scan.gate {
-      var object: JSONObject = ["verdict": .string(gate.word)]
-      if !gate.reasons.isEmpty { object["reasons"] = .array(gate.reasons.map(JSONValue.string)) }
-      if !gate.failOn.isEmpty { object["fail_on"] = Self.object(gate.failOn) }
-      row["gate"] = .object(object)
-    }
-    if let findings = scan.findings { row["findings"] = .array(findings.map { $0.json() }) }
-    if let error = scan.findingsError { row["findings_error"] = .string(error) }
-    if !scan.notes.isEmpty { row["notes"] = .array(scan.notes.map(JSONValue.string)) }
+    var row: JSONObject = ["id": .string(scan.id), "provider": .string(scan.provider)]
+    scan.result.write(into: &row, file: .report(startedAt: epoch))
     row["location"] = .string(scan.location)
     if hasTimeline {
       var moments = JSONObject()

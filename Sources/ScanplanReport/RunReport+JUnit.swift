@@ -45,7 +45,7 @@ extension RunReport {
         cases += "      <skipped message=\"\(Self.xml(scan.status.rawValue + place))\"/>\n"
       }
       if let scanID = scan.scanID {
-        var text = "scan id \(scanID); status \(scan.lastStatus ?? "-"); polls \(scan.polls)"
+        var text = "scan id \(scanID); status \(scan.shownStatus ?? "-"); polls \(scan.polls)"
         if let findings = scan.findings {
           text += "; " + Counted.phrase(findings.count { $0.baselineState != .absent }, "finding")
         }
@@ -65,7 +65,7 @@ extension RunReport {
   /// The findings that count towards a failed gate's severities, most severe first, one
   /// a line: severity, name, URL, input, fingerprint.
   static func tripping(_ scan: Scan, _ gate: Gate) -> String {
-    let severities = Set(gate.failOn.map(\.name))
+    let severities = Set(gate.failOn.map(\.severity))
     let tripping = (scan.findings ?? []).filter {
       $0.counts && (severities.isEmpty || severities.contains($0.severity.rawValue))
     }.sorted { $0.severity < $1.severity }

@@ -10,14 +10,13 @@ extension RunReport {
     for index in copy.scans.indices {
       var scan = copy.scans[index]
       scan.scanID = scan.scanID.map(redact)
-      scan.reason = scan.reason.map(redact)
+      scan.outcome = scan.outcome?.mapReason(redact)
       scan.lastStatus = scan.lastStatus.map(redact)
-      scan.vendorStatus = scan.vendorStatus.map(redact)
       scan.sessionID = scan.sessionID.map(redact)
       scan.notes = scan.notes.map(redact)
       scan.findingsError = scan.findingsError.map(redact)
-      if let gate = scan.gate, case .failed(let reasons) = gate.verdict {
-        scan.gate?.verdict = .failed(reasons.map(redact))
+      if case .failed(let reasons)? = scan.result.gate {
+        scan.result.gate = .failed(reasons.map(redact))
       }
       if scan.findings != nil {
         for item in scan.findings!.indices {

@@ -24,12 +24,11 @@ package struct RunReport: Sendable {
 
   /// A scan's `fail_on` gate: what it was judged by, and the verdict.
   package struct Gate: Sendable, Equatable {
-    /// The thresholds, severity to the fewest findings that fail it; empty when a report
-    /// of an earlier version did not say.
-    package var failOn: [Count]
+    /// The thresholds; empty when a report of an earlier version did not say.
+    package var failOn: [GateThreshold]
     package var verdict: GateVerdict
 
-    package init(failOn: [Count], verdict: GateVerdict) {
+    package init(failOn: [GateThreshold], verdict: GateVerdict) {
       self.failOn = failOn
       self.verdict = verdict
     }
@@ -44,78 +43,67 @@ package struct RunReport: Sendable {
     }
   }
 
-  /// One scan's row.
+  /// One scan's row: which scan, its result, and the moments only a timeline keeps. The
+  /// result's fields read through it (`scan.polls`, `scan.status`).
+  @dynamicMemberLookup
   package struct Scan: Sendable {
     /// `ASSET/NAME`.
     package var id: String
     package var provider: String
-    /// The provider's scan id.
-    package var scanID: String?
-    /// How it ended (`running` if it had not).
-    package var status: ScanStatus
-    /// Why, for outcomes with a reason.
-    package var reason: String?
-    /// Whether the scan id came from a 409.
-    package var adopted = false
-    /// Whether it came from a listing after a lost trigger.
-    package var recovered = false
-    /// Whether it ended in an earlier run and is reported from the state file.
-    package var resumed = false
-    /// When the trigger was answered, ISO 8601.
-    package var triggeredAt: String?
-    /// When it ended, ISO 8601.
-    package var endedAt: String?
-    /// Seconds from trigger to end.
-    package var duration: Double?
-    package var polls = 0
-    /// The last status in the shared words.
-    package var lastStatus: String?
-    /// The vendor's word for it, where it differs.
-    package var vendorStatus: String?
-    /// Percent done.
-    package var progress: Int?
-    /// Findings by severity, most severe first: as the provider reported them, or, for a
-    /// vendor that reports none (S4E, ZAP), counted by scanplan from the listed findings
-    /// (`severityCountsByScanplan`).
-    package var severityCounts: [Count]?
-    /// Whether scanplan counted `severityCounts` from the listing, the provider reporting
-    /// none: they are no evidence beside the listing, and never judged as the vendor's.
-    package var severityCountsByScanplan = false
-    /// The provider's id of this run of the scan.
-    package var sessionID: String?
-    /// Its gate, when it has one.
-    package var gate: Gate?
-    /// What the run said of it beyond its outcome.
-    package var notes: [String] = []
     /// Where the scan is defined, `file:line:column`.
     package var location: String
-    /// Seconds since the run started: the trigger, the first running status, the end.
-    package var triggered: Double?
-    /// When a poll first found it running.
+    /// How it ended, and everything the run learned of it.
+    package var result: ScanResult
+    /// Seconds since the run started when a poll first found it running.
     package var running: Double?
-    package var ended: Double?
     /// When each poll was sent.
     package var pollTimes: [Double] = []
-    /// Its findings, absent ones of a baseline included; nil when they were not read.
-    package var findings: [Finding]?
-    /// Why its findings could not be read.
-    package var findingsError: String?
+    /// Seconds from trigger to end, to the millisecond, from the unrounded moments: as
+    /// the report writes it, and as a report read back says it.
+    package var duration: Double?
 
-    package init(id: String, provider: String, status: ScanStatus, location: String) {
+    package init(id: String, provider: String, location: String, result: ScanResult) {
       self.id = id
       self.provider = provider
-      self.status = status
       self.location = location
+      self.result = result
+      duration = result.duration.map(ScanResult.milliseconds)
     }
 
-    /// Whether the scan did not end well: anything but completed (or triggered, for a
-    /// scan not waited for), a failed gate, or findings that could not be read.
-    package var isFailure: Bool {
-      !status.endedWell || gateFailed || findingsError != nil
+    /// The row of a scan that ended with `status`, nothing else known of it.
+    package init(id: String, provider: String, status: ScanStatus, location: String) {
+      self.init(
+        id: id, provider: provider, location: location,
+        result: ScanResult(outcome: ScanOutcome(status: status, reason: nil)))
     }
 
-    /// Whether its gate failed.
-    package var gateFailed: Bool { gate.map { $0.verdict != .passed } ?? false }
+    package subscript<Value>(dynamicMember field: WritableKeyPath<ScanResult, Value>) -> Value {
+      get { result[keyPath: field] }
+      set { result[keyPath: field] = newValue }
+    }
+
+    package subscript<Value>(dynamicMember field: KeyPath<ScanResult, Value>) -> Value {
+      result[keyPath: field]
+    }
+
+    /// Seconds since the run started when the trigger was answered, to the millisecond.
+    package var triggered: Double? { result.triggeredAt.map(ScanResult.milliseconds) }
+    /// When it ended.
+    package var ended: Double? { result.endedAt.map(ScanResult.milliseconds) }
+
+    /// Findings by severity, most severe first (see `ScanResult.shownCounts`).
+    package var severityCounts: [Count]? { result.shownCounts?.counts }
+    /// Whether scanplan counted `severityCounts` from the listing.
+    package var severityCountsByScanplan: Bool { result.shownCounts?.byScanplan ?? false }
+
+    /// Its gate, when it has one.
+    package var gate: Gate? {
+      get { result.gate.map { Gate(failOn: result.failOn, verdict: $0) } }
+      set {
+        result.gate = newValue?.verdict
+        if let newValue { result.failOn = newValue.failOn }
+      }
+    }
   }
 
   /// A 429's pause of a budget, in seconds since the run started.
@@ -158,6 +146,9 @@ package struct RunReport: Sendable {
 
   /// When the run started, ISO 8601.
   package var startedAt: String
+  /// When the run started, in seconds since the Unix epoch: what the scans' times count
+  /// from.
+  package var epoch: Double
   package var endedAt: String
   /// Its length in seconds; nil in a report written without a timeline.
   package var duration: Double?
@@ -175,6 +166,7 @@ package struct RunReport: Sendable {
 
   package init(startedAt: String, endedAt: String, exitCode: Int32, interrupted: Bool) {
     self.startedAt = startedAt
+    self.epoch = UTCDate.parseISO8601(startedAt) ?? 0
     self.endedAt = endedAt
     self.exitCode = exitCode
     self.interrupted = interrupted

@@ -17,4 +17,11 @@ package enum ScanStatus: String, Sendable, CaseIterable {
   /// Whether the scan ended as its plan asks: completed, or triggered when it is not
   /// waited for.
   package var endedWell: Bool { self == .completed || self == .triggered }
+
+  /// Whether the scan's end is one the vendor saw, or that another run would reach again:
+  /// what a state file keeps. An interrupted scan is polled again; one not started is
+  /// triggered.
+  package var endedAtVendor: Bool {
+    self != .interrupted && self != .notStarted && self != .running
+  }
 }

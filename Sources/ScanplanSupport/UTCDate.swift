@@ -28,6 +28,15 @@ package enum UTCDate {
       Date.ISO8601FormatStyle(includingFractionalSeconds: milliseconds))
   }
 
+  /// `2026-11-22T22:30:45.123Z` (or without the fraction) as seconds since the Unix
+  /// epoch, for reading reports back.
+  package static func parseISO8601(_ text: String) -> Double? {
+    let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    let date =
+      (try? Date(text, strategy: withFraction)) ?? (try? Date(text, strategy: .iso8601))
+    return date?.timeIntervalSince1970
+  }
+
   private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
   private static let months = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

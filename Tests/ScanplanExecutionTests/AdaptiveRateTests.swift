@@ -1,5 +1,6 @@
 import ScanplanExecution
 import ScanplanJSON
+import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 import Testing

@@ -288,7 +288,7 @@ struct EmulatorRun {
       plan: { EmulatorRun.plan(baseURL: $0, s4eAssets: 3, invictiAssets: 3) },
       scheduler: { $0.retryBase = 2 })
     #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
-    #expect(run.records.allSatisfy { $0.recovered }, "\(run.output)")
+    #expect(run.records.allSatisfy { $0.origin == .recovered }, "\(run.output)")
     run.expectOneScanPerAsset()
     #expect(run.output.contains("made by the trigger whose answer was lost"))
   }

@@ -1,5 +1,6 @@
 import ScanplanExecution
 import ScanplanPlan
+import ScanplanReport
 import ScanplanVendorKit
 import Testing
 
@@ -33,14 +34,17 @@ import Testing
     #expect(fake.triggersByTarget.values.allSatisfy { $0 == 1 }, "\(fake.triggersByTarget)")
     #expect(fake.scans.count == 2)
     let record = simulation.core.records[0]
-    #expect(record.recovered)
+    #expect(record.origin == .recovered)
     #expect(record.scanID == "inv-1")
     #expect(simulation.sends(of: .lookup).count == 1)
     #expect(
       simulation.sends(of: .lookup)[0].request.url
         == "http://127.0.0.1:2/api/v1/scans?q=target_id%3A\(uuid(500))&l=100")
     #expect(simulation.events.contains { $0.event == .lookingForLostScan(job: 0) })
-    #expect(simulation.events.contains { $0.event == .recovered(job: 0, scanID: "inv-1") })
+    #expect(
+      simulation.events.contains {
+        $0.event == .triggered(job: 0, scanID: "inv-1", origin: .recovered)
+      })
   }
 
   @Test func whenTheListingHasNoScanTheTriggerGoesAgain() throws {
@@ -51,7 +55,7 @@ import Testing
     #expect(simulation.outcome("api-0/scan") == .completed)
     #expect(simulation.sends(of: .trigger).count == 2)
     #expect(fake.scans.count == 1)
-    #expect(!simulation.core.records[0].recovered)
+    #expect(simulation.core.records[0].origin != .recovered)
   }
 
   @Test func olderScansOfTheTargetAreSkippedPageByPage() throws {
@@ -172,7 +176,7 @@ import Testing
     #expect(simulation.sends(of: .lookup).count == 1)
     // The retry waited 0 to 5 s: the 1-second scan had ended by the listing.
     #expect(fake.status("scan-1", at: simulation.sends(of: .lookup)[0].time) == "completed")
-    #expect(simulation.core.records[0].recovered)
+    #expect(simulation.core.records[0].origin == .recovered)
     #expect(simulation.core.records[0].scanID == "scan-1")
     #expect(simulation.outcome("asset-0/s0") == .completed)
     #expect(fake.scans.count == 1)
@@ -199,7 +203,7 @@ import Testing
     #expect(simulation.run())
     let lookup = try #require(simulation.sends(of: .lookup).first)
     #expect(fake.status(fake.scans[0], at: lookup.time) == "completed")
-    #expect(simulation.core.records[0].recovered)
+    #expect(simulation.core.records[0].origin == .recovered)
     #expect(simulation.outcome("api-0/scan") == .completed)
     #expect(fake.triggersByTarget.values.allSatisfy { $0 == 1 })
     #expect(fake.scans.count == 1)
@@ -218,7 +222,7 @@ import Testing
       census: true, answer: Self.losing(fake, made: false))
     #expect(simulation.run())
     #expect(simulation.sends(of: .census).count == 1)
-    #expect(!simulation.core.records[0].recovered)
+    #expect(simulation.core.records[0].origin != .recovered)
     #expect(simulation.core.records[0].scanID == "inv-2")
     #expect(simulation.sends(of: .trigger).count == 2)
   }
@@ -237,7 +241,7 @@ import Testing
       return (fake.answer(request, now), 0)
     }
     #expect(simulation.run())
-    #expect(!simulation.core.records[0].recovered)
+    #expect(simulation.core.records[0].origin != .recovered)
     #expect(simulation.core.records[0].scanID == "scan-1")
     #expect(fake.scans.count == 2)
   }

@@ -29,7 +29,9 @@ import Testing
     var result = ScanResult(outcome: .completed)
     result.severityCounts = ["critical": 2, "high": 1]
     result.gate = .failed(["critical: 2 >= 1"])
-    result.failOn = ["critical": 1, "high": 5]
+    result.failOn = [
+      GateThreshold(severity: "critical", count: 1), GateThreshold(severity: "high", count: 5),
+    ]
     result.polls = 4
     result.triggeredAt = 1_799_999_000
     result.endedAt = 1_799_999_600

@@ -1,6 +1,7 @@
 import ScanplanExecution
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 import ScanplanVendors
@@ -147,7 +148,7 @@ import Testing
     ]
     records[0].outcome = .failed("the provider said s4e-secret-token is wrong")
     console.show(
-      [.triggered(job: 0, scanID: "x-1", adopted: false), .finished(job: 0)], records: records,
+      [.triggered(job: 0, scanID: "x-1", origin: .triggered), .finished(job: 0)], records: records,
       epoch: 1_800_000_000.25)
     #expect(
       output.value == """

@@ -1,5 +1,6 @@
 import ScanplanExecution
 import ScanplanPlan
+import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 import Testing
@@ -35,7 +36,7 @@ import Testing
       answer: .success(HTTPResponse(status: 201, text: #"{"scan_id":"s-1","status":"queued"}"#)),
       now: 0.1)
     #expect(answered.requests.isEmpty)
-    #expect(answered.events == [.triggered(job: 0, scanID: "s-1", adopted: false)])
+    #expect(answered.events == [.triggered(job: 0, scanID: "s-1", origin: .triggered)])
     // The first poll waits `initial_interval` plus jitter, counted from the answer.
     let wake = try #require(answered.wakeAt)
     #expect(wake >= 5.1 && wake <= 5.6)

@@ -297,7 +297,7 @@ import Testing
     #expect(simulation.run())
     #expect(simulation.outcome("asset-0/s0") == .completed)
     #expect(simulation.core.records[0].scanID == "other")
-    #expect(simulation.core.records[0].adopted)
+    #expect(simulation.core.records[0].origin == .adopted)
     #expect(fake.triggersByAsset[uuid(0)] == 1)
   }
 
@@ -466,7 +466,7 @@ import Testing
     // Nothing is triggered again: the listing found the attempted trigger's scan.
     #expect(simulation.sends(of: .trigger).isEmpty)
     #expect(simulation.sends(of: .lookup).map(\.job) == [1])
-    #expect(simulation.core.records[1].recovered)
+    #expect(simulation.core.records[1].origin == .recovered)
     #expect(simulation.sends(of: .poll, job: 2).isEmpty)
     #expect(simulation.core.records.map(\.scanID) == ["old-1", "old-2", "done-3"])
     #expect(simulation.core.records.allSatisfy { $0.outcome == .completed })

@@ -1,6 +1,7 @@
 import ScanplanExecution
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 import ScanplanVendors

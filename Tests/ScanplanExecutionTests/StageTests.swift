@@ -2,6 +2,7 @@ import Foundation
 import ScanplanExecution
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 import ScanplanVendors
@@ -184,7 +185,7 @@ import Testing
     records[0].scanID = "first-stage"
     journal.record(
       [
-        .triggering(job: 0), .triggered(job: 0, scanID: "first-stage", adopted: false),
+        .triggering(job: 0), .triggered(job: 0, scanID: "first-stage", origin: .triggered),
         .staging(job: 0),
       ],
       plan: script.plan, records: records, epoch: 1_800_000_000)

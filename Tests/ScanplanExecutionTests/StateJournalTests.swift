@@ -31,7 +31,7 @@ import Testing
       [.triggering(job: 0), .triggering(job: 1)], plan: plan, records: records, epoch: epoch)
     try journal.save()
     journal.record(
-      [.triggered(job: 0, scanID: "scan-a", adopted: false), .triggering(job: 2)], plan: plan,
+      [.triggered(job: 0, scanID: "scan-a", origin: .triggered), .triggering(job: 2)], plan: plan,
       records: records, epoch: epoch)
     try journal.save()
     records[0].outcome = .completed
@@ -41,7 +41,7 @@ import Testing
     records[0].severityCounts = ["critical": 2, "high": 0]
     records[0].gate = .failed(["critical: 2 >= 1"])
     journal.record(
-      [.triggered(job: 1, scanID: "scan-b", adopted: false), .finished(job: 0)], plan: plan,
+      [.triggered(job: 1, scanID: "scan-b", origin: .triggered), .finished(job: 0)], plan: plan,
       records: records, epoch: epoch)
     try journal.save()
     journal.stopAppending()
@@ -73,7 +73,7 @@ import Testing
     let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
     // The header, then 2 + 2 + 2 changed scans: nothing is written twice in one save.
     #expect(lines.count == 7)
-    #expect(lines[0] == #"{"version":3,"format":"scanplan state journal"}"#)
+    #expect(lines[0] == #"{"version":4,"format":"scanplan state journal"}"#)
     // A request's fields are written with its first line only.
     #expect(lines.filter { $0.contains(#""request":"#) }.count == 3)
     #expect(lines.dropFirst().allSatisfy { $0.contains(#""fingerprint":"fnv1a64:"#) })
@@ -90,14 +90,12 @@ import Testing
     let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
     #expect(lines.count == 4)
     let first = try JSONParser().parse(String(lines[1]))
-    #expect(first["outcome"] == "completed")
+    #expect(first["result"]?["status"] == "completed")
     #expect(first["request"]?["body"]?.stringValue?.contains(#""asset_id":"\#(uuid(0))""#) == true)
     #expect(first["request"]?["base_url"] == "http://127.0.0.1:1")
     #expect(
       first["result"]?["gate"]
-        == .object([
-          "fail_on": .object([:]), "verdict": "failed", "reasons": ["critical: 2 >= 1"],
-        ]))
+        == .object(["verdict": "failed", "reasons": ["critical: 2 >= 1"]]))
     Self.expectWritten(try StateJournal(path: path).restored(for: plan))
   }
 
@@ -176,7 +174,7 @@ import Testing
     #expect(StateListing(journal).rows.map(\.verdict) == ["unknown", nil, nil])
     try journal.compact()
     journal.stopAppending()
-    #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix(#"{"version":3,"#))
+    #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix(#"{"version":4,"#))
     let again = try StateJournal(path: path).restored(for: plan)
     #expect(again["asset-0/s0"]?.result == nil)
     #expect(again["asset-1/s0"]?.result?.outcome == .failed("it broke"))
@@ -258,13 +256,13 @@ import Testing
   @Test func aFileOfALaterFormatIsRefusedByName() throws {
     let path = Self.temporaryPath()
     defer { unlink(path) }
-    try #"{"version":4,"format":"scanplan state journal"}"#.write(
+    try #"{"version":5,"format":"scanplan state journal"}"#.write(
       toFile: path, atomically: true, encoding: .utf8)
     #expect {
       _ = try StateJournal(path: path)
     } throws: { error in
       (error as? StateFileError)?.message
-        == "\(path) is a state file of format 4, written by a later scanplan; run that version, or move the file away"
+        == "\(path) is a state file of format 5, written by a later scanplan; run that version, or move the file away"
     }
   }
 
@@ -289,7 +287,7 @@ import Testing
     records[0].polls = 4
     records[0].severityCounts = ["high": 3]
     journal.record(
-      [.triggering(job: 0), .triggered(job: 0, scanID: "scan-a", adopted: false)], plan: plan,
+      [.triggering(job: 0), .triggered(job: 0, scanID: "scan-a", origin: .triggered)], plan: plan,
       records: records, epoch: Self.epoch)
     journal.record([.readingFindings(job: 0)], plan: plan, records: records, epoch: Self.epoch)
     try journal.save()

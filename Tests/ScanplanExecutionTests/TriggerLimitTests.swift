@@ -1,6 +1,7 @@
 import ScanplanExecution
 import ScanplanJSON
 import ScanplanPlan
+import ScanplanReport
 import ScanplanVendorKit
 import ScanplanVendors
 import ScanplanYAML

@@ -80,7 +80,7 @@ import Testing
     #expect(run.records.allSatisfy { $0.outcome == .completed }, "\(run.output)")
     run.expectOneScanPerAsset()
     #expect(run.emulator.requests.contains { $0.status == 0 && $0.method == "POST" })
-    let recovered = run.records.filter(\.recovered)
+    let recovered = run.records.filter { $0.origin == .recovered }
     #expect(!recovered.isEmpty)
     for record in recovered {
       #expect(run.output.contains("\(record.id)  found scan \(record.scanID!)"))

@@ -1,5 +1,6 @@
 import ScanplanExecution
 import ScanplanPlan
+import ScanplanReport
 import ScanplanVendorKit
 import Testing
 
@@ -33,7 +34,7 @@ import Testing
     #expect(simulation.run())
     #expect(simulation.core.records.allSatisfy { $0.outcome == .completed })
     #expect((0..<3).map { fake.count(url: Self.url($0)) } == [1, 1, 1])
-    #expect(simulation.core.records[0].recovered)
+    #expect(simulation.core.records[0].origin == .recovered)
     #expect(simulation.core.records[0].scanID == "spider:0")
     let lookups = simulation.sends(of: .lookup)
     #expect(lookups.map(\.request.url) == ["http://127.0.0.1:3/JSON/spider/view/scans/"])

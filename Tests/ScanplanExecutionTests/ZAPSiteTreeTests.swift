@@ -1,5 +1,6 @@
 import ScanplanExecution
 import ScanplanPlan
+import ScanplanReport
 import ScanplanVendorKit
 import Testing
 

@@ -34,7 +34,8 @@ import Testing
       id: "web/deep", provider: "s4e", status: .completed, location: "plans/web.yaml:12:9")
     scan.findings = findings
     scan.gate = RunReport.Gate(
-      failOn: [RunReport.Count(name: "critical", count: 1)], verdict: .failed(["critical: 1 >= 1"]))
+      failOn: [GateThreshold(severity: "critical", count: 1)],
+      verdict: .failed(["critical: 1 >= 1"]))
     var unread = RunReport.Scan(
       id: "api/dast", provider: "inv", status: .completed, location: "plans/api.yaml:4:7")
     unread.findingsError = "the findings request was answered 500"

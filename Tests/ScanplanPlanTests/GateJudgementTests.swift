@@ -64,7 +64,7 @@ import Testing
   ) {
     let failOn = gate.split(separator: " ").map { item in
       let parts = item.split(separator: ":")
-      return (severity: String(parts[0]), count: Int(parts[1])!)
+      return GateThreshold(severity: String(parts[0]), count: Int(parts[1])!)
     }
     let judgement = GateJudgement(
       failOn: failOn, reported: reported, findings: Self.findings(listed), findingsError: nil,

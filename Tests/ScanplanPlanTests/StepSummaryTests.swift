@@ -101,7 +101,7 @@ import Testing
       }
       if index % 3 == 0 {
         scan.gate = RunReport.Gate(
-          failOn: [RunReport.Count(name: "high", count: 1)], verdict: .failed(["high: 4 >= 1"]))
+          failOn: [GateThreshold(severity: "high", count: 1)], verdict: .failed(["high: 4 >= 1"]))
       }
       return scan
     }

@@ -200,7 +200,7 @@ final class URLRecorder: HTTPTransport {
     #expect(emulator.scansByAsset.count == 6)
     #expect(emulator.scansByAsset.values.allSatisfy { $0 == 1 }, "\(emulator.scansByAsset)")
     #expect(emulator.requests.contains { $0.status == 0 && $0.path.contains("/action/scan/") })
-    #expect(outcome.records.contains { $0.recovered })
+    #expect(outcome.records.contains { $0.origin == .recovered })
   }
 
   /// The emulator refuses an attack on a URL its site tree does not have, as ZAP does;

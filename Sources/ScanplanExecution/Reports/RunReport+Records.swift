@@ -28,12 +28,13 @@ extension RunReport {
     unreachableProviders: [String], timeline: RunTimeline? = nil, budgets: [BudgetUse] = [],
     baseline: String? = nil
   ) {
-    let scans = records.map { Self.scan($0, startedAt: startedAt, timeline: timeline) }
+    let scans = records.map { Self.scan($0, timeline: timeline) }
     self.init(
       startedAt: UTCDate.iso8601(startedAt), endedAt: UTCDate.iso8601(endedAt),
       exitCode: Self.exitCode(
         scans, interrupted: interrupted, unreachableProviders: unreachableProviders),
       interrupted: interrupted)
+    epoch = startedAt
     self.scans = scans
     self.unreachableProviders = unreachableProviders
     self.baseline = baseline
@@ -64,47 +65,14 @@ extension RunReport {
     }
   }
 
-  private static func scan(_ record: ScanRecord, startedAt: Double, timeline: RunTimeline?)
-    -> Scan
-  {
+  private static func scan(_ record: ScanRecord, timeline: RunTimeline?) -> Scan {
     var scan = Scan(
-      id: record.id, provider: record.provider, status: record.outcome?.status ?? .running,
-      location: record.location)
-    scan.scanID = record.scanID
-    scan.reason = record.outcome?.reason
-    scan.adopted = record.adopted
-    scan.recovered = record.recovered
-    scan.resumed = record.resumed
-    scan.triggeredAt = record.triggeredAt.map { UTCDate.iso8601(startedAt + $0) }
-    scan.endedAt = record.endedAt.map { UTCDate.iso8601(startedAt + $0) }
-    if let start = record.triggeredAt, let end = record.endedAt {
-      scan.duration = Self.rounded(end - start)
-    }
-    scan.polls = record.polls
-    if let shown = record.shownStatus, let status = record.lastStatus {
-      scan.lastStatus = shown
-      // The provider's own word, where output shows a shared one (`paused` for `pausing`).
-      if shown != status { scan.vendorStatus = status }
-    }
-    scan.progress = record.progress
-    if let counts = record.severityCounts {
-      scan.severityCounts = Count.bySeverity(counts)
-    } else if let findings = record.findings {
-      scan.severityCounts = Count.counted(findings, everySeverity: true)
-      scan.severityCountsByScanplan = true
-    }
-    scan.sessionID = record.sessionID
-    if let verdict = record.gate {
-      scan.gate = Gate(
-        failOn: record.failOn.map { Count(name: $0.severity, count: $0.count) }, verdict: verdict)
-    }
-    scan.findings = record.findings
-    scan.findingsError = record.findingsError
-    scan.notes = record.notes
+      id: record.id, provider: record.provider, location: record.location,
+      result: record.result)
     if let moments = timeline?.scans[record.job] {
-      scan.triggered = record.triggeredAt.map(Self.rounded)
+      // To the millisecond, as the JSON writes them: what a run draws from memory is what
+      // `scanplan report` draws from its file.
       scan.running = moments.runningAt.map(Self.rounded)
-      scan.ended = record.endedAt.map(Self.rounded)
       scan.pollTimes = moments.polls.map(Self.rounded)
     }
     return scan

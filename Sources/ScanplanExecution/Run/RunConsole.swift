@@ -138,7 +138,7 @@ package final class RunConsole: @unchecked Sendable {
   /// The findings that failed a gate, a line each, the first few: the new ones when
   /// there is a baseline.
   static func tripping(_ scan: RunReport.Scan, _ gate: RunReport.Gate, baseline: Bool) -> String {
-    let severities = Set(gate.failOn.map(\.name))
+    let severities = Set(gate.failOn.map(\.severity))
     let counted = (scan.findings ?? []).filter {
       $0.counts && (severities.isEmpty || severities.contains($0.severity.rawValue))
     }.sorted { $0.severity < $1.severity }
@@ -159,18 +159,17 @@ package final class RunConsole: @unchecked Sendable {
       return nil
     case .staged(let job, let scanID):
       return "\(plan.jobs[job].id)  next stage started: scan \(scanID)"
-    case .triggered(let job, let scanID, let adopted):
+    case .triggered(let job, let scanID, let origin):
       let id = plan.jobs[job].id
-      // A recovered scan was told of by `.recovered`.
-      if records[job].recovered { return nil }
-      return adopted
-        ? "\(id)  adopted running scan \(scanID) (409)"
-        : "\(id)  triggered scan \(scanID) on \(plan.jobs[job].provider)"
+      switch origin {
+      case .triggered: return "\(id)  triggered scan \(scanID) on \(plan.jobs[job].provider)"
+      case .adopted: return "\(id)  adopted running scan \(scanID) (409)"
+      case .recovered:
+        return "\(id)  found scan \(scanID), made by the trigger whose answer was lost"
+      }
     case .lookingForLostScan(let job):
       return
         "\(plan.jobs[job].id)  the trigger's answer was lost: listing the asset's scans for the one it made"
-    case .recovered(let job, let scanID):
-      return "\(plan.jobs[job].id)  found scan \(scanID), made by the trigger whose answer was lost"
     case .waitingForConflict(let job, let scanID):
       return "\(plan.jobs[job].id)  waiting for running scan \(scanID) to end (on_conflict: wait)"
     case .status(let job, let status, let vendorStatus):

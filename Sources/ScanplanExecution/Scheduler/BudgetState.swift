@@ -1,4 +1,5 @@
 import HeapModule
+import ScanplanReport
 
 /// One request budget as the scheduler keeps it: its rate, its pauses, the trigger
 /// spacing the vendor asks for, and the requests waiting for it.

@@ -1,11 +1,13 @@
+package import ScanplanReport
 package import ScanplanVendorKit
 
 /// Something that happened during a run, for the console and the state journal.
 package enum RunEvent: Equatable, Sendable {
   /// A trigger is about to be sent; journals record it before it goes.
   case triggering(job: Int)
-  /// The provider answered a trigger with a scan id (or a 409 named one to adopt).
-  case triggered(job: Int, scanID: String, adopted: Bool)
+  /// The run learned the scan's id: from the trigger's answer, a 409 naming one to adopt,
+  /// or the listing that found the scan a lost trigger made.
+  case triggered(job: Int, scanID: String, origin: ScanResult.Origin)
   /// The scan's next stage is about to be started; journals record it before it goes.
   case staging(job: Int)
   /// The next stage started: it is polled as the scan from now on.
@@ -33,8 +35,6 @@ package enum RunEvent: Equatable, Sendable {
   /// The asset's scans, listed just before the first trigger; journals keep them, so a
   /// run started again tells the scan a lost trigger made from the ones before it.
   case census(job: Int, scanIDs: [String])
-  /// The listing found the scan a lost trigger made; it is polled as this one.
-  case recovered(job: Int, scanID: String)
   /// Something to tell of a scan: a state file's entry not reused, and why.
   case note(job: Int, text: String)
   /// Scans that ended in an earlier run are reported from the state file.

@@ -1,4 +1,5 @@
 import ScanplanPlan
+import ScanplanReport
 
 extension SchedulerCore {
   /// Starts waiting scans in plan order while the limits allow: `--concurrency`, the

@@ -1,4 +1,5 @@
 import ScanplanPlan
+import ScanplanReport
 import ScanplanSupport
 import ScanplanVendorKit
 
@@ -137,19 +138,21 @@ extension SchedulerCore {
       if takenByOther(scanID, index, "the trigger", now: now) {
         return
       }
-      started(job, scanID: scanID, adopted: false, now: now)
+      started(job, scanID: scanID, origin: .triggered, now: now)
     }
   }
 
-  mutating func started(_ job: RunPlan.Job, scanID: String, adopted: Bool, now: Double) {
+  mutating func started(
+    _ job: RunPlan.Job, scanID: String, origin: ScanResult.Origin, now: Double
+  ) {
     let index = job.index
     runtimes[index].hasTriggered = true
     setAmbiguous(index, false)
     records[index].scanID = scanID
-    records[index].adopted = adopted
+    records[index].origin = origin
     records[index].triggeredAt = now
     owners[scanID] = index
-    events.append(.triggered(job: index, scanID: scanID, adopted: adopted))
+    events.append(.triggered(job: index, scanID: scanID, origin: origin))
     guard job.scan.wait else {
       finish(index, .triggered, now: now)
       return

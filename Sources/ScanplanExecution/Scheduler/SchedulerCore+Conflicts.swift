@@ -1,4 +1,5 @@
 import ScanplanPlan
+import ScanplanReport
 import ScanplanVendorKit
 
 /// A trigger answered 409: another scan of the asset runs. `on_conflict` decides whether
@@ -24,12 +25,12 @@ extension SchedulerCore {
     }
     if runtimes[index].ambiguous {
       // The scan an earlier, unanswered trigger of this scan created.
-      started(job, scanID: running, adopted: true, now: now)
+      started(job, scanID: running, origin: .adopted, now: now)
       return
     }
     switch job.onConflict {
     case .adopt:
-      started(job, scanID: running, adopted: true, now: now)
+      started(job, scanID: running, origin: .adopted, now: now)
     case .wait:
       waitFor(job, running, now: now)
     case .fail:

@@ -111,7 +111,7 @@ extension SchedulerCore {
   func judge(_ job: RunPlan.Job) -> GateJudgement {
     let record = records[job.index]
     return GateJudgement(
-      failOn: job.scan.failOn.map { ($0.severity, $0.count) }, reported: record.severityCounts,
+      failOn: job.scan.failOn, reported: record.severityCounts,
       findings: record.findings, findingsError: record.findingsError,
       baseline: configuration.hasBaseline)
   }

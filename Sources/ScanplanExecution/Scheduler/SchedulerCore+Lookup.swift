@@ -1,4 +1,5 @@
 import ScanplanPlan
+import ScanplanReport
 import ScanplanVendorKit
 
 /// Exactly one scan when a trigger's answer is lost, for a vendor that lists an asset's
@@ -109,9 +110,7 @@ extension SchedulerCore {
       return
     }
     if let found {
-      records[index].recovered = true
-      events.append(.recovered(job: index, scanID: found.id))
-      started(job, scanID: found.id, adopted: false, now: now)
+      started(job, scanID: found.id, origin: .recovered, now: now)
       return
     }
     if let next = listing.next, next != runtimes[index].paging.cursor,

@@ -1,4 +1,5 @@
 import ScanplanPlan
+import ScanplanReport
 import ScanplanVendorKit
 
 /// Scans of several stages (ZAP's active scan: a crawl, then the attack). When a stage

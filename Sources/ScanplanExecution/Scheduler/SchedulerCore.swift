@@ -108,7 +108,7 @@ package struct SchedulerCore: Sendable {
         runtimes[job.index].census = entry.census
         if let progress = entry.findingsProgress, entry.scanID != nil {
           // Completed at the vendor: the findings are read on from where they stopped.
-          progress.ended.apply(to: &records[job.index], epoch: configuration.epochAtStart)
+          take(progress.ended, of: job)
           records[job.index].outcome = nil
           records[job.index].endedAt = nil
           records[job.index].findings = progress.findings
@@ -127,7 +127,7 @@ package struct SchedulerCore: Sendable {
   /// stored facts are judged again by the plan's gate.
   private mutating func restore(_ result: ScanResult, scanID: String?, of job: RunPlan.Job) {
     let index = job.index
-    result.apply(to: &records[index], epoch: configuration.epochAtStart)
+    take(result, of: job)
     records[index].scanID = scanID
     records[index].resumed = true
     runtimes[index].phase = .done
@@ -135,9 +135,8 @@ package struct SchedulerCore: Sendable {
     // Still this run's: no other scan is polled as it.
     if let scanID { owners[scanID] = index }
     guard result.outcome == .completed else { return }
-    var gate: [String: Int] = [:]
-    for threshold in job.scan.failOn { gate[threshold.severity] = threshold.count }
-    guard gate != result.failOn || (result.gate == nil && !gate.isEmpty) else { return }
+    let failOn = job.scan.failOn
+    guard !result.judged(by: failOn) || (result.gate == nil && !failOn.isEmpty) else { return }
     records[index].gate = judge(job).verdict
     if records[index].gate != nil || result.gate != nil {
       let note =
@@ -146,6 +145,16 @@ package struct SchedulerCore: Sendable {
       records[index].notes.append(note)
       events.append(.note(job: index, text: note))
     }
+  }
+
+  /// Puts a state file's result in `job`'s record: its moments counted from this run's
+  /// start, judged by the plan's gate, after the notes this run already has.
+  private mutating func take(_ stored: ScanResult, of job: RunPlan.Job) {
+    var result = stored.shifted(by: -configuration.epochAtStart)
+    result.scanID = records[job.index].scanID
+    result.failOn = job.scan.failOn
+    result.notes = records[job.index].notes + stored.notes
+    records[job.index].result = result
   }
 
   // MARK: Questions

@@ -4,7 +4,7 @@ import ScanplanVendorKit
 
 /// The state file's formats, and the lines of the current one.
 ///
-/// Format 3 is a journal of JSON lines: a header line `{"version":3,...}`, then one line
+/// Format 4 is a journal of JSON lines: a header line `{"version":4,...}`, then one line
 /// per change of a scan, each the scan's whole entry, the last line of an id winning. A
 /// run appends the lines of each loop turn and syncs them once; it rewrites the file as a
 /// snapshot (one line per scan) when it starts and ends. A last line cut short by a kill
@@ -12,19 +12,26 @@ import ScanplanVendorKit
 /// of the request the entry is for; the `request` itself (its fields, to say what
 /// changed) is written once per id after a snapshot, and a later line of the same
 /// fingerprint keeps it. A scan that ended has a `result`: its verdict and everything its
-/// report row needs.
+/// report row needs, written by the codec its report row is (`ScanResult.write`), moments
+/// in seconds since the Unix epoch.
 ///
 /// While a completed scan's findings are read, its entry has `ended` (what the polls
 /// found), and each page read adds a line `{"id", "findings_page": {"findings", "next",
 /// "pages"}}`; a run started again reads from `next` on.
 ///
-/// Format 2 (0.2) is the same journal without fingerprints or results, and format 1
-/// (0.1) one JSON document, `{"version": 1, "scans": {ID: ENTRY}}`. Both are still read:
-/// their entries have no fingerprint, and an `outcome` without a `result` has no verdict.
-/// The next run rewrites the file as format 3.
+/// Format 3 (until December 2026) wrote the outcome and its reason beside the `result`, whose keys
+/// were its own (`last_status` the provider's word, `state` its meaning). Format 2 (0.2)
+/// is the journal without fingerprints or results, and format 1 (0.1) one JSON document,
+/// `{"version": 1, "scans": {ID: ENTRY}}`. All are still read: their entries have no
+/// fingerprint, and an `outcome` without a `result` has no verdict. The next run rewrites
+/// the file as format 4.
 enum StateFileFormat {
-  /// The first line of a format-3 file.
-  static let header = #"{"version":3,"format":"scanplan state journal"}"#
+  /// The first line of a format-4 file.
+  static let header = #"{"version":4,"format":"scanplan state journal"}"#
+
+  /// The file's moments are seconds since the Unix epoch: a run's result is shifted by
+  /// the run's start before it is written.
+  private static let file = ScanResult.File.state(startedAt: 0)
 
   /// The entries a file holds, in first-seen order.
   static func read(_ bytes: [UInt8], path: String) throws(StateFileError) -> [(
@@ -36,24 +43,26 @@ enum StateFileFormat {
     if let first = try? JSONParser().parse(Array(bytes[..<firstEnd])),
       let version = first["version"]?.intValue, first["format"] == "scanplan state journal"
     {
-      guard version <= 3 else {
+      guard version <= 4 else {
         throw StateFileError(
           message:
             "\(path) is a state file of format \(version), written by a later scanplan; "
             + "run that version, or move the file away")
       }
-      if version >= 2 { return try readJournal(bytes, from: firstEnd, path: path) }
+      if version >= 2 {
+        return try readJournal(bytes, from: firstEnd, path: path, version: version)
+      }
     }
     guard let document = try? JSONParser().parse(bytes), document["version"] == 1,
       let scans = document["scans"]?.objectValue
     else { throw notOurs }
     return scans.members.compactMap { member in
-      member.value.objectValue.map { (member.key, entry(from: $0, previous: nil)) }
+      member.value.objectValue.map { (member.key, entry(from: $0, previous: nil, version: 1)) }
     }
   }
 
   private static func readJournal(
-    _ bytes: [UInt8], from start: Int, path: String
+    _ bytes: [UInt8], from start: Int, path: String, version: Int
   ) throws(StateFileError) -> [(id: String, entry: StateJournal.Entry)] {
     var order: [String] = []
     var entries: [String: StateJournal.Entry] = [:]
@@ -84,7 +93,7 @@ enum StateFileFormat {
         continue
       }
       if entries[id] == nil { order.append(id) }
-      var read = entry(from: object, previous: entries[id])
+      var read = entry(from: object, previous: entries[id], version: version)
       if let previous = entries[id], previous.ended != nil, read.ended != nil,
         read.result == nil, previous.scanID == read.scanID
       {
@@ -101,7 +110,7 @@ enum StateFileFormat {
   /// One line's entry; `previous`, the entry of the id's line before, lends its request's
   /// fields to a line of the same fingerprint that does not repeat them.
   private static func entry(
-    from object: JSONObject, previous: StateJournal.Entry?
+    from object: JSONObject, previous: StateJournal.Entry?, version: Int
   ) -> StateJournal.Entry {
     var fingerprint: RequestFingerprint?
     if let fields = object["request"]?.objectValue {
@@ -111,19 +120,30 @@ enum StateFileFormat {
         previous?.fingerprint?.digest == digest
         ? previous?.fingerprint : RequestFingerprint(digestOnly: digest)
     }
-    let label = object["outcome"]?.stringValue
-    let reason = object["reason"]?.stringValue
     var result: ScanResult?
     var unverified: String?
-    if let label, let outcome = ScanOutcome(label: label, reason: reason) {
-      if let stored = object["result"]?.objectValue {
-        result = ScanResult(json: stored, outcome: outcome)
-      } else if outcome == .completed {
-        // An older version's `completed` kept no verdict: the scan is asked again.
-        unverified = label
-      } else {
-        // Any other end is a failure or a scan not waited for; it needs no verdict.
-        result = ScanResult(outcome: outcome)
+    var ended: ScanResult?
+    let label = object["outcome"]?.stringValue
+    if version >= 4 {
+      result = object["result"]?.objectValue.map { ScanResult(json: $0, file: file) }
+      // A state file keeps only ends the vendor saw; any other is asked again.
+      if let status = result?.status, !status.endedAtVendor { result = nil }
+      ended = object["ended"]?.objectValue.map { ScanResult(json: $0, file: file) }
+      if result == nil { unverified = label }
+    } else {
+      if let label, let outcome = ScanOutcome(label: label, reason: object["reason"]?.stringValue) {
+        if let stored = object["result"]?.objectValue {
+          result = ScanResult(stateVersion3: stored, outcome: outcome, startedAt: 0)
+        } else if outcome == .completed {
+          // An older version's `completed` kept no verdict: the scan is asked again.
+          unverified = label
+        } else {
+          // Any other end is a failure or a scan not waited for; it needs no verdict.
+          result = ScanResult(outcome: outcome)
+        }
+      }
+      ended = object["ended"]?.objectValue.map {
+        ScanResult(stateVersion3: $0, outcome: .completed, startedAt: 0)
       }
     }
     return StateJournal.Entry(
@@ -131,10 +151,15 @@ enum StateFileFormat {
       location: object["location"]?.stringValue ?? "",
       scanID: object["scan_id"]?.stringValue, attempted: object["attempted"]?.boolValue ?? false,
       fingerprint: fingerprint, result: result, unverifiedOutcome: unverified,
-      ended: result == nil
-        ? object["ended"]?.objectValue.map { ScanResult(json: $0, outcome: .completed) } : nil,
+      ended: result == nil ? ended : nil,
       census: object["census"]?.arrayValue?.compactMap(\.stringValue),
       stagedAfter: object["staged_after"]?.stringValue)
+  }
+
+  private static func json(_ result: ScanResult) -> JSONObject {
+    var object = JSONObject()
+    result.write(into: &object, file: file)
+    return object
   }
 
   private static func cursor(_ value: JSONValue) -> FindingsCursor? {
@@ -177,13 +202,12 @@ enum StateFileFormat {
     if let stagedAfter = entry.stagedAfter { object["staged_after"] = .string(stagedAfter) }
     if let scanID = entry.scanID { object["scan_id"] = .string(scanID) }
     if let result = entry.result {
-      object["outcome"] = .string(result.outcome.label)
-      if let reason = result.outcome.reason { object["reason"] = .string(reason) }
-      object["result"] = .object(result.json())
+      object["result"] = .object(json(result))
     } else if let label = entry.unverifiedOutcome {
+      // Still without a verdict, as the older file said it.
       object["outcome"] = .string(label)
     }
-    if entry.result == nil, let ended = entry.ended { object["ended"] = .object(ended.json()) }
+    if entry.result == nil, let ended = entry.ended { object["ended"] = .object(json(ended)) }
     return JSONWriter.compact(.object(object)) + "\n"
   }
 }

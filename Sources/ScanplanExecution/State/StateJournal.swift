@@ -1,6 +1,6 @@
 import OrderedCollections
 import ScanplanPlan
-import ScanplanReport
+package import ScanplanReport
 import ScanplanSupport
 package import ScanplanVendorKit
 
@@ -118,6 +118,15 @@ package final class StateJournal {
     return restored
   }
 
+  /// A run's result as the file keeps it: its moments from the Unix epoch, without what
+  /// only this run says of it (its notes, whether it was resumed).
+  private static func kept(_ result: ScanResult, epoch: Double) -> ScanResult {
+    var kept = result.shifted(by: epoch)
+    kept.notes = []
+    kept.resumed = false
+    return kept
+  }
+
   /// Takes the run's events into the entries; `save()` writes them. `epoch` is when the
   /// run started, in seconds since the Unix epoch.
   package func record(
@@ -140,9 +149,8 @@ package final class StateJournal {
         guard let outcome = records[job].outcome else { continue }
         // Interrupted scans stay open so that the next run polls them again.
         guard outcome != .interrupted, outcome != .notStarted else { continue }
-        let failOn = plan.jobs[job].scan.failOn
         update(plan.jobs[job]) {
-          $0.result = ScanResult(record: records[job], failOn: failOn, epoch: epoch)
+          $0.result = Self.kept(records[job].result, epoch: epoch)
           $0.unverifiedOutcome = nil
           $0.ended = nil
           $0.pendingFindings = []
@@ -152,12 +160,11 @@ package final class StateJournal {
       case .census(let job, let ids):
         update(plan.jobs[job]) { $0.census = ids }
       case .readingFindings(let job):
-        let failOn = plan.jobs[job].scan.failOn
-        var facts = records[job]
+        var facts = records[job].result
         facts.outcome = .completed
         facts.findings = nil
         update(plan.jobs[job]) {
-          $0.ended = ScanResult(record: facts, failOn: failOn, epoch: epoch)
+          $0.ended = Self.kept(facts, epoch: epoch)
           $0.pendingFindings = []
           $0.findingsCursor = nil
           $0.findingsPages = 0

@@ -43,8 +43,8 @@ package struct StateListing: Sendable {
     var verdict: String?
     var reasons: [String] = []
     if let result = entry.result {
-      outcome = result.outcome.label
-      if let reason = result.outcome.reason { reasons = [reason] }
+      outcome = result.status.rawValue
+      if let reason = result.reason { reasons = [reason] }
       switch result.gate {
       case .passed?: verdict = "passed"
       case .failed(let why)?:

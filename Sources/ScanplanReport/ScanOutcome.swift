@@ -1,5 +1,3 @@
-package import ScanplanReport
-
 /// How a scan of a run ended, with the reason where there is one: its `status` is what
 /// every output names.
 package enum ScanOutcome: Equatable, Sendable {
@@ -44,23 +42,43 @@ package enum ScanOutcome: Equatable, Sendable {
   /// Why, when there is more to say than the label.
   package var reason: String? {
     switch self {
-    case .failed(let why), .errored(let why), .refused(let why), .timedOut(let why): return why
+    case .failed(let why), .errored(let why), .refused(let why), .timedOut(let why):
+      return why.isEmpty ? nil : why
     default: return nil
+    }
+  }
+
+  /// The outcome of a status and its reason; nil for `running`.
+  package init?(status: ScanStatus, reason: String?) {
+    switch status {
+    case .completed: self = .completed
+    case .failed: self = .failed(reason ?? "")
+    case .cancelled: self = .cancelled
+    case .timedOut: self = .timedOut(reason ?? "")
+    case .errored: self = .errored(reason ?? "")
+    case .refused: self = .refused(reason ?? "")
+    case .triggered: self = .triggered
+    case .interrupted: self = .interrupted
+    case .notStarted: self = .notStarted
+    case .running: return nil
+    }
+  }
+
+  /// The same end, its reason changed by `transform` (redaction).
+  package func mapReason(_ transform: (String) -> String) -> ScanOutcome {
+    switch self {
+    case .failed(let why): .failed(transform(why))
+    case .errored(let why): .errored(transform(why))
+    case .refused(let why): .refused(transform(why))
+    case .timedOut(let why): .timedOut(transform(why))
+    default: self
     }
   }
 
   /// Reads a label back, for state files; reasons are kept beside it. A state file keeps
   /// only scans that ended at the vendor.
   package init?(label: String, reason: String?) {
-    switch ScanStatus(rawValue: label) {
-    case .completed?: self = .completed
-    case .failed?: self = .failed(reason ?? "")
-    case .cancelled?: self = .cancelled
-    case .timedOut?: self = .timedOut(reason ?? "")
-    case .errored?: self = .errored(reason ?? "")
-    case .refused?: self = .refused(reason ?? "")
-    case .triggered?: self = .triggered
-    case .interrupted?, .notStarted?, .running?, nil: return nil
-    }
+    guard let status = ScanStatus(rawValue: label), status.endedAtVendor else { return nil }
+    self.init(status: status, reason: reason)
   }
 }
