@@ -20,9 +20,12 @@ package enum JSONWriter {
   /// `object` and then `key`, a list of `count` values that are not numbers, written as
   /// `pretty` writes the object with that member last; each item is made by `item` when
   /// it is written, so that a large list (a report's scans and their findings) is never
-  /// whole in memory as values, only as the text.
+  /// whole in memory as values. With `flush`, it is not whole as text either: `flush`
+  /// is given the text so far whenever it passes `flushBytes`, and at the end, and
+  /// empties it.
   package static func pretty(
-    _ object: JSONObject, endingWith key: String, count: Int, item: (Int) -> JSONValue
+    _ object: JSONObject, endingWith key: String, count: Int, flushBytes: Int = 1 << 20,
+    flush: ((inout String) -> Void)? = nil, item: (Int) -> JSONValue
   ) -> String {
     var output = "{"
     for member in object.members {
@@ -39,9 +42,11 @@ package enum JSONWriter {
       if index > 0 { output += "," }
       newline(&output, indent: "  ", depth: 2)
       writeItem(item(index), into: &output, indent: "  ", depth: 2)
+      if let flush, output.utf8.count >= flushBytes { flush(&output) }
     }
     if count > 0 { newline(&output, indent: "  ", depth: 1) }
     output += "]\n}\n"
+    flush?(&output)
     return output
   }
 

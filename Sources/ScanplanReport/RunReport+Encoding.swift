@@ -2,8 +2,10 @@ import ScanplanJSON
 import ScanplanSupport
 
 extension RunReport {
-  /// The JSON report (`--report FILE.json`).
-  package func json() -> String {
+  /// The JSON report (`--report FILE.json`). With `flush`, the text is given to it in
+  /// pieces as it is written, and what is returned is empty: a report of many findings
+  /// is never whole in memory.
+  package func json(flush: ((inout String) -> Void)? = nil) -> String {
     var document: JSONObject = [
       "version": .int(Self.version), "started_at": .string(startedAt),
       "ended_at": .string(endedAt),
@@ -17,7 +19,7 @@ extension RunReport {
     document["summary"] = .object(summary)
     document["providers"] = .array(providers.map { provider($0) })
     // Scan by scan: the values of every finding at once would be several times the text.
-    return JSONWriter.pretty(document, endingWith: "scans", count: scans.count) {
+    return JSONWriter.pretty(document, endingWith: "scans", count: scans.count, flush: flush) {
       scan(scans[$0])
     }
   }

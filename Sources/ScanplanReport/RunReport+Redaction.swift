@@ -18,18 +18,19 @@ extension RunReport {
       if case .failed(let reasons)? = scan.result.gate {
         scan.result.gate = .failed(reasons.map(redact))
       }
-      if scan.findings != nil {
-        for item in scan.findings!.indices {
-          var finding = scan.findings![item]
-          finding.vendorID = finding.vendorID.map(redact)
-          finding.check = redact(finding.check)
-          finding.name = redact(finding.name)
-          finding.confidence = finding.confidence.map(redact)
-          finding.url = finding.url.map(redact)
-          finding.input = finding.input.map(redact)
-          finding.status = redact(finding.status)
-          scan.findings![item] = finding
-        }
+      for item in scan.result.findings?.indices ?? 0..<0 {
+        let original = scan.result.findings![item]
+        var finding = original
+        finding.vendorID = finding.vendorID.map(redact)
+        finding.check = redact(finding.check)
+        finding.name = redact(finding.name)
+        finding.confidence = finding.confidence.map(redact)
+        finding.url = finding.url.map(redact)
+        finding.input = finding.input.map(redact)
+        finding.status = redact(finding.status)
+        // A text without a secret comes back as it was: the list is copied only when a
+        // finding held one, never for a report with none.
+        if finding != original { scan.result.findings![item] = finding }
       }
       copy.scans[index] = scan
     }

@@ -71,13 +71,36 @@ struct ReportFiles: ParsableArguments {
     }
   }
 
+  /// The JSON report, written as it is made: a report of many findings is never whole
+  /// in memory.
+  private static func writeInPieces(_ report: RunReport, to path: String) -> AtomicFile.WriteError? {
+    do throws(AtomicFile.WriteError) {
+      let file = try AtomicFile.Writer(path: path)
+      var failure: AtomicFile.WriteError?
+      _ = report.json { text in
+        if failure == nil {
+          do throws(AtomicFile.WriteError) { try file.write(text) } catch { failure = error }
+        }
+        text.removeAll(keepingCapacity: true)
+      }
+      if let failure { return failure }
+      try file.commit()
+      return nil
+    } catch {
+      return error
+    }
+  }
+
   /// Writes every file asked for, and `summary` to the job summary when the environment
   /// names one; returns false when a file could not be written. The SARIF file's left-out
   /// results are said on standard error.
   func write(_ report: RunReport, jobSummary: Bool) -> Bool {
     var written = true
     var files: [(String, () -> String)] = []
-    if let path = self.report { files.append((path, report.json)) }
+    if let path = self.report, let problem = Self.writeInPieces(report, to: path) {
+      Environment.printError("error: \(problem.message)\n")
+      written = false
+    }
     if let junit { files.append((junit, report.junit)) }
     if let html { files.append((html, { RunPage().render(report) })) }
     if let sarif {
@@ -99,8 +122,10 @@ struct ReportFiles: ParsableArguments {
         ))
     }
     for (path, text) in files {
-      do {
-        try AtomicFile.write(Array(text().utf8), to: path)
+      do throws(AtomicFile.WriteError) {
+        let file = try AtomicFile.Writer(path: path)
+        try file.write(text())
+        try file.commit()
       } catch {
         Environment.printError("error: \(error.message)\n")
         written = false

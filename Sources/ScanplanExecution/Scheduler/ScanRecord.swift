@@ -27,7 +27,8 @@ package struct ScanRecord: Sendable {
 
   package subscript<Value>(dynamicMember field: WritableKeyPath<ScanResult, Value>) -> Value {
     get { result[keyPath: field] }
-    set { result[keyPath: field] = newValue }
+    // In place: appending a page of findings must not copy the ones before it.
+    _modify { yield &result[keyPath: field] }
   }
 
   package subscript<Value>(dynamicMember field: KeyPath<ScanResult, Value>) -> Value {

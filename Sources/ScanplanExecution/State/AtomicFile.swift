@@ -35,39 +35,78 @@ package enum AtomicFile {
   package static func write(
     _ bytes: [UInt8], to path: String, readers: Readers = .everyone
   ) throws(AtomicFile.WriteError) {
-    let temporary = path + ".tmp-\(getpid())"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, readers.mode)
-    guard descriptor >= 0 else {
-      throw WriteError(message: "cannot write \(temporary): \(FileBytes.errorText())")
-    }
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes {
-        writeBytes(descriptor, $0.baseAddress, $0.count)
+    let file = try Writer(path: path, readers: readers)
+    try file.write(bytes)
+    try file.commit()
+  }
+
+  /// A file written in pieces, atomically: nothing is at `path` until `commit()`, and a
+  /// writer dropped before it leaves nothing behind.
+  package final class Writer {
+    private let path: String
+    private let temporary: String
+    private var descriptor: Int32
+
+    /// Starts the file, next to `path`.
+    package init(path: String, readers: Readers = .everyone) throws(AtomicFile.WriteError) {
+      self.path = path
+      temporary = path + ".tmp-\(getpid())"
+      descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, readers.mode)
+      guard descriptor >= 0 else {
+        throw WriteError(message: "cannot write \(temporary): \(FileBytes.errorText())")
       }
-      if written < 0 {
-        if errno == EINTR { continue }
-        let reason = FileBytes.errorText()
+    }
+
+    deinit {
+      if descriptor >= 0 {
         close(descriptor)
         unlink(temporary)
-        throw WriteError(message: "cannot write \(temporary): \(reason)")
       }
-      offset += written
     }
-    guard fsync(descriptor) == 0, close(descriptor) == 0 else {
-      unlink(temporary)
-      throw WriteError(message: "cannot write \(temporary): \(FileBytes.errorText())")
+
+    /// Appends `text`'s bytes.
+    package func write(_ text: String) throws(AtomicFile.WriteError) {
+      var text = text
+      if let failure = text.withUTF8({ put(UnsafeRawBufferPointer($0)) }) { throw failure }
     }
-    guard rename(temporary, path) == 0 else {
-      unlink(temporary)
-      throw WriteError(message: "cannot replace \(path): \(FileBytes.errorText())")
+
+    /// Appends `bytes`.
+    package func write(_ bytes: [UInt8]) throws(AtomicFile.WriteError) {
+      if let failure = bytes.withUnsafeBytes({ put($0) }) { throw failure }
     }
-    // The rename itself is durable once the folder is synced.
-    let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-    let folderDescriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY)
-    if folderDescriptor >= 0 {
-      fsync(folderDescriptor)
-      close(folderDescriptor)
+
+    private func put(_ bytes: UnsafeRawBufferPointer) -> WriteError? {
+      var offset = 0
+      while offset < bytes.count {
+        let written = AtomicFile.writeBytes(
+          descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return WriteError(message: "cannot write \(temporary): \(FileBytes.errorText())")
+        }
+        offset += written
+      }
+      return nil
+    }
+
+    /// Puts the file at its path, durably.
+    package func commit() throws(AtomicFile.WriteError) {
+      defer { descriptor = -1 }
+      guard fsync(descriptor) == 0, close(descriptor) == 0 else {
+        unlink(temporary)
+        throw WriteError(message: "cannot write \(temporary): \(FileBytes.errorText())")
+      }
+      guard rename(temporary, path) == 0 else {
+        unlink(temporary)
+        throw WriteError(message: "cannot replace \(path): \(FileBytes.errorText())")
+      }
+      // The rename itself is durable once the folder is synced.
+      let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+      let folderDescriptor = open(folder.isEmpty ? "/" : folder, O_RDONLY)
+      if folderDescriptor >= 0 {
+        fsync(folderDescriptor)
+        close(folderDescriptor)
+      }
     }
   }
 

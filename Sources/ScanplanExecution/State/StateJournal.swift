@@ -208,18 +208,25 @@ package final class StateJournal {
   package func compact() throws(StateFileError) {
     appender?.close()
     appender = nil
-    var text = StateFileFormat.header + "\n"
     requestWritten = [:]
-    for id in order {
-      guard let entry = entries[id] else { continue }
-      text += line(id, entry)
-      if entry.ended != nil, entry.findingsPages > 0 {
-        text += StateFileFormat.findingsLine(
-          id: id, entry.pendingFindings, next: entry.findingsCursor, pages: entry.findingsPages)
-      }
-    }
     do {
-      try AtomicFile.write(Array(text.utf8), to: path, readers: .owner)
+      // Written a megabyte at a time: the snapshot of a large run is never whole in memory.
+      let file = try AtomicFile.Writer(path: path, readers: .owner)
+      var text = StateFileFormat.header + "\n"
+      for id in order {
+        guard let entry = entries[id] else { continue }
+        text += line(id, entry)
+        if entry.ended != nil, entry.findingsPages > 0 {
+          text += StateFileFormat.findingsLine(
+            id: id, entry.pendingFindings, next: entry.findingsCursor, pages: entry.findingsPages)
+        }
+        if text.utf8.count >= 1 << 20 {
+          try file.write(text)
+          text.removeAll(keepingCapacity: true)
+        }
+      }
+      try file.write(text)
+      try file.commit()
       appender = try AppendFile(path: path)
     } catch {
       throw StateFileError(message: error.message)
