@@ -73,7 +73,8 @@ struct ReportFiles: ParsableArguments {
 
   /// The JSON report, written as it is made: a report of many findings is never whole
   /// in memory.
-  private static func writeInPieces(_ report: RunReport, to path: String) -> AtomicFile.WriteError? {
+  private static func writeInPieces(_ report: RunReport, to path: String) -> AtomicFile.WriteError?
+  {
     do throws(AtomicFile.WriteError) {
       let file = try AtomicFile.Writer(path: path)
       var failure: AtomicFile.WriteError?
