@@ -15,7 +15,7 @@ extension SchedulerCore {
       guard let (index, budget) = pending.head(where: { open[$0] }) else { return }
       pending.removeHead(budget: budget)
       // Ended while it waited: its provider stopped the run.
-      guard runtimes[index].phase == .pending else { continue }
+      guard runtimes[index].isWaiting else { continue }
       let job = plan.jobs[index]
       if let key = job.sequenceKey {
         guard !busySequences.contains(key) else {
@@ -30,7 +30,8 @@ extension SchedulerCore {
 
   private mutating func start(_ index: Int, now: Double) {
     let job = plan.jobs[index]
-    runtimes[index].phase = .active
+    let waited = runtimes[index].start
+    runtimes[index].begin()
     active += 1
     budgets[job.budget].active += 1
     guard records[index].scanID != nil else {
@@ -38,17 +39,17 @@ extension SchedulerCore {
       return
     }
     // Re-attached from a state file: poll it now instead of triggering it again.
-    runtimes[index].hasTriggered = true
     if records[index].triggeredAt == nil { records[index].triggeredAt = now }
-    if let reading = runtimes[index].findings {
+    if let reading = waited.resumedReading {
       // It completed, and its findings were being read: on from the next page.
-      leaveTheVendor(job, now: now)
+      leaveTheVendor(job, reading: reading, now: now)
       if reading.done {
         complete(job, now: now)
       } else {
         enqueue(index, .findings, due: now)
       }
     } else if job.scan.wait {
+      runtimes[index].run()
       enqueue(index, .poll, due: now)
     } else {
       finish(index, .triggered, now: now)

@@ -13,9 +13,7 @@ extension SchedulerCore {
     let job = plan.jobs[jobIndex]
     if kind.startsAScan { budgets[job.budget].startsInFlight -= 1 }
     // A scan that ended meanwhile (its provider refused, the run stopped) takes no answer.
-    guard runtimes[jobIndex].phase == .active || runtimes[jobIndex].phase == .finishing else {
-      return
-    }
+    guard !runtimes[jobIndex].isEnded else { return }
     // The floor of one request a second is about the scan: the census lists its asset
     // and the preparation readies it before the scan exists, so the trigger may follow
     // either at once.
@@ -103,7 +101,7 @@ extension SchedulerCore {
       finish(index, outcome, now: now)
       return
     }
-    runtimes[index].prepared = true
+    runtimes[index].start.prepared = true
     runtimes[index].failures = 0
     enqueueStart(index, due: now)
   }
@@ -146,8 +144,8 @@ extension SchedulerCore {
     _ job: RunPlan.Job, scanID: String, origin: ScanResult.Origin, now: Double
   ) {
     let index = job.index
-    runtimes[index].hasTriggered = true
     setAmbiguous(index, false)
+    runtimes[index].run()
     records[index].scanID = scanID
     records[index].origin = origin
     records[index].triggeredAt = now
@@ -171,20 +169,20 @@ extension SchedulerCore {
       return
     }
     let scanID = records[index].scanID!
-    runtimes[index].pollAnswers.append(response)
-    if runtimes[index].pollAnswers.count < Self.pollPartsLimit,
+    runtimes[index].polling.answers.append(response)
+    if runtimes[index].polling.answers.count < Self.pollPartsLimit,
       let next = job.api.pollFollowUp(
-        scanID: scanID, answers: runtimes[index].pollAnswers, baseURL: job.baseURL,
+        scanID: scanID, answers: runtimes[index].polling.answers, baseURL: job.baseURL,
         token: job.token)
     {
-      runtimes[index].pollFollowUp = next
+      runtimes[index].polling.followUp = next
       enqueue(index, .poll, due: now)
       return
     }
-    let answers = runtimes[index].pollAnswers
+    let answers = runtimes[index].polling.answers
     // The next poll starts from its first request again.
-    runtimes[index].pollAnswers = []
-    runtimes[index].pollFollowUp = nil
+    runtimes[index].polling.answers = []
+    runtimes[index].polling.followUp = nil
     let reading: PollReading
     switch job.api.reading(ofPollAnswers: answers, scanID: scanID) {
     case .failure(let error):
@@ -201,7 +199,7 @@ extension SchedulerCore {
         let stage = job.stages?.nextStage(
           after: scanID, trigger: job.triggerInput, baseURL: job.baseURL, token: job.token)
       {
-        runtimes[index].nextStage = stage
+        runtimes[index].polling.nextStage = stage
         enqueue(index, .stage, due: now)
       } else {
         vendorCompleted(job, now: now)

@@ -23,7 +23,7 @@ extension SchedulerCore {
       waitFor(job, running, now: now)
       return
     }
-    if runtimes[index].ambiguous {
+    if runtimes[index].start.ambiguous {
       // The scan an earlier, unanswered trigger of this scan created.
       started(job, scanID: running, origin: .adopted, now: now)
       return
@@ -41,9 +41,9 @@ extension SchedulerCore {
   }
 
   mutating func waitFor(_ job: RunPlan.Job, _ running: String, now: Double) {
-    runtimes[job.index].conflictID = running
-    runtimes[job.index].conflictInterval = Double(job.poll.initialInterval)
-    if runtimes[job.index].waitingSince == nil { runtimes[job.index].waitingSince = now }
+    runtimes[job.index].start.conflict = JobRuntime.Conflict(
+      scanID: running, interval: Double(job.poll.initialInterval))
+    if runtimes[job.index].start.waitingSince == nil { runtimes[job.index].start.waitingSince = now }
     events.append(.waitingForConflict(job: job.index, scanID: running))
     enqueue(job.index, .conflictPoll, due: now + jittered(Double(job.poll.initialInterval)))
   }
@@ -62,17 +62,17 @@ extension SchedulerCore {
       }
       return
     }
-    let running = runtimes[index].conflictID!
+    let running = runtimes[index].start.conflict!.scanID
     switch job.api.reading(ofPollAnswer: response, scanID: running) {
     case .failure(let error):
       retry(index, .conflictPoll, cause: error.message, now: now)
     case .success(let reading) where reading.state.isTerminal:
-      runtimes[index].conflictID = nil
-      runtimes[index].waitingSince = nil
+      runtimes[index].start.conflict = nil
+      runtimes[index].start.waitingSince = nil
       enqueueStart(index, due: now)
     case .success(let reading):
       runtimes[index].failures = 0
-      if let since = runtimes[index].waitingSince, now >= since + Double(job.deadline) {
+      if let since = runtimes[index].start.waitingSince, now >= since + Double(job.deadline) {
         finish(
           index,
           .timedOut(
@@ -82,9 +82,10 @@ extension SchedulerCore {
           now: now)
         return
       }
-      let grown = runtimes[index].conflictInterval * job.poll.multiplier
-      runtimes[index].conflictInterval = min(max(grown, 1), Double(job.poll.maxInterval))
-      enqueue(index, .conflictPoll, due: now + jittered(runtimes[index].conflictInterval))
+      let grown = runtimes[index].start.conflict!.interval * job.poll.multiplier
+      let interval = min(max(grown, 1), Double(job.poll.maxInterval))
+      runtimes[index].start.conflict!.interval = interval
+      enqueue(index, .conflictPoll, due: now + jittered(interval))
     }
   }
 }

@@ -80,7 +80,7 @@ extension SchedulerCore {
     budgets[index].stop = outcome
     budgets[index].clear()
     events.append(event(index))
-    for job in plan.jobs where job.budget == index && runtimes[job.index].phase != .done {
+    for job in plan.jobs where job.budget == index && !runtimes[job.index].isEnded {
       finish(job.index, outcome, now: now)
     }
     for (ticket, entry) in inFlight where plan.jobs[entry.job].budget == index {

@@ -13,8 +13,7 @@ extension SchedulerCore {
       return
     }
     records[index].findings = []
-    leaveTheVendor(job, now: now)
-    runtimes[index].findings = JobRuntime.FindingsReading()
+    leaveTheVendor(job, reading: JobRuntime.FindingsReading(), now: now)
     runtimes[index].failures = 0
     events.append(.readingFindings(job: index))
     enqueue(index, .findings, due: now)
@@ -22,9 +21,10 @@ extension SchedulerCore {
 
   /// The scan is done at the vendor: it stops counting against the limits (and S4E's
   /// next scan of the asset may start) while its findings are read.
-  mutating func leaveTheVendor(_ job: RunPlan.Job, now: Double) {
-    guard runtimes[job.index].phase == .active else { return }
-    runtimes[job.index].phase = .finishing
+  mutating func leaveTheVendor(
+    _ job: RunPlan.Job, reading: JobRuntime.FindingsReading, now: Double
+  ) {
+    runtimes[job.index].readFindings(reading)
     release(job)
     needsActivation = true
   }
@@ -46,7 +46,7 @@ extension SchedulerCore {
       findingsFailed(index, outcome.reason ?? outcome.label, now: now)
       return
     }
-    let cursor = runtimes[index].findings?.cursor
+    let cursor = runtimes[index].reading.cursor
     let page: FindingsPage
     switch job.findingsListing.findings(in: response, of: findingsScan(job), cursor: cursor) {
     case .failure(let error):
@@ -62,7 +62,7 @@ extension SchedulerCore {
       complete(job, now: now)
       return
     }
-    var reading = runtimes[index].findings ?? JobRuntime.FindingsReading()
+    var reading = runtimes[index].reading
     let read = reading.followed.count + 1
     guard read < configuration.maxFindingsPages else {
       findingsFailed(
@@ -74,7 +74,7 @@ extension SchedulerCore {
       return
     }
     reading.cursor = next
-    runtimes[index].findings = reading
+    runtimes[index].reading = reading
     enqueue(index, .findings, due: now)
   }
 
@@ -90,7 +90,6 @@ extension SchedulerCore {
   /// listed findings are noted.
   mutating func complete(_ job: RunPlan.Job, now: Double) {
     let index = job.index
-    runtimes[index].findings = nil
     if let baseline = configuration.baseline, records[index].findings != nil {
       let absent = baseline.mark(&records[index].findings!, scan: job.id)
       records[index].findings! += absent

@@ -47,7 +47,7 @@ extension SchedulerCore {
         ? "listing of the asset's scans (before the trigger)"
         : "listing of the asset's scans (to find a lost trigger's)")
     if kind == .census {
-      runtimes[index].censusSkipped = true
+      runtimes[index].start.censusSkipped = true
       let note =
         "`\(job.id)`: \(outcome.reason ?? outcome.label); a trigger whose answer is lost is "
         + "found only while its scan runs"
@@ -67,25 +67,25 @@ extension SchedulerCore {
   private mutating func censusPage(_ job: RunPlan.Job, _ listing: ScanListing, now: Double) {
     let index = job.index
     if job.listing.listsOneAssetsScans {
-      runtimes[index].paging.seen.formUnion(listing.scans.map(\.id))
+      runtimes[index].start.paging.seen.formUnion(listing.scans.map(\.id))
     } else {
       // A list of every asset's scans holds this run's own, which a lookup never takes:
       // kept out, the census (and the state file) does not grow with the plan.
       for scan in listing.scans where owners[scan.id] == nil {
-        runtimes[index].paging.seen.insert(scan.id)
+        runtimes[index].start.paging.seen.insert(scan.id)
       }
     }
-    if let next = listing.next, next != runtimes[index].paging.cursor,
-      runtimes[index].paging.pages + 1 < configuration.maxLookupPages
+    if let next = listing.next, next != runtimes[index].start.paging.cursor,
+      runtimes[index].start.paging.pages + 1 < configuration.maxLookupPages
     {
-      runtimes[index].paging.pages += 1
-      runtimes[index].paging.cursor = next
+      runtimes[index].start.paging.pages += 1
+      runtimes[index].start.paging.cursor = next
       enqueue(index, .census, due: now)
       return
     }
-    let census = runtimes[index].paging.seen
-    runtimes[index].census = census
-    runtimes[index].paging = JobRuntime.ListingPages()
+    let census = runtimes[index].start.paging.seen
+    runtimes[index].start.census = census
+    runtimes[index].start.paging = JobRuntime.ListingPages()
     events.append(.census(job: index, scanIDs: census.sorted()))
     enqueue(index, .trigger, due: now)
   }
@@ -94,7 +94,7 @@ extension SchedulerCore {
   /// page has it, the trigger again.
   private mutating func lookupPage(_ job: RunPlan.Job, _ listing: ScanListing, now: Double) {
     let index = job.index
-    let census = runtimes[index].census
+    let census = runtimes[index].start.census
     var found: ScanListing.Scan?
     var candidates = 0
     for scan in listing.scans where scan.matches && owners[scan.id] == nil {
@@ -113,15 +113,15 @@ extension SchedulerCore {
       started(job, scanID: found.id, origin: .recovered, now: now)
       return
     }
-    if let next = listing.next, next != runtimes[index].paging.cursor,
-      runtimes[index].paging.pages + 1 < configuration.maxLookupPages
+    if let next = listing.next, next != runtimes[index].start.paging.cursor,
+      runtimes[index].start.paging.pages + 1 < configuration.maxLookupPages
     {
-      runtimes[index].paging.pages += 1
-      runtimes[index].paging.cursor = next
+      runtimes[index].start.paging.pages += 1
+      runtimes[index].start.paging.cursor = next
       enqueue(index, .lookup, due: now)
       return
     }
-    runtimes[index].paging.restart()
+    runtimes[index].start.paging.restart()
     // No scan was made: the trigger goes again as any other, and still adopts on a 409.
     budgets[job.budget].unsettled.remove(index)
     enqueue(index, .trigger, due: now)
@@ -142,7 +142,7 @@ extension SchedulerCore {
       budget.unsettled.count - (budget.unsettled.contains(index) ? 1 : 0)
       + budget.startsInFlight
     if unanswered > 0 {
-      runtimes[index].paging.restart()
+      runtimes[index].start.paging.restart()
       retry(
         index, .lookup,
         cause:
@@ -172,7 +172,7 @@ extension SchedulerCore {
   /// Marks whether the scan's last trigger went unanswered, counted per budget for
   /// `takeFromSharedList`.
   mutating func setAmbiguous(_ index: Int, _ value: Bool) {
-    runtimes[index].ambiguous = value
+    runtimes[index].start.ambiguous = value
     if value {
       budgets[plan.jobs[index].budget].unsettled.insert(index)
     } else {

@@ -13,7 +13,7 @@ extension SchedulerCore {
     switch kind {
     case .prepare, .trigger, .lookup, .census, .stage: step = Double(job.poll.initialInterval)
     case .poll, .findings: step = runtimes[index].interval
-    case .conflictPoll: step = runtimes[index].conflictInterval
+    case .conflictPoll: step = runtimes[index].start.conflict?.interval ?? runtimes[index].interval
     }
     let wait =
       RetryAfter.seconds(

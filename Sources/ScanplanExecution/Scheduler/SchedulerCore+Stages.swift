@@ -10,7 +10,7 @@ extension SchedulerCore {
   mutating func stageAnswered(_ job: RunPlan.Job, _ response: HTTPResponse, now: Double) {
     let index = job.index
     // Answered: the stage's start is never sent again.
-    runtimes[index].nextStage = nil
+    runtimes[index].polling.nextStage = nil
     guard (200..<300).contains(response.status) else {
       finish(index, failure(job, response, "start of the scan's next stage"), now: now)
       return

@@ -104,15 +104,15 @@ package struct SchedulerCore: Sendable {
           continue
         }
         // Counted as unsettled once it starts (`enqueueStart`), not while it waits.
-        runtimes[job.index].ambiguous = entry.attempted && entry.scanID == nil
-        runtimes[job.index].census = entry.census
+        runtimes[job.index].start.ambiguous = entry.attempted && entry.scanID == nil
+        runtimes[job.index].start.census = entry.census
         if let progress = entry.findingsProgress, entry.scanID != nil {
           // Completed at the vendor: the findings are read on from where they stopped.
           take(progress.ended, of: job)
           records[job.index].outcome = nil
           records[job.index].endedAt = nil
           records[job.index].findings = progress.findings
-          runtimes[job.index].findings = JobRuntime.FindingsReading(
+          runtimes[job.index].start.resumedReading = JobRuntime.FindingsReading(
             cursor: progress.cursor, done: progress.done)
         }
       }
@@ -130,7 +130,7 @@ package struct SchedulerCore: Sendable {
     take(result, of: job)
     records[index].scanID = scanID
     records[index].resumed = true
-    runtimes[index].phase = .done
+    _ = runtimes[index].end()
     endedCount += 1
     // Still this run's: no other scan is polled as it.
     if let scanID { owners[scanID] = index }
@@ -220,14 +220,15 @@ package struct SchedulerCore: Sendable {
       return job.api.triggerRequest(job.triggerInput, baseURL: job.baseURL, token: job.token)
     case .poll:
       // A poll of several requests sends its next one until it is whole.
-      if let followUp = runtimes[job.index].pollFollowUp { return followUp }
+      if let followUp = runtimes[job.index].polling.followUp { return followUp }
       return job.api.pollRequest(
         scanID: records[job.index].scanID!, baseURL: job.baseURL, token: job.token)
     case .conflictPoll:
       return job.api.pollRequest(
-        scanID: runtimes[job.index].conflictID!, baseURL: job.baseURL, token: job.token)
+        scanID: runtimes[job.index].start.conflict!.scanID, baseURL: job.baseURL,
+        token: job.token)
     case .census, .lookup:
-      let cursor = runtimes[job.index].paging.cursor
+      let cursor = runtimes[job.index].start.paging.cursor
       guard
         let request = job.listing.lookupRequest(
           job.triggerInput, cursor: cursor, baseURL: job.baseURL, token: job.token)
@@ -237,13 +238,13 @@ package struct SchedulerCore: Sendable {
       return request
     case .stage:
       events.append(.staging(job: job.index))
-      guard let request = runtimes[job.index].nextStage else {
+      guard let request = runtimes[job.index].polling.nextStage else {
         preconditionFailure("a stage of \(job.id) was sent without the request that starts it")
       }
       return request
     case .findings:
       return job.findingsListing.findingsRequest(
-        findingsScan(job), cursor: runtimes[job.index].findings?.cursor, baseURL: job.baseURL,
+        findingsScan(job), cursor: runtimes[job.index].reading.cursor, baseURL: job.baseURL,
         token: job.token)
     }
   }
@@ -265,10 +266,10 @@ package struct SchedulerCore: Sendable {
   /// Stops new triggers and ends every scan that has not ended (`interrupt(now:)`).
   mutating func stop(now: Double) {
     isInterrupted = true
-    for index in runtimes.indices where runtimes[index].phase != .done {
+    for index in runtimes.indices where !runtimes[index].isEnded {
       finish(
         index,
-        runtimes[index].hasTriggered || records[index].scanID != nil ? .interrupted : .notStarted,
+        runtimes[index].hasItsScan || records[index].scanID != nil ? .interrupted : .notStarted,
         now: now)
     }
     inFlight.removeAll()
@@ -293,7 +294,7 @@ package struct SchedulerCore: Sendable {
   /// of the scan an earlier trigger whose answer was lost made (`SchedulerCore+Lookup`).
   mutating func enqueueStart(_ index: Int, due: Double) {
     let job = plan.jobs[index]
-    if !runtimes[index].prepared, job.preparation != nil {
+    if !runtimes[index].start.prepared, job.preparation != nil {
       enqueue(index, .prepare, due: due)
       return
     }
@@ -301,12 +302,14 @@ package struct SchedulerCore: Sendable {
       enqueue(index, .trigger, due: due)
       return
     }
-    runtimes[index].paging.restart()
-    if runtimes[index].ambiguous {
+    runtimes[index].start.paging.restart()
+    if runtimes[index].start.ambiguous {
       setAmbiguous(index, true)
       events.append(.lookingForLostScan(job: index))
       enqueue(index, .lookup, due: due)
-    } else if configuration.census, runtimes[index].census == nil, !runtimes[index].censusSkipped {
+    } else if configuration.census, runtimes[index].start.census == nil,
+      !runtimes[index].start.censusSkipped
+    {
       enqueue(index, .census, due: due)
     } else {
       enqueue(index, .trigger, due: due)
@@ -314,12 +317,12 @@ package struct SchedulerCore: Sendable {
   }
 
   mutating func finish(_ index: Int, _ outcome: ScanOutcome, now: Double) {
-    guard runtimes[index].phase != .done else { return }
-    let wasActive = runtimes[index].phase == .active
-    runtimes[index].phase = .done
-    if runtimes[index].ambiguous {
+    guard !runtimes[index].isEnded else { return }
+    let ambiguous = runtimes[index].isAmbiguous
+    let wasActive = runtimes[index].end()
+    if ambiguous {
       // Its unanswered trigger may have made a scan that no one will claim.
-      setAmbiguous(index, false)
+      budgets[plan.jobs[index].budget].unsettled.remove(index)
       budgets[plan.jobs[index].budget].orphans += 1
     }
     endedCount += 1
@@ -340,7 +343,7 @@ package struct SchedulerCore: Sendable {
     if let key = job.sequenceKey {
       busySequences.remove(key)
       let runtimes = self.runtimes
-      pending.release(key: key, budget: job.budget) { runtimes[$0].phase == .done }
+      pending.release(key: key, budget: job.budget) { runtimes[$0].isEnded }
     }
   }
 
