@@ -43,7 +43,9 @@ extension SchedulerCore {
   mutating func waitFor(_ job: RunPlan.Job, _ running: String, now: Double) {
     runtimes[job.index].start.conflict = JobRuntime.Conflict(
       scanID: running, interval: Double(job.poll.initialInterval))
-    if runtimes[job.index].start.waitingSince == nil { runtimes[job.index].start.waitingSince = now }
+    if runtimes[job.index].start.waitingSince == nil {
+      runtimes[job.index].start.waitingSince = now
+    }
     events.append(.waitingForConflict(job: job.index, scanID: running))
     enqueue(job.index, .conflictPoll, due: now + jittered(Double(job.poll.initialInterval)))
   }
