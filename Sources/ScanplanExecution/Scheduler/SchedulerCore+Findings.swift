@@ -56,7 +56,8 @@ extension SchedulerCore {
       page = read
     }
     runtimes[index].failures = 0
-    records[index].findings?.append(contentsOf: page.findings)
+    let findings = page.findings.map { shared($0) }
+    records[index].findings?.append(contentsOf: findings)
     events.append(.findingsPage(job: index, count: page.findings.count, next: page.next))
     guard let next = page.next else {
       complete(job, now: now)
@@ -76,6 +77,17 @@ extension SchedulerCore {
     reading.cursor = next
     runtimes[index].reading = reading
     enqueue(index, .findings, due: now)
+  }
+
+  /// A finding whose repeated words are the ones an earlier finding has, not copies.
+  private mutating func shared(_ finding: Finding) -> Finding {
+    var finding = finding
+    finding.check = findingWords.insert(finding.check).memberAfterInsert
+    finding.name = findingWords.insert(finding.name).memberAfterInsert
+    finding.status = findingWords.insert(finding.status).memberAfterInsert
+    finding.confidence = finding.confidence.map { findingWords.insert($0).memberAfterInsert }
+    finding.input = finding.input.map { findingWords.insert($0).memberAfterInsert }
+    return finding
   }
 
   /// The findings could not be read: the scan completed, and its gate fails closed (a

@@ -47,6 +47,9 @@ package struct SchedulerCore: Sendable {
   var events: [RunEvent] = []
   /// Set when a scan ended: the entry points start waiting scans once they are done.
   var needsActivation = false
+  /// The words findings repeat (a check's name, a status), each kept once: a run of
+  /// 20,000 scans holds hundreds of thousands of findings, most naming a few checks.
+  var findingWords = Set<String>()
 
   /// A scheduler for a plan, starting at time 0, remembering `restored` scans.
   package init(

@@ -19,7 +19,10 @@ enum FindingRanking {
         case .unchanged?, nil: 1
         case .absent?: 2
         }
-      buckets[state * severities + Severity.allCases.firstIndex(of: found.severity)!].append(item)
+      let bucket = state * severities + Severity.allCases.firstIndex(of: found.severity)!
+      // No bucket gives more than `limit`: the rest are only counted, so that ranking
+      // holds the few it lists, not a copy of every finding.
+      if buckets[bucket].count < limit { buckets[bucket].append(item) }
     }
     var kept: [Item] = []
     kept.reserveCapacity(min(limit, items.count))

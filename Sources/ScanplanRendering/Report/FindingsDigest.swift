@@ -32,12 +32,13 @@ struct FindingsDigest: Sendable {
   init(_ report: RunReport, limit: Int) {
     hasBaseline = report.baseline != nil
     var counts: [Severity: (new: Int, unchanged: Int, absent: Int, suppressed: Int)] = [:]
-    var candidates: [(scan: Int, finding: Finding)] = []
+    // Places, not copies: a run of 20,000 scans lists hundreds of thousands.
+    var candidates: [(scan: Int, finding: Int)] = []
     var listed = false
     for (index, scan) in report.scans.enumerated() {
       guard let findings = scan.findings else { continue }
       listed = true
-      for finding in findings {
+      for (place, finding) in findings.enumerated() {
         var count = counts[finding.severity] ?? (0, 0, 0, 0)
         if finding.suppressed {
           count.suppressed += 1
@@ -51,7 +52,7 @@ struct FindingsDigest: Sendable {
         counts[finding.severity] = count
         // The list shows what a reviewer acts on: counted findings this run saw.
         if !finding.suppressed, finding.baselineState != .absent {
-          candidates.append((index, finding))
+          candidates.append((index, place))
         }
       }
     }
@@ -62,8 +63,9 @@ struct FindingsDigest: Sendable {
         severity: severity, new: count.new, unchanged: count.unchanged, absent: count.absent,
         suppressed: count.suppressed)
     }
-    let ranked = FindingRanking.top(candidates, limit: limit) { $0.finding }
-    top = ranked.kept.map { (report.scans[$0.scan], $0.finding) }
+    let findings = report.scans.map { $0.findings ?? [] }
+    let ranked = FindingRanking.top(candidates, limit: limit) { findings[$0.scan][$0.finding] }
+    top = ranked.kept.map { (report.scans[$0.scan], findings[$0.scan][$0.finding]) }
     omitted = ranked.omitted
   }
 }

@@ -29,12 +29,15 @@ package struct FindingsSARIF: Sendable {
 
   /// The SARIF log, and how many results it left out.
   package func render(_ report: RunReport) -> (text: String, omitted: Int) {
-    var all: [(scan: Int, finding: Finding)] = []
-    for (index, scan) in report.scans.enumerated() {
-      for finding in scan.findings ?? [] { all.append((index, finding)) }
+    // Places, not copies of every finding.
+    let findings = report.scans.map { $0.findings ?? [] }
+    var all: [(scan: Int, finding: Int)] = []
+    for (index, listed) in findings.enumerated() {
+      for place in listed.indices { all.append((index, place)) }
     }
     // New first, then the more severe, then as listed.
-    let (ordered, omitted) = FindingRanking.top(all, limit: limit) { $0.finding }
+    let (places, omitted) = FindingRanking.top(all, limit: limit) { findings[$0.scan][$0.finding] }
+    let ordered = places.map { ($0.scan, findings[$0.scan][$0.finding]) }
     var rules: [JSONValue] = []
     var ruleIndex: [String: Int] = [:]
     var worst: [String: Severity] = [:]
