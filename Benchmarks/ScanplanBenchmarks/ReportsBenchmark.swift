@@ -12,32 +12,34 @@ import ScanplanVendorKit
 func reportsBenchmark(scans: Int, findings each: Int) {
   let plan = scalePlan(scans: scans)
   let severities = Severity.allCases
-  let records = plan.jobs.map { job -> ScanRecord in
-    var record = ScanRecord(
-      job: job.index, id: job.id, provider: job.provider, location: job.location)
-    record.scanID = "scan-\(job.index)"
-    record.outcome =
-      job.index % 10 == 0 ? .failed("the provider reported the scan `failed`") : .completed
-    record.triggeredAt = Double(job.index) / 100
-    record.endedAt = record.triggeredAt! + 900
-    record.polls = 6
-    record.lastStatus = "completed"
-    record.severityCounts = ["critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4]
-    record.gate = job.index % 7 == 0 ? .failed(["high: 3 >= 1"]) : .passed
-    record.findings = (0..<each).map { index in
-      Finding(
-        vendorID: "v-\(job.index)-\(index)", check: "check-\(index % 40)",
-        name: "A check of kind \(index % 40)", severity: severities[index % 5],
-        confidence: "95", url: "https://app-\(job.index).example.test/path/\(index)?id=1",
-        input: "id", status: index % 9 == 0 ? "false_positive" : "open",
-        suppressed: index % 9 == 0,
-        fingerprint: FindingFingerprint.make(
-          type: job.api.type, target: "asset-\(job.index)", check: "check-\(index % 40)",
-          url: "https://app-\(job.index).example.test/path/\(index)?id=1", input: "id"),
-        baselineState: index % 4 == 0 ? .new : .unchanged)
-    }
-    return record
-  }
+  let records = RunTable<JobID, ScanRecord>(
+    plan.jobs.map { job -> ScanRecord in
+      let number = job.index.index
+      var record = ScanRecord(
+        job: job.index, id: job.id, provider: job.provider, location: job.location)
+      record.scanID = "scan-\(number)"
+      record.outcome =
+        number % 10 == 0 ? .failed("the provider reported the scan `failed`") : .completed
+      record.triggeredAt = Double(number) / 100
+      record.endedAt = record.triggeredAt! + 900
+      record.polls = 6
+      record.lastStatus = "completed"
+      record.severityCounts = ["critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4]
+      record.gate = number % 7 == 0 ? .failed(["high: 3 >= 1"]) : .passed
+      record.findings = (0..<each).map { index in
+        Finding(
+          vendorID: "v-\(number)-\(index)", check: "check-\(index % 40)",
+          name: "A check of kind \(index % 40)", severity: severities[index % 5],
+          confidence: "95", url: "https://app-\(number).example.test/path/\(index)?id=1",
+          input: "id", status: index % 9 == 0 ? "false_positive" : "open",
+          suppressed: index % 9 == 0,
+          fingerprint: FindingFingerprint.make(
+            type: job.api.type, target: "asset-\(number)", check: "check-\(index % 40)",
+            url: "https://app-\(number).example.test/path/\(index)?id=1", input: "id"),
+          baselineState: index % 4 == 0 ? .new : .unchanged)
+      }
+      return record
+    })
   var timeline = RunTimeline(jobs: plan.jobs.count, budgets: plan.budgets.count)
   for job in plan.jobs {
     let triggered = records[job.index].triggeredAt!

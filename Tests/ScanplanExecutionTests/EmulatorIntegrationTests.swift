@@ -39,7 +39,7 @@ final class RecordingTransport: HTTPTransport {
 struct EmulatorRun {
   let emulator: Emulator
   let report: RunReport
-  let records: [ScanRecord]
+  let records: RunTable<JobID, ScanRecord>
   let output: String
   let sent: [String]
   let timeline: RunTimeline

@@ -48,7 +48,7 @@ import Testing
     #expect(simulation.run())
     #expect(failures == 40, "\(name)")
     for job in 0..<4 {
-      let times = simulation.sent.filter { $0.job == job }.map(\.time)
+      let times = simulation.sent.filter { $0.job.index == job }.map(\.time)
       for (previous, next) in zip(times, times.dropFirst()) {
         #expect(next - previous >= 1 - 1e-9, "\(name): job \(job) sent at \(previous) and \(next)")
       }

@@ -143,7 +143,7 @@ import Testing
     ) {
       output.append($0)
     }
-    var records = [
+    var records: RunTable<JobID, ScanRecord> = [
       ScanRecord(job: 0, id: "asset-0/s0", provider: "s4e", location: "plan.yaml:15:11")
     ]
     records[0].outcome = .failed("the provider said s4e-secret-token is wrong")
@@ -164,9 +164,10 @@ import Testing
     let console = RunConsole(plan: plan, live: true, redactor: Redactor(secrets: [])) {
       output.append($0)
     }
-    var records = plan.jobs.map {
-      ScanRecord(job: $0.index, id: $0.id, provider: "s4e", location: $0.location)
-    }
+    var records = RunTable<JobID, ScanRecord>(
+      plan.jobs.map {
+        ScanRecord(job: $0.index, id: $0.id, provider: "s4e", location: $0.location)
+      })
     records[0].triggeredAt = 1
     records[0].lastStatus = "running"
     console.refresh(records: records, rates: [0.7], now: 75, force: true)

@@ -28,10 +28,10 @@ import Testing
     let pause = try #require(timeline.budgets[0].pauses.first)
     #expect(abs(pause.until - pause.from - 7) < 1e-9)
     for job in 0..<2 {
-      #expect(timeline.scans[job].polls == simulation.sends(of: .poll, job: job).map(\.time))
+      #expect(timeline.scans[job].polls == simulation.sends(of: .poll, job: JobID(job)).map(\.time))
       let running = try #require(timeline.scans[job].runningAt)
       let status = simulation.events.first {
-        if case .status(job, let status, _) = $0.event { status == "running" } else { false }
+        if case .status(JobID(job), let status, _) = $0.event { status == "running" } else { false }
       }
       #expect(running == status?.time)
     }

@@ -45,7 +45,7 @@ import Testing
     // Busy from the start: the 200 triggers go exactly 0.5 s apart, in plan order.
     let triggers = simulation.sends(of: .trigger)
     #expect(triggers.map(\.time) == (0..<200).map { Double($0) * 0.5 })
-    #expect(triggers.map(\.job) == Array(0..<200))
+    #expect(triggers.map(\.job.index) == Array(0..<200))
     // Exactly one trigger per scan.
     #expect(fake.triggersByAsset.values.allSatisfy { $0 == 1 })
     #expect(fake.triggersByAsset.count == 200)
@@ -376,17 +376,19 @@ import Testing
     #expect(records.allSatisfy { $0.outcome == .completed })
     let asset = { (job: Int) in job / 3 }
     let busy = { (asset: Int, time: Double) in
-      records.contains { $0.job / 3 == asset && $0.triggeredAt! <= time && time < $0.endedAt! }
+      records.contains {
+        $0.job.index / 3 == asset && $0.triggeredAt! <= time && time < $0.endedAt!
+      }
     }
     for record in records {
       let start = record.triggeredAt!
-      for earlier in records.prefix(record.job) where earlier.triggeredAt! > start {
+      for earlier in records.prefix(record.job.index) where earlier.triggeredAt! > start {
         #expect(
-          busy(asset(earlier.job), start),
+          busy(asset(earlier.job.index), start),
           "job \(record.job) started at \(start) before job \(earlier.job), whose asset was free")
       }
     }
-    #expect(simulation.sends(of: .trigger).map(\.job) != Array(0..<12))
+    #expect(simulation.sends(of: .trigger).map(\.job.index) != Array(0..<12))
   }
 
   @Test func concurrencyAndMaxConcurrentScansLimitActiveScans() throws {

@@ -13,10 +13,10 @@ import Testing
 final class Simulation {
   struct Sent {
     let time: Double
-    let job: Int
+    let job: JobID
     let kind: SchedulerCore.RequestKind
     let request: HTTPRequest
-    let budget: Int
+    let budget: BudgetID
   }
 
   var core: SchedulerCore
@@ -94,7 +94,7 @@ final class Simulation {
     for event in new { events.append((now, event)) }
   }
 
-  func sends(of kind: SchedulerCore.RequestKind, job: Int? = nil) -> [Sent] {
+  func sends(of kind: SchedulerCore.RequestKind, job: JobID? = nil) -> [Sent] {
     sent.filter { $0.kind == kind && (job == nil || $0.job == job) }
   }
 

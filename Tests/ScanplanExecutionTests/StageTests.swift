@@ -181,7 +181,9 @@ import Testing
     let path = StateJournalTests.temporaryPath()
     defer { unlink(path) }
     let journal = try StateJournal(path: path)
-    var records = [ScanRecord(job: 0, id: "a/scan", provider: "p", location: "plan.yaml:1:1")]
+    var records: RunTable<JobID, ScanRecord> = [
+      ScanRecord(job: 0, id: "a/scan", provider: "p", location: "plan.yaml:1:1")
+    ]
     records[0].scanID = "first-stage"
     journal.record(
       [

@@ -22,9 +22,10 @@ import Testing
   /// second triggered, the third attempted and not answered.
   static func written(at path: String, plan yaml: String = s4ePlan(assets: 3)) throws -> RunPlan {
     let plan = try runPlan(yaml)
-    var records = plan.jobs.map {
-      ScanRecord(job: $0.index, id: $0.id, provider: $0.provider, location: $0.location)
-    }
+    var records = RunTable<JobID, ScanRecord>(
+      plan.jobs.map {
+        ScanRecord(job: $0.index, id: $0.id, provider: $0.provider, location: $0.location)
+      })
     let journal = try StateJournal(path: path)
     try journal.compact()
     journal.record(
@@ -272,9 +273,10 @@ import Testing
     let path = Self.temporaryPath()
     defer { unlink(path) }
     let plan = try runPlan(s4ePlan(assets: 1))
-    var records = plan.jobs.map {
-      ScanRecord(job: $0.index, id: $0.id, provider: $0.provider, location: $0.location)
-    }
+    var records = RunTable<JobID, ScanRecord>(
+      plan.jobs.map {
+        ScanRecord(job: $0.index, id: $0.id, provider: $0.provider, location: $0.location)
+      })
     func finding(_ index: Int) -> Finding {
       Finding(
         vendorID: "f\(index)", check: "c", name: "C", severity: .high, confidence: nil,

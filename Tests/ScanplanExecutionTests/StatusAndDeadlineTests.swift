@@ -148,9 +148,10 @@ import Testing
     let console = RunConsole(plan: plan, live: true, redactor: Redactor(secrets: [])) {
       output.append($0)
     }
-    var records = plan.jobs.map {
-      ScanRecord(job: $0.index, id: $0.id, provider: "inv", location: $0.location)
-    }
+    var records = RunTable<JobID, ScanRecord>(
+      plan.jobs.map {
+        ScanRecord(job: $0.index, id: $0.id, provider: "inv", location: $0.location)
+      })
     records[0].triggeredAt = 1
     records[0].scanID = "inv-1"
     records[0].lastStatus = "pausing"

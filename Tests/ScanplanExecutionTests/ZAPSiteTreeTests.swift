@@ -21,7 +21,7 @@ import Testing
     #expect(fake.scans["ascan"]?.count == 2)
     #expect(fake.scans["spider"] == nil)
     for job in 0..<2 {
-      let kinds = simulation.sent.filter { $0.job == job }.map(\.kind)
+      let kinds = simulation.sent.filter { $0.job.index == job }.map(\.kind)
       #expect(Array(kinds.prefix(3)) == [.prepare, .census, .trigger], "\(kinds)")
     }
     let prepare = try #require(simulation.sends(of: .prepare).first)

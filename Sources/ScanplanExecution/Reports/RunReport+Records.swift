@@ -24,7 +24,7 @@ extension RunReport {
   /// The report of a run: its records, when it started and ended (seconds since the
   /// Unix epoch), and, when it kept one, its timeline.
   package init(
-    records: [ScanRecord], startedAt: Double, endedAt: Double, interrupted: Bool,
+    records: RunTable<JobID, ScanRecord>, startedAt: Double, endedAt: Double, interrupted: Bool,
     unreachableProviders: [String], timeline: RunTimeline? = nil, budgets: [BudgetUse] = [],
     baseline: String? = nil
   ) {

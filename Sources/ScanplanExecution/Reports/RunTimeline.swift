@@ -30,14 +30,14 @@ package struct RunTimeline: Sendable {
   }
 
   /// Each job's moments, in job order.
-  package private(set) var scans: [Scan]
+  package private(set) var scans: RunTable<JobID, Scan>
   /// Each budget's moments, in budget order.
-  package private(set) var budgets: [Budget]
+  package private(set) var budgets: RunTable<BudgetID, Budget>
 
   /// An empty timeline for a run of `jobs` scans over `budgets` budgets.
   package init(jobs: Int, budgets: Int) {
-    scans = Array(repeating: Scan(), count: jobs)
-    self.budgets = Array(repeating: Budget(), count: budgets)
+    scans = RunTable(Array(repeating: Scan(), count: jobs))
+    self.budgets = RunTable(Array(repeating: Budget(), count: budgets))
   }
 
   /// Requests that left at `now`.
@@ -50,7 +50,7 @@ package struct RunTimeline: Sendable {
   /// One request that left at `now`: polls are the scan's ticks; every request counts
   /// against its budget.
   package mutating func sent(
-    _ kind: SchedulerCore.RequestKind, job: Int, budget: Int, at now: Double
+    _ kind: SchedulerCore.RequestKind, job: JobID, budget: BudgetID, at now: Double
   ) {
     budgets[budget].sends.append(now)
     if kind == .poll { scans[job].polls.append(now) }
@@ -60,8 +60,8 @@ package struct RunTimeline: Sendable {
   /// they were dispatched: a request held back by a pause left later. `triggers` are
   /// the moments of those of them that were limited triggers.
   package mutating func departed(_ departures: [[Double]], triggers: [[Double]]) {
-    for (index, times) in departures.enumerated() { budgets[index].sends = times }
-    for (index, times) in triggers.enumerated() { budgets[index].triggers = times }
+    for (index, times) in departures.enumerated() { budgets[BudgetID(index)].sends = times }
+    for (index, times) in triggers.enumerated() { budgets[BudgetID(index)].triggers = times }
   }
 
   /// Events that happened at `now`; a 429's pause began at `pausedFrom` when the

@@ -32,7 +32,7 @@ package final class RunConsole: @unchecked Sendable {
   }
 
   /// Prints what the events say, at `epoch` (seconds since the Unix epoch).
-  package func show(_ events: [RunEvent], records: [ScanRecord], epoch: Double) {
+  package func show(_ events: [RunEvent], records: RunTable<JobID, ScanRecord>, epoch: Double) {
     var lines: [String] = []
     for event in events {
       if quiet {
@@ -50,7 +50,9 @@ package final class RunConsole: @unchecked Sendable {
   }
 
   /// Redraws the live view, at most a few times a second; nothing off a terminal.
-  package func refresh(records: [ScanRecord], rates: [Double], now: Double, force: Bool = false) {
+  package func refresh(
+    records: RunTable<JobID, ScanRecord>, rates: [Double], now: Double, force: Bool = false
+  ) {
     guard live, !quiet, force || now - lastDraw >= 0.25 else { return }
     lastDraw = now
     var lines: [String] = []
@@ -153,7 +155,7 @@ package final class RunConsole: @unchecked Sendable {
     return text
   }
 
-  private func describe(_ event: RunEvent, records: [ScanRecord]) -> String? {
+  private func describe(_ event: RunEvent, records: RunTable<JobID, ScanRecord>) -> String? {
     switch event {
     case .triggering, .staging:
       return nil

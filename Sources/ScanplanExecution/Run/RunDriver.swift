@@ -45,7 +45,7 @@ package struct RunDriver: Sendable {
   }
 
   private enum Completion: Sendable {
-    case answer(ticket: Int, budget: Int, Result<HTTPResponse, TransportError>)
+    case answer(ticket: Int, budget: BudgetID, Result<HTTPResponse, TransportError>)
     case timer
     case interrupted
   }
@@ -112,7 +112,7 @@ package struct RunDriver: Sendable {
         let rates = core.rates(at: now)
         for request in actions.requests {
           let transport = transport
-          let interval = 1 / rates[request.budget]
+          let interval = 1 / rates[request.budget.index]
           let triggerSpacing =
             request.kind == .trigger ? plan.budgets[request.budget].triggerSpacing : nil
           group.addTask {
@@ -148,7 +148,7 @@ package struct RunDriver: Sendable {
         guard let completion = await group.next() else { break }
         switch completion {
         case .answer(let ticket, let budget, let result):
-          if case .success = result { answered[budget] = true }
+          if case .success = result { answered[budget.index] = true }
           let at = elapsed()
           let reply = core.receive(ticket: ticket, answer: result, now: at)
           // A pause holds back requests already dispatched but not yet gone, too.
@@ -176,8 +176,8 @@ package struct RunDriver: Sendable {
     }
     console.finish()
     // A budget whose scans errored without a single HTTP answer could not be reached.
-    let unreachable = plan.budgets.indices.filter { index in
-      !answered[index]
+    let unreachable = plan.budgets.ids.filter { index in
+      !answered[index.index]
         && core.records.contains { record in
           plan.jobs[record.job].budget == index
             && { if case .errored = record.outcome { true } else { false } }()
@@ -199,7 +199,7 @@ package struct RunDriver: Sendable {
   package struct Outcome: Sendable {
     package let report: RunReport
     /// What the run learned of each scan, in job order.
-    package let records: [ScanRecord]
+    package let records: RunTable<JobID, ScanRecord>
     /// When requests left and 429s paused each budget, on the run's clock.
     package let timeline: RunTimeline
     /// Set when the state file could not be written: the run stopped so that no trigger

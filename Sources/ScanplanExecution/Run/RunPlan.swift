@@ -35,7 +35,7 @@ package struct RunPlan: Sendable {
   /// One scan to run.
   package struct Job: Sendable {
     /// Its position in the run, in plan order.
-    package let index: Int
+    package let index: JobID
     /// `ASSET/NAME`.
     package let id: String
     /// The resolved scan, its `${NAME}` settings resolved.
@@ -43,7 +43,7 @@ package struct RunPlan: Sendable {
     /// `file:line:column` of the scan in its plan.
     package let location: String
     /// The budget its requests count against.
-    package let budget: Int
+    package let budget: BudgetID
     /// The provider's name in the plan.
     package let provider: String
     package let api: any ProviderAPI
@@ -88,9 +88,9 @@ package struct RunPlan: Sendable {
   }
 
   /// The budgets, in order of first use.
-  package let budgets: [Budget]
+  package let budgets: RunTable<BudgetID, Budget>
   /// The selected scans, in plan order.
-  package let jobs: [Job]
+  package let jobs: RunTable<JobID, Job>
   /// Every secret value of the run, for redaction.
   package let secrets: [String]
   /// Every value the plan read from an environment reference (tokens, asset ids, URLs),

@@ -147,7 +147,7 @@ struct RunPreparation {
 
   /// Providers that reach the same service with the same token share one budget, at the
   /// lowest rates any of them allows.
-  private mutating func budget(for provider: ResolvedProvider, baseURL: String) -> Int {
+  private mutating func budget(for provider: ResolvedProvider, baseURL: String) -> BudgetID {
     let key = "\(provider.type.rawValue) \(baseURL) \(provider.tokenVariable)"
     // The sandbox's emulator publishes no trigger limit.
     let triggers = sandbox == nil ? provider.triggersPerMinute.map { $0 / divisor } : nil
@@ -158,7 +158,7 @@ struct RunPreparation {
           name: provider.name, type: provider.type,
           requestsPerSecond: provider.requestsPerSecond / divisor, triggersPerMinute: triggers,
           maxConcurrentScans: provider.maxConcurrentScans))
-      return budgets.count - 1
+      return BudgetID(budgets.count - 1)
     }
     let existing = budgets[index]
     budgets[index] = RunPlan.Budget(
@@ -167,7 +167,7 @@ struct RunPreparation {
       triggersPerMinute: [existing.triggersPerMinute, triggers].compactMap { $0 }.min(),
       maxConcurrentScans: [existing.maxConcurrentScans, provider.maxConcurrentScans]
         .compactMap { $0 }.min())
-    return index
+    return BudgetID(index)
   }
 
   /// A scan with its `${NAME}` values (`ResolvedScan.templates`) resolved and checked, or
@@ -194,7 +194,7 @@ struct RunPreparation {
   /// One resolved scan as a job.
   private mutating func add(
     _ scan: ResolvedScan, of plan: ResolvedPlan, provider: ResolvedProvider,
-    connection: (budget: Int, baseURL: String, token: String, trust: TrustedCA?),
+    connection: (budget: BudgetID, baseURL: String, token: String, trust: TrustedCA?),
     poll: PollPolicy
   ) {
     let table = provider.vendor.table
@@ -205,7 +205,7 @@ struct RunPreparation {
     }
     var job =
       RunPlan.Job(
-        index: jobs.count, id: scan.id, scan: scan, location: plan.location(of: scan),
+        index: JobID(jobs.count), id: scan.id, scan: scan, location: plan.location(of: scan),
         budget: connection.budget, provider: provider.name, api: provider.vendor.api,
         baseURL: connection.baseURL, token: connection.token, trust: connection.trust,
         poll: poll, deadline: scan.deadline(timeout: poll.timeout),
@@ -240,7 +240,7 @@ struct RunPreparation {
     guard problems.isEmpty else {
       return .failure(RunPlanError(isUsage: false, problems: problems))
     }
-    var plan = RunPlan(budgets: budgets, jobs: jobs, secrets: secrets.sorted())
+    var plan = RunPlan(budgets: RunTable(budgets), jobs: RunTable(jobs), secrets: secrets.sorted())
     plan.environmentValues = resolver.uses.keys.compactMap { resolver.environment[$0] }
       .filter { !$0.isEmpty }.sorted()
     return .success(plan)

@@ -32,19 +32,20 @@ final class SendPacer: Sendable {
   /// Claims this moment for a request of `budget`, or says how many seconds to wait
   /// before asking again. `triggerSpacing` is given for a trigger whose vendor limits
   /// triggers (S4E's 10 a minute).
-  func claim(budget: Int, interval: Double, triggerSpacing: Double? = nil) -> Double? {
+  func claim(budget: BudgetID, interval: Double, triggerSpacing: Double? = nil) -> Double? {
     budgets.withLockedValue { budgets in
       let now = now()
-      var earliest = max(budgets[budget].lastStart + interval, budgets[budget].heldUntil)
+      var earliest = max(
+        budgets[budget.index].lastStart + interval, budgets[budget.index].heldUntil)
       if let triggerSpacing {
-        earliest = max(earliest, budgets[budget].lastTrigger + triggerSpacing)
+        earliest = max(earliest, budgets[budget.index].lastTrigger + triggerSpacing)
       }
       guard now >= earliest else { return earliest - now }
-      budgets[budget].lastStart = now
-      budgets[budget].departures.append(now)
+      budgets[budget.index].lastStart = now
+      budgets[budget.index].departures.append(now)
       if triggerSpacing != nil {
-        budgets[budget].lastTrigger = now
-        budgets[budget].triggers.append(now)
+        budgets[budget.index].lastTrigger = now
+        budgets[budget.index].triggers.append(now)
       }
       return nil
     }
@@ -52,9 +53,9 @@ final class SendPacer: Sendable {
 
   /// Holds every request of `budget` that has not left yet until `until`; returns when
   /// the hold began.
-  func hold(budget: Int, until: Double) -> Double {
+  func hold(budget: BudgetID, until: Double) -> Double {
     budgets.withLockedValue { budgets in
-      budgets[budget].heldUntil = max(budgets[budget].heldUntil, until)
+      budgets[budget.index].heldUntil = max(budgets[budget.index].heldUntil, until)
       return now()
     }
   }

@@ -14,7 +14,7 @@ struct BudgetState: Sendable {
     /// 0 for requests that start a scan (triggers, lookups, censuses), 1 for polls.
     let priority: Int
     let sequence: Int
-    let job: Int
+    let job: JobID
     let kind: SchedulerCore.RequestKind
 
     static func < (lhs: Item, rhs: Item) -> Bool {
@@ -39,7 +39,7 @@ struct BudgetState: Sendable {
   var active = 0
   /// Scans of the budget whose last trigger went unanswered and whose scan is not yet
   /// found: each may have made a scan this run does not know.
-  var unsettled: Set<Int> = []
+  var unsettled: Set<JobID> = []
   /// Triggers and stage starts sent and not yet answered.
   var startsInFlight = 0
   /// Whether a trigger waits while another start is unsettled or unanswered: set for a
@@ -54,7 +54,7 @@ struct BudgetState: Sendable {
   /// Jobs that ended while a request of theirs waited: their requests are dropped when
   /// they reach a queue's head, so ending a scan costs O(log n), not a rebuild of the
   /// queue. No head is ever such a request.
-  private var ended: Set<Int> = []
+  private var ended: Set<JobID> = []
 
   init(pace: AdaptiveRate, triggerSpacing: Double?, retryTokens: Double) {
     self.pace = pace
@@ -131,7 +131,7 @@ struct BudgetState: Sendable {
   }
 
   /// Forgets a job's waiting requests; the job must never queue another.
-  mutating func removeAll(job: Int) {
+  mutating func removeAll(job: JobID) {
     ended.insert(job)
     dropEndedHeads()
   }

@@ -6,22 +6,22 @@ import HeapModule
 /// concurrency limit spends O(n log n) here, never re-reading the whole waiting list.
 struct PendingScans: Sendable {
   /// Per budget, the jobs free to start as far as their asset knows, lowest index first.
-  private var ready: [Heap<Int>]
+  private var ready: RunTable<BudgetID, Heap<JobID>>
   /// Per sequence key, the jobs waiting for that key's running scan.
-  private var parked: [String: Heap<Int>] = [:]
+  private var parked: [String: Heap<JobID>] = [:]
 
   init(budgets: Int) {
-    ready = Array(repeating: Heap(), count: budgets)
+    ready = RunTable(Array(repeating: Heap(), count: budgets))
   }
 
-  mutating func add(_ job: Int, budget: Int) {
+  mutating func add(_ job: JobID, budget: BudgetID) {
     ready[budget].insert(job)
   }
 
   /// The lowest-index waiting job of the budgets `isOpen` lets start a scan, and its budget.
-  func head(where isOpen: (Int) -> Bool) -> (job: Int, budget: Int)? {
-    var best: (job: Int, budget: Int)?
-    for budget in ready.indices where isOpen(budget) {
+  func head(where isOpen: (BudgetID) -> Bool) -> (job: JobID, budget: BudgetID)? {
+    var best: (job: JobID, budget: BudgetID)?
+    for budget in ready.ids where isOpen(budget) {
       if let job = ready[budget].min, best.map({ job < $0.job }) ?? true {
         best = (job, budget)
       }
@@ -29,17 +29,17 @@ struct PendingScans: Sendable {
     return best
   }
 
-  mutating func removeHead(budget: Int) {
+  mutating func removeHead(budget: BudgetID) {
     _ = ready[budget].popMin()
   }
 
   /// Holds a job back until `key`'s running scan ends.
-  mutating func park(_ job: Int, key: String) {
+  mutating func park(_ job: JobID, key: String) {
     parked[key, default: Heap()].insert(job)
   }
 
   /// `key`'s running scan ended: its first parked job may start, if it has not ended.
-  mutating func release(key: String, budget: Int, isEnded: (Int) -> Bool) {
+  mutating func release(key: String, budget: BudgetID, isEnded: (JobID) -> Bool) {
     guard var waiting = parked.removeValue(forKey: key) else { return }
     while let job = waiting.popMin() {
       guard isEnded(job) else {

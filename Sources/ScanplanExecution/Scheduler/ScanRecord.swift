@@ -6,7 +6,7 @@ package import ScanplanReport
 @dynamicMemberLookup
 package struct ScanRecord: Sendable {
   /// The job it belongs to.
-  package let job: Int
+  package let job: JobID
   /// `ASSET/NAME`.
   package let id: String
   package let provider: String
@@ -18,7 +18,7 @@ package struct ScanRecord: Sendable {
   package var reachedRunning = false
 
   /// A record of a scan that has not started.
-  package init(job: Int, id: String, provider: String, location: String) {
+  package init(job: JobID, id: String, provider: String, location: String) {
     self.job = job
     self.id = id
     self.provider = provider

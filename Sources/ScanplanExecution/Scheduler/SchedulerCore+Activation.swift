@@ -8,11 +8,11 @@ extension SchedulerCore {
   mutating func activate(now: Double) {
     while configuration.concurrency.map({ active < $0 }) ?? true {
       // A copy of flags, not of the budgets: a budget's queues must stay unshared.
-      let open = budgets.indices.map { budget in
+      let open = budgets.ids.map { budget in
         !budgets[budget].stopped
           && (plan.budgets[budget].maxConcurrentScans.map { budgets[budget].active < $0 } ?? true)
       }
-      guard let (index, budget) = pending.head(where: { open[$0] }) else { return }
+      guard let (index, budget) = pending.head(where: { open[$0.index] }) else { return }
       pending.removeHead(budget: budget)
       // Ended while it waited: its provider stopped the run.
       guard runtimes[index].isWaiting else { continue }
@@ -28,7 +28,7 @@ extension SchedulerCore {
     }
   }
 
-  private mutating func start(_ index: Int, now: Double) {
+  private mutating func start(_ index: JobID, now: Double) {
     let job = plan.jobs[index]
     let waited = runtimes[index].start
     runtimes[index].begin()

@@ -225,7 +225,7 @@ extension SchedulerCore {
   }
 
   /// Keeps what a poll found, and tells of a new status or one that went back.
-  private mutating func record(_ reading: PollReading, of index: Int) {
+  private mutating func record(_ reading: PollReading, of index: JobID) {
     records[index].polls += 1
     // A terminal status is told by the scan's finish; only the way there is an event.
     if records[index].lastStatus != reading.status, !reading.state.isTerminal {

@@ -23,7 +23,7 @@ extension SchedulerCore {
   /// A request that got no usable answer goes again after full-jitter back-off, at most
   /// `maxRetries` times in a row and while the provider's retry budget lasts. A trigger
   /// whose answer was lost may have made a scan: what goes again finds it first.
-  mutating func retry(_ index: Int, _ kind: RequestKind, cause: String, now: Double) {
+  mutating func retry(_ index: JobID, _ kind: RequestKind, cause: String, now: Double) {
     let job = plan.jobs[index]
     runtimes[index].failures += 1
     let failures = runtimes[index].failures
@@ -50,7 +50,7 @@ extension SchedulerCore {
 
   /// A request given up on: the scan errors, or, for its findings, the scan completed
   /// with findings that could not be read.
-  private mutating func gaveUp(_ index: Int, _ kind: RequestKind, _ why: String, now: Double) {
+  private mutating func gaveUp(_ index: JobID, _ kind: RequestKind, _ why: String, now: Double) {
     if kind == .findings {
       findingsFailed(index, why, now: now)
     } else if kind == .prepare {
@@ -65,7 +65,7 @@ extension SchedulerCore {
     }
   }
 
-  mutating func succeeded(budget index: Int, status: Int) {
+  mutating func succeeded(budget index: BudgetID, status: Int) {
     guard (200..<300).contains(status) else { return }
     budgets[index].retryTokens = min(
       configuration.retryBudget, budgets[index].retryTokens + configuration.retryBudgetPerSuccess)
@@ -74,7 +74,7 @@ extension SchedulerCore {
   /// A bad token or an untrusted certificate is not a scan's problem: every scan of the
   /// budget ends at once, and nothing more is sent to it.
   mutating func stopBudget(
-    _ index: Int, _ outcome: ScanOutcome, now: Double, event: (Int) -> RunEvent
+    _ index: BudgetID, _ outcome: ScanOutcome, now: Double, event: (BudgetID) -> RunEvent
   ) {
     guard !budgets[index].stopped else { return }
     budgets[index].stop = outcome

@@ -92,7 +92,7 @@ extension SchedulerCore {
 
   /// The findings could not be read: the scan completed, and its gate fails closed (a
   /// scan without a gate is a failure too), with the reason.
-  mutating func findingsFailed(_ index: Int, _ reason: String, now: Double) {
+  mutating func findingsFailed(_ index: JobID, _ reason: String, now: Double) {
     records[index].findingsError = reason
     records[index].findings = nil
     complete(plan.jobs[index], now: now)

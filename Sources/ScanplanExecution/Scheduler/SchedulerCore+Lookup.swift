@@ -171,7 +171,7 @@ extension SchedulerCore {
 
   /// Marks whether the scan's last trigger went unanswered, counted per budget for
   /// `takeFromSharedList`.
-  mutating func setAmbiguous(_ index: Int, _ value: Bool) {
+  mutating func setAmbiguous(_ index: JobID, _ value: Bool) {
     runtimes[index].start.ambiguous = value
     if value {
       budgets[plan.jobs[index].budget].unsettled.insert(index)

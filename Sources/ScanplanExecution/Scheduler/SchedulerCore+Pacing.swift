@@ -32,7 +32,7 @@ extension SchedulerCore {
   /// Every answer teaches the budget: one that is not a 429 counts as taken, and
   /// `RateLimit` headers cap the rate before any 429, or, when they give no rate and
   /// nothing is left, pause the budget until their reset.
-  mutating func learnLimits(budget index: Int, from response: HTTPResponse, now: Double) {
+  mutating func learnLimits(budget index: BudgetID, from response: HTTPResponse, now: Double) {
     if response.status != 429 { budgets[index].pace.accepted(at: now) }
     guard let headers = RateLimitHeaders(response, now: configuration.epochAtStart + now) else {
       return

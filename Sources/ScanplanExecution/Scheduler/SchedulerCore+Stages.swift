@@ -53,7 +53,7 @@ extension SchedulerCore {
 
   /// Whether `scanID` is another scan's of this run: then the answer naming it is not
   /// taken, and the scan ends rather than poll one scan as two.
-  mutating func takenByOther(_ scanID: String, _ index: Int, _ what: String, now: Double)
+  mutating func takenByOther(_ scanID: String, _ index: JobID, _ what: String, now: Double)
     -> Bool
   {
     guard let owner = owners[scanID], owner != index else { return false }

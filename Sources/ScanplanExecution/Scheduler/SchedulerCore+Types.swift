@@ -91,12 +91,12 @@ extension SchedulerCore {
     /// Identifies the answer when it comes back.
     package let ticket: Int
     /// The job the request belongs to.
-    package let job: Int
+    package let job: JobID
     /// What it is for.
     package let kind: RequestKind
     package let request: HTTPRequest
     /// The budget it counts against.
-    package let budget: Int
+    package let budget: BudgetID
   }
 
   /// What a state file remembers of a scan from an earlier run.

@@ -25,16 +25,16 @@ package struct SchedulerCore: Sendable {
   package let plan: RunPlan
   package let configuration: Configuration
   /// What the run learned of each scan, in job order.
-  package internal(set) var records: [ScanRecord]
+  package internal(set) var records: RunTable<JobID, ScanRecord>
   /// Whether the run was interrupted.
   package internal(set) var isInterrupted = false
   /// What each budget did, in budget order.
-  package internal(set) var budgetStatistics: [BudgetStatistics]
+  package internal(set) var budgetStatistics: RunTable<BudgetID, BudgetStatistics>
 
   var random: SeededRandom
-  var budgets: [BudgetState]
-  var runtimes: [JobRuntime]
-  var inFlight: [Int: (job: Int, kind: RequestKind, sentAt: Double)] = [:]
+  var budgets: RunTable<BudgetID, BudgetState>
+  var runtimes: RunTable<JobID, JobRuntime>
+  var inFlight: [Int: (job: JobID, kind: RequestKind, sentAt: Double)] = [:]
   var nextTicket = 0
   var sequence = 0
   var active = 0
@@ -43,7 +43,7 @@ package struct SchedulerCore: Sendable {
   /// Jobs ended, so that `isFinished` need not read them all.
   var endedCount = 0
   /// The job each known scan id belongs to, so that no scan is polled as two.
-  var owners: [String: Int] = [:]
+  var owners: [String: JobID] = [:]
   var events: [RunEvent] = []
   /// Set when a scan ended: the entry points start waiting scans once they are done.
   var needsActivation = false
@@ -59,22 +59,24 @@ package struct SchedulerCore: Sendable {
     self.plan = plan
     self.configuration = configuration
     self.random = random
-    budgets = plan.budgets.map {
-      BudgetState(
-        pace: AdaptiveRate(
-          configured: $0.requestsPerSecond, minimumFraction: configuration.minimumRateFraction,
-          slowdown: configuration.slowdown, recoverySeconds: configuration.recoverySeconds,
-          headroom: configuration.headroom, isolation: configuration.jitterIsolation),
-        triggerSpacing: $0.triggerSpacing, retryTokens: configuration.retryBudget)
-    }
-    budgetStatistics = Array(repeating: BudgetStatistics(), count: plan.budgets.count)
-    records = plan.jobs.map {
-      var record = ScanRecord(
-        job: $0.index, id: $0.id, provider: $0.provider, location: $0.location)
-      record.failOn = $0.scan.failOn
-      return record
-    }
-    runtimes = plan.jobs.map { JobRuntime(interval: Double($0.poll.initialInterval)) }
+    budgets = RunTable(
+      plan.budgets.map {
+        BudgetState(
+          pace: AdaptiveRate(
+            configured: $0.requestsPerSecond, minimumFraction: configuration.minimumRateFraction,
+            slowdown: configuration.slowdown, recoverySeconds: configuration.recoverySeconds,
+            headroom: configuration.headroom, isolation: configuration.jitterIsolation),
+          triggerSpacing: $0.triggerSpacing, retryTokens: configuration.retryBudget)
+      })
+    budgetStatistics = RunTable(Array(repeating: BudgetStatistics(), count: plan.budgets.count))
+    records = RunTable(
+      plan.jobs.map {
+        var record = ScanRecord(
+          job: $0.index, id: $0.id, provider: $0.provider, location: $0.location)
+        record.failOn = $0.scan.failOn
+        return record
+      })
+    runtimes = RunTable(plan.jobs.map { JobRuntime(interval: Double($0.poll.initialInterval)) })
     for job in plan.jobs where job.lister.map({ !$0.listsOneAssetsScans }) ?? false {
       budgets[job.budget].serializesStarts = true
     }
@@ -176,7 +178,7 @@ package struct SchedulerCore: Sendable {
   package func rates(at now: Double) -> [Double] { budgets.map { $0.pace.rate(at: now) } }
 
   /// When a budget's 429 or `RateLimit` pause ends (in the past when it is not paused).
-  package func pausedUntil(budget: Int) -> Double { budgets[budget].pausedUntil }
+  package func pausedUntil(budget: BudgetID) -> Double { budgets[budget].pausedUntil }
 
   // MARK: Sending
 
@@ -187,7 +189,7 @@ package struct SchedulerCore: Sendable {
       measureBacklog(now: now)
     }
     var outgoing: [Outgoing] = []
-    for index in budgets.indices where !budgets[index].stopped {
+    for index in budgets.ids where !budgets[index].stopped {
       while budgets[index].nextSend <= now, budgets[index].pausedUntil <= now,
         let item = budgets[index].next(now: now)
       {
@@ -254,7 +256,7 @@ package struct SchedulerCore: Sendable {
 
   /// Counts the time during which a budget had a due request it could not send yet.
   private mutating func measureBacklog(now: Double) {
-    for index in budgets.indices {
+    for index in budgets.ids {
       if budgets[index].hasDue(now), !budgets[index].stopped {
         if budgetStatistics[index].backloggedSince == nil {
           budgetStatistics[index].backloggedSince = now
@@ -269,20 +271,20 @@ package struct SchedulerCore: Sendable {
   /// Stops new triggers and ends every scan that has not ended (`interrupt(now:)`).
   mutating func stop(now: Double) {
     isInterrupted = true
-    for index in runtimes.indices where !runtimes[index].isEnded {
+    for index in runtimes.ids where !runtimes[index].isEnded {
       finish(
         index,
         runtimes[index].hasItsScan || records[index].scanID != nil ? .interrupted : .notStarted,
         now: now)
     }
     inFlight.removeAll()
-    for index in budgets.indices { budgets[index].startsInFlight = 0 }
+    for index in budgets.ids { budgets[index].startsInFlight = 0 }
   }
 
   // MARK: Activation
 
   /// Queues a request, never sooner than a second after the scan's last answer.
-  mutating func enqueue(_ index: Int, _ kind: RequestKind, due: Double) {
+  mutating func enqueue(_ index: JobID, _ kind: RequestKind, due: Double) {
     sequence += 1
     let item = BudgetState.Item(
       due: max(due, (runtimes[index].lastAnswerAt ?? -.infinity) + 1),
@@ -295,7 +297,7 @@ package struct SchedulerCore: Sendable {
   /// vendor asks for it (`ProviderAPI.preparation`); for a vendor that lists an asset's
   /// scans, first the census of the asset's scans before the first trigger, or the lookup
   /// of the scan an earlier trigger whose answer was lost made (`SchedulerCore+Lookup`).
-  mutating func enqueueStart(_ index: Int, due: Double) {
+  mutating func enqueueStart(_ index: JobID, due: Double) {
     let job = plan.jobs[index]
     if !runtimes[index].start.prepared, job.preparation != nil {
       enqueue(index, .prepare, due: due)
@@ -319,7 +321,7 @@ package struct SchedulerCore: Sendable {
     }
   }
 
-  mutating func finish(_ index: Int, _ outcome: ScanOutcome, now: Double) {
+  mutating func finish(_ index: JobID, _ outcome: ScanOutcome, now: Double) {
     guard !runtimes[index].isEnded else { return }
     let ambiguous = runtimes[index].isAmbiguous
     let wasActive = runtimes[index].end()

@@ -130,7 +130,7 @@ package final class StateJournal {
   /// Takes the run's events into the entries; `save()` writes them. `epoch` is when the
   /// run started, in seconds since the Unix epoch.
   package func record(
-    _ events: [RunEvent], plan: RunPlan, records: [ScanRecord], epoch: Double
+    _ events: [RunEvent], plan: RunPlan, records: RunTable<JobID, ScanRecord>, epoch: Double
   ) {
     for event in events {
       switch event {
