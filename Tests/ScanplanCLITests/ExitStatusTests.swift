@@ -27,6 +27,16 @@ import Testing
     #expect(codes == ExitStatus.common.map(\.code))
   }
 
+  /// The man page is generated from the help: a page not made again after a code's words
+  /// changed says the old ones.
+  @Test func theManPageSaysWhatTheHelpSays() throws {
+    let page = try String(
+      contentsOfFile: CLI.packageRoot.path + "/docs/man/scanplan.1", encoding: .utf8)
+    for status in ExitStatus.common {
+      #expect(page.contains(status.description), "\(status)")
+    }
+  }
+
   @Test func everyCodeIsSetByName() throws {
     // A bare `ExitCode(2)` would be a code the help does not name.
     let sources = CLI.packageRoot.appendingPathComponent("Sources")
