@@ -112,11 +112,7 @@ extension ScanResult {
     }
     sessionID = row["scan_session_id"]?.stringValue
     if let gate = row["gate"] {
-      for member in gate["fail_on"]?.objectValue?.members ?? [] {
-        if let count = member.value.intValue {
-          failOn.append(GateThreshold(severity: member.key, count: count))
-        }
-      }
+      failOn = Self.thresholds(gate["fail_on"])
       let reasons = (gate["reasons"]?.arrayValue ?? []).compactMap(\.stringValue)
       switch gate["verdict"]?.stringValue {
       case "passed": self.gate = .passed
@@ -142,11 +138,7 @@ extension ScanResult {
     severityCounts = object["severity_counts"]?.objectValue.map(Self.counts)
     sessionID = object["scan_session_id"]?.stringValue
     if let gate = object["gate"] {
-      for member in gate["fail_on"]?.objectValue?.members ?? [] {
-        if let count = member.value.intValue {
-          failOn.append(GateThreshold(severity: member.key, count: count))
-        }
-      }
+      failOn = Self.thresholds(gate["fail_on"])
       switch gate["verdict"]?.stringValue {
       case "passed": self.gate = .passed
       case "failed":
@@ -177,6 +169,13 @@ extension ScanResult {
     var object = JSONObject()
     for count in counts { object[count.name] = .int(count.count) }
     return .object(object)
+  }
+
+  /// A gate's `fail_on`, severity to count, in the order written.
+  private static func thresholds(_ value: JSONValue?) -> [GateThreshold] {
+    (value?.objectValue?.members ?? []).compactMap { member in
+      member.value.intValue.map { GateThreshold(severity: member.key, count: $0) }
+    }
   }
 
   private static func counts(_ object: JSONObject) -> [String: Int] {
