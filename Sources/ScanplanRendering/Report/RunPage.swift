@@ -14,7 +14,20 @@ package struct RunPage: Sendable {
   package init() {}
 
   package func render(_ report: RunReport) -> String {
-    var body = header(report)
+    // One string from the first line on: the page of a large run is never copied whole.
+    var body = """
+      <!doctype html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <title>scanplan run: exit \(report.exitCode)</title>
+      <style>\(RunPage.style)</style>
+      </head>
+      <body>
+
+      """
+    body += header(report)
     body += totals(report)
     if !report.hasTimeline {
       body +=
@@ -38,20 +51,8 @@ package struct RunPage: Sendable {
     body += RunPage.legend
     body += table(report)
     body += RunPage.findings(report, limit: maxListedFindings)
-    return """
-      <!doctype html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>scanplan run: exit \(report.exitCode)</title>
-      <style>\(RunPage.style)</style>
-      </head>
-      <body>
-      \(body)</body>
-      </html>
-
-      """
+    body += "</body>\n</html>\n"
+    return body
   }
 
   private func header(_ report: RunReport) -> String {
