@@ -51,7 +51,8 @@ package final class RunConsole: @unchecked Sendable {
 
   /// Redraws the live view, at most a few times a second; nothing off a terminal.
   package func refresh(
-    records: RunTable<JobID, ScanRecord>, rates: [Double], now: Double, force: Bool = false
+    records: RunTable<JobID, ScanRecord>, rates: RunTable<BudgetID, Double>, now: Double,
+    force: Bool = false
   ) {
     guard live, !quiet, force || now - lastDraw >= 0.25 else { return }
     lastDraw = now
@@ -70,7 +71,8 @@ package final class RunConsole: @unchecked Sendable {
       if count > 0 { counts.append("\(status.rawValue) \(count)") }
     }
     lines.append("scanplan run  \(Self.duration(now))  " + counts.joined(separator: "  "))
-    for (index, budget) in plan.budgets.enumerated() {
+    for index in plan.budgets.ids {
+      let budget = plan.budgets[index]
       lines.append(
         "  \(budget.name): \(Self.rate(rates[index]))/s of \(Self.rate(budget.requestsPerSecond))/s"
       )

@@ -67,7 +67,7 @@ package struct RunDriver: Sendable {
     var core = SchedulerCore(
       plan: plan, configuration: configuration, random: random,
       restored: journal?.restored(for: plan) ?? [:])
-    var answered = Array(repeating: false, count: plan.budgets.count)
+    var answered = RunTable<BudgetID, Bool>(Array(repeating: false, count: plan.budgets.count))
     var stateError: StateFileError?
     // Events of answers and interrupts, recorded with the next tick's before it sends.
     var carried: [RunEvent] = []
@@ -112,7 +112,7 @@ package struct RunDriver: Sendable {
         let rates = core.rates(at: now)
         for request in actions.requests {
           let transport = transport
-          let interval = 1 / rates[request.budget.index]
+          let interval = 1 / rates[request.budget]
           let triggerSpacing =
             request.kind == .trigger ? plan.budgets[request.budget].triggerSpacing : nil
           group.addTask {
@@ -148,7 +148,7 @@ package struct RunDriver: Sendable {
         guard let completion = await group.next() else { break }
         switch completion {
         case .answer(let ticket, let budget, let result):
-          if case .success = result { answered[budget.index] = true }
+          if case .success = result { answered[budget] = true }
           let at = elapsed()
           let reply = core.receive(ticket: ticket, answer: result, now: at)
           // A pause holds back requests already dispatched but not yet gone, too.
@@ -177,7 +177,7 @@ package struct RunDriver: Sendable {
     console.finish()
     // A budget whose scans errored without a single HTTP answer could not be reached.
     let unreachable = plan.budgets.ids.filter { index in
-      !answered[index.index]
+      !answered[index]
         && core.records.contains { record in
           plan.jobs[record.job].budget == index
             && { if case .errored = record.outcome { true } else { false } }()

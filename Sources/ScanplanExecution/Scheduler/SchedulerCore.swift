@@ -175,7 +175,9 @@ package struct SchedulerCore: Sendable {
   }
 
   /// Each budget's rate at `now`, in requests per second.
-  package func rates(at now: Double) -> [Double] { budgets.map { $0.pace.rate(at: now) } }
+  package func rates(at now: Double) -> RunTable<BudgetID, Double> {
+    RunTable(budgets.map { $0.pace.rate(at: now) })
+  }
 
   /// When a budget's 429 or `RateLimit` pause ends (in the past when it is not paused).
   package func pausedUntil(budget: BudgetID) -> Double { budgets[budget].pausedUntil }
