@@ -1,8 +1,9 @@
-import ScanplanExecution
 import ScanplanPlan
 import ScanplanReport
 import ScanplanVendorKit
 import Testing
+
+@testable import ScanplanExecution
 
 /// Invicti answers no 409 naming the scan a lost trigger made, so exactly-once rests on
 /// listing the target's scans before triggering again.
@@ -225,6 +226,34 @@ import Testing
     #expect(simulation.core.records[0].origin != .recovered)
     #expect(simulation.core.records[0].scanID == "inv-2")
     #expect(simulation.sends(of: .trigger).count == 2)
+  }
+
+  /// A trigger that names nothing to list by has no lister: it goes without a census,
+  /// and a lost answer is found by the 409 that names the running scan, never by a
+  /// listing. No plan that passes validation makes one; the job is built by hand.
+  @Test func aTriggerWithNothingToListByGoesWithoutACensus() throws {
+    let plan = try runPlan(s4ePlan(assets: 1))
+    var jobs = Array(plan.jobs)
+    jobs[0].lister = nil
+    let unlisted = RunPlan(budgets: plan.budgets, jobs: RunTable(jobs), secrets: plan.secrets)
+    // Still running when the trigger goes again: the 409 names it.
+    let fake = FakeS4E(duration: 100)
+    var lost = false
+    let simulation = Simulation(unlisted, census: true) { request, now in
+      if request.method == "POST", !lost {
+        lost = true
+        _ = fake.answer(request, now)
+        return (.failure(Self.lost), 0)
+      }
+      return (fake.answer(request, now), 0)
+    }
+    #expect(simulation.run())
+    #expect(simulation.sends(of: .census).isEmpty)
+    #expect(simulation.sends(of: .lookup).isEmpty)
+    #expect(simulation.sends(of: .trigger).count == 2)
+    #expect(simulation.core.records[0].outcome == .completed)
+    #expect(simulation.core.records[0].origin == .adopted)
+    #expect(fake.scans.count == 1)
   }
 
   /// The same on S4E, whose list finds ended scans: an older scan of the asset and scan
