@@ -20,12 +20,12 @@ final class SendPacer: Sendable {
     var triggers: [Double] = []
   }
 
-  private let budgets: NIOLockedValueBox<[Budget]>
+  private let budgets: NIOLockedValueBox<RunTable<BudgetID, Budget>>
   private let now: @Sendable () -> Double
 
   /// A pacer for `budgets` budgets, reading seconds since the run began from `now`.
   init(budgets count: Int, now: @escaping @Sendable () -> Double) {
-    budgets = NIOLockedValueBox(Array(repeating: Budget(), count: count))
+    budgets = NIOLockedValueBox(RunTable(Array(repeating: Budget(), count: count)))
     self.now = now
   }
 
@@ -36,16 +36,16 @@ final class SendPacer: Sendable {
     budgets.withLockedValue { budgets in
       let now = now()
       var earliest = max(
-        budgets[budget.index].lastStart + interval, budgets[budget.index].heldUntil)
+        budgets[budget].lastStart + interval, budgets[budget].heldUntil)
       if let triggerSpacing {
-        earliest = max(earliest, budgets[budget.index].lastTrigger + triggerSpacing)
+        earliest = max(earliest, budgets[budget].lastTrigger + triggerSpacing)
       }
       guard now >= earliest else { return earliest - now }
-      budgets[budget.index].lastStart = now
-      budgets[budget.index].departures.append(now)
+      budgets[budget].lastStart = now
+      budgets[budget].departures.append(now)
       if triggerSpacing != nil {
-        budgets[budget.index].lastTrigger = now
-        budgets[budget.index].triggers.append(now)
+        budgets[budget].lastTrigger = now
+        budgets[budget].triggers.append(now)
       }
       return nil
     }
@@ -55,7 +55,7 @@ final class SendPacer: Sendable {
   /// the hold began.
   func hold(budget: BudgetID, until: Double) -> Double {
     budgets.withLockedValue { budgets in
-      budgets[budget.index].heldUntil = max(budgets[budget.index].heldUntil, until)
+      budgets[budget].heldUntil = max(budgets[budget].heldUntil, until)
       return now()
     }
   }
