@@ -10,26 +10,27 @@ import Testing
 @Suite struct LostTriggerTests {
   static let lost = TransportError(.network, "the connection was closed before an answer")
 
-  /// The fake's answers, with the first `count` trigger answers lost after the scan was
-  /// made (or before, when `made` is false).
+  /// A fake's answers (`fake.answer`), with the first `count` trigger answers lost after
+  /// the scan was made (or before, when `made` is false).
   static func losing(
-    _ fake: FakeInvicti, count: Int = 1, made: Bool = true
+    _ answer: @escaping (HTTPRequest, Double) -> Result<HTTPResponse, TransportError>,
+    count: Int = 1, made: Bool = true
   ) -> (HTTPRequest, Double) -> (Result<HTTPResponse, TransportError>, latency: Double) {
     var left = count
     return { request, now in
       if request.method == "POST", left > 0 {
         left -= 1
-        if made { _ = fake.answer(request, now) }
+        if made { _ = answer(request, now) }
         return (.failure(lost), 0)
       }
-      return (fake.answer(request, now), 0)
+      return (answer(request, now), 0)
     }
   }
 
   @Test func aLostAnswerIsFoundByListingNotByTriggeringAgain() throws {
     let fake = FakeInvicti()
     let simulation = Simulation(
-      try runPlan(invictiPlan(targets: 2)), census: true, answer: Self.losing(fake))
+      try runPlan(invictiPlan(targets: 2)), census: true, answer: Self.losing(fake.answer))
     #expect(simulation.run())
     #expect(simulation.core.records.allSatisfy { $0.outcome == .completed })
     #expect(fake.triggersByTarget.values.allSatisfy { $0 == 1 }, "\(fake.triggersByTarget)")
@@ -51,7 +52,8 @@ import Testing
   @Test func whenTheListingHasNoScanTheTriggerGoesAgain() throws {
     let fake = FakeInvicti()
     let simulation = Simulation(
-      try runPlan(invictiPlan(targets: 1)), census: true, answer: Self.losing(fake, made: false))
+      try runPlan(invictiPlan(targets: 1)), census: true,
+      answer: Self.losing(fake.answer, made: false))
     #expect(simulation.run())
     #expect(simulation.outcome("api-0/scan") == .completed)
     #expect(simulation.sends(of: .trigger).count == 2)
@@ -68,7 +70,7 @@ import Testing
       fake.add(target: uuid(500), profile: "11111111-1111-1111-1111-111111111112", age: age)
     }
     let simulation = Simulation(
-      try runPlan(invictiPlan(targets: 1)), census: true, answer: Self.losing(fake))
+      try runPlan(invictiPlan(targets: 1)), census: true, answer: Self.losing(fake.answer))
     #expect(simulation.run())
     #expect(simulation.outcome("api-0/scan") == .completed)
     #expect(simulation.core.records[0].scanID == "inv-4")
@@ -110,7 +112,7 @@ import Testing
     // Every trigger's answer is lost before the scan is made; every listing finds nothing.
     let simulation = Simulation(
       try runPlan(invictiPlan(targets: 1)), census: true,
-      answer: Self.losing(fake, count: .max, made: false))
+      answer: Self.losing(fake.answer, count: .max, made: false))
     #expect(simulation.run())
     #expect(
       simulation.outcome("api-0/scan")
@@ -163,15 +165,8 @@ import Testing
   /// scan has already ended and no 409 names it.
   @Test func s4eFindsALostScanThatHasEndedInItsList() throws {
     let fake = FakeS4E(duration: 1)
-    var lost = false
-    let simulation = Simulation(try runPlan(s4ePlan(assets: 1)), census: true) { request, now in
-      let answer = fake.answer(request, now)
-      if request.method == "POST", !lost {
-        lost = true
-        return (.failure(Self.lost), 0)
-      }
-      return (answer, 0)
-    }
+    let simulation = Simulation(
+      try runPlan(s4ePlan(assets: 1)), census: true, answer: Self.losing(fake.answer))
     #expect(simulation.run())
     #expect(simulation.sends(of: .census).count == 1)
     #expect(simulation.sends(of: .lookup).count == 1)
@@ -188,19 +183,12 @@ import Testing
   @Test func invictiFindsALostScanThatHasEnded() throws {
     let fake = FakeInvicti()
     fake.timeline = [(0.5, "processing")]
-    var lost = false
     var configuration = Simulation.exact()
     configuration.retryBase = 5
     configuration.census = true
-    let simulation = Simulation(try runPlan(invictiPlan(targets: 1)), configuration: configuration)
-    { request, now in
-      if request.method == "POST", !lost {
-        lost = true
-        _ = fake.answer(request, now)
-        return (.failure(Self.lost), 0)
-      }
-      return (fake.answer(request, now), 0)
-    }
+    let simulation = Simulation(
+      try runPlan(invictiPlan(targets: 1)), configuration: configuration,
+      answer: Self.losing(fake.answer))
     #expect(simulation.run())
     let lookup = try #require(simulation.sends(of: .lookup).first)
     #expect(fake.status(fake.scans[0], at: lookup.time) == "completed")
@@ -220,7 +208,7 @@ import Testing
     // The lost trigger made no scan: the listing has only the old one.
     let simulation = Simulation(
       try runPlan(invictiPlan(targets: 1, poll: "{ initial_interval: 5s, timeout: 1h }")),
-      census: true, answer: Self.losing(fake, made: false))
+      census: true, answer: Self.losing(fake.answer, made: false))
     #expect(simulation.run())
     #expect(simulation.sends(of: .census).count == 1)
     #expect(simulation.core.records[0].origin != .recovered)
@@ -238,15 +226,7 @@ import Testing
     let unlisted = RunPlan(budgets: plan.budgets, jobs: RunTable(jobs), secrets: plan.secrets)
     // Still running when the trigger goes again: the 409 names it.
     let fake = FakeS4E(duration: 100)
-    var lost = false
-    let simulation = Simulation(unlisted, census: true) { request, now in
-      if request.method == "POST", !lost {
-        lost = true
-        _ = fake.answer(request, now)
-        return (.failure(Self.lost), 0)
-      }
-      return (fake.answer(request, now), 0)
-    }
+    let simulation = Simulation(unlisted, census: true, answer: Self.losing(fake.answer))
     #expect(simulation.run())
     #expect(simulation.sends(of: .census).isEmpty)
     #expect(simulation.sends(of: .lookup).isEmpty)
@@ -261,14 +241,8 @@ import Testing
   @Test func s4eNeverAdoptsAScanFromBeforeTheFirstSend() throws {
     let fake = FakeS4E(duration: 1)
     fake.scans["older"] = (created: -10, asset: uuid(0), duration: 1, final: "completed")
-    var lost = false
-    let simulation = Simulation(try runPlan(s4ePlan(assets: 1)), census: true) { request, now in
-      if request.method == "POST", !lost {
-        lost = true
-        return (.failure(Self.lost), 0)
-      }
-      return (fake.answer(request, now), 0)
-    }
+    let simulation = Simulation(
+      try runPlan(s4ePlan(assets: 1)), census: true, answer: Self.losing(fake.answer, made: false))
     #expect(simulation.run())
     #expect(simulation.core.records[0].origin != .recovered)
     #expect(simulation.core.records[0].scanID == "scan-1")
