@@ -19,12 +19,12 @@ import ScanplanVendorKit
 /// found), and each page read adds a line `{"id", "findings_page": {"findings", "next",
 /// "pages"}}`; a run started again reads from `next` on.
 ///
-/// Format 3 (until December 2026) wrote the outcome and its reason beside the `result`, whose keys
-/// were its own (`last_status` the provider's word, `state` its meaning). Format 2 (0.2)
-/// is the journal without fingerprints or results, and format 1 (0.1) one JSON document,
-/// `{"version": 1, "scans": {ID: ENTRY}}`. All are still read: their entries have no
-/// fingerprint, and an `outcome` without a `result` has no verdict. The next run rewrites
-/// the file as format 4.
+/// Format 3 (until December 2026) wrote the outcome and its reason beside the `result`,
+/// whose keys were its own (`last_status` the provider's word, `state` its meaning).
+/// Format 2 (0.2) is the journal without fingerprints or results, and format 1 (0.1) one
+/// JSON document, `{"version": 1, "scans": {ID: ENTRY}}`; their entries have no
+/// fingerprint, and an `outcome` without a `result` has no verdict. All are still read,
+/// and the next run rewrites the file as format 4.
 enum StateFileFormat {
   /// The first line of a format-4 file.
   static let header = #"{"version":4,"format":"scanplan state journal"}"#
